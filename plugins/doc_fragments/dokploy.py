@@ -1,0 +1,142 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+
+class ModuleDocFragment(object):
+
+    # Connection options shared by every module and the inventory plugin.
+    DOCUMENTATION = r"""
+options:
+  api_url:
+    description:
+      - URL of the Dokploy server, for example V(https://dokploy.example.com).
+      - V(https://host), V(https://host/) and V(https://host/api) are all accepted.
+      - If not set, the value of the E(DOKPLOY_API_URL) environment variable is used.
+      - Set it once for every module of a play with C(module_defaults) and the
+        C(group/dokploy.dokploy.dokploy) action group.
+    type: str
+    required: true
+  api_key:
+    description:
+      - Dokploy API key, sent in the C(x-api-key) header. It is never logged or returned.
+      - Create it under Settings > Profile > API/CLI. A key created through the API must set
+        C(metadata.organizationId) and C(rateLimitEnabled=false), or it stops working after five calls a day.
+      - If not set, the value of the E(DOKPLOY_API_KEY) environment variable is used.
+    type: str
+    required: true
+  validate_certs:
+    description:
+      - Whether to verify the server's TLS certificate.
+      - If not set, the value of the E(DOKPLOY_VALIDATE_CERTS) environment variable is used.
+    type: bool
+    default: true
+  ca_path:
+    description:
+      - Path to a CA bundle used to verify the server's certificate.
+    type: path
+  timeout:
+    description:
+      - Seconds to wait for one HTTP response from Dokploy.
+      - Calls that Dokploy runs synchronously for minutes (database deploys) use a longer timeout of their own.
+      - If not set, the value of the E(DOKPLOY_TIMEOUT) environment variable is used.
+    type: int
+    default: 30
+requirements:
+  - requests
+notes:
+  - Dokploy v0.25.0 or newer is required (the first version with environments); the collection is
+    tested against the API of Dokploy v0.30.2.
+"""
+
+    # What every resource module supports.
+    ATTRIBUTES = r"""
+attributes:
+  check_mode:
+    description: Can run in C(check_mode) and return changed status prediction without modifying target; no write request is sent.
+    support: full
+  diff_mode:
+    description: Will return details on what has changed (or possibly needs changing in C(check_mode)), when in diff mode. Secret values are masked.
+    support: full
+  idempotent:
+    description: When run twice in a row outside check mode, with the same arguments, the second invocation indicates no change.
+    support: full
+  action_group:
+    description: Use C(group/dokploy.dokploy.dokploy) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - dokploy.dokploy.dokploy
+"""
+
+    # What every read-only (_info) module supports.
+    INFO_ATTRIBUTES = r"""
+attributes:
+  check_mode:
+    description: Can run in C(check_mode); the module only reads.
+    support: full
+  diff_mode:
+    description: Returns no diff; the module changes nothing.
+    support: N/A
+  idempotent:
+    description: The module only reads.
+    support: full
+  action_group:
+    description: Use C(group/dokploy.dokploy.dokploy) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - dokploy.dokploy.dokploy
+"""
+
+    # Connection options of the inventory plugin: the same names, types and defaults as the modules',
+    # with the same environment variables declared as C(env) sources (plugins read them through the
+    # config manager rather than an argument spec fallback).
+    INVENTORY = r"""
+options:
+  api_url:
+    description:
+      - URL of the Dokploy server, for example V(https://dokploy.example.com).
+      - V(https://host), V(https://host/) and V(https://host/api) are all accepted.
+      - May be a template.
+    type: str
+    required: true
+    env:
+      - name: DOKPLOY_API_URL
+  api_key:
+    description:
+      - Dokploy API key, sent in the C(x-api-key) header. It is never logged, cached or printed.
+      - May be a template, for example a vaulted variable or a lookup, so that AWX credentials and
+        Ansible Vault can supply it.
+      - Create it under Settings > Profile > API/CLI. A key created through the API must set
+        C(metadata.organizationId) and C(rateLimitEnabled=false), or it stops working after five calls a day.
+    type: str
+    required: true
+    env:
+      - name: DOKPLOY_API_KEY
+  validate_certs:
+    description:
+      - Whether to verify the server's TLS certificate.
+    type: bool
+    default: true
+    env:
+      - name: DOKPLOY_VALIDATE_CERTS
+  ca_path:
+    description:
+      - Path to a CA bundle used to verify the server's certificate.
+    type: path
+  timeout:
+    description:
+      - Seconds to wait for one HTTP response from Dokploy.
+    type: int
+    default: 30
+    env:
+      - name: DOKPLOY_TIMEOUT
+requirements:
+  - requests
+notes:
+  - Dokploy v0.25.0 or newer is required (the first version with environments); the collection is
+    tested against the API of Dokploy v0.30.2.
+"""

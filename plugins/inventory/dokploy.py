@@ -1,0 +1,646 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+name: dokploy
+short_description: Dokploy servers and services as an inventory source
+version_added: 0.1.0
+author:
+  - dokploy.dokploy contributors
+description:
+  - Lists the remote servers registered in Dokploy, the Dokploy host itself, and every application,
+    compose stack and database (postgres, mysql, mariadb, mongo, redis, libsql) as hosts, with their
+    variables under a C(dokploy_) prefix, and groups them by kind, project, environment, server and status.
+  - "Few requests: with Dokploy v0.30 or newer the whole picture takes three GET requests, whatever the
+    number of hosts: C(overview.services) (every service with its name, appName, status, server, project
+    and environment), C(server.all) (addresses, ports, users) and C(overview.domains) (every domain of
+    every application and compose stack). C(project.all) is not needed: it lists databases by ID only."
+  - "Older Dokploy (v0.25 to v0.29) has no C(overview) router: the plugin then reads C(project.all) and
+    C(project.one) once per project that has services (N+2 requests), and cannot list domains without one
+    request per service, so C(dokploy_domains) is left out there (with a warning)."
+  - Everything read from the API is marked unsafe, so that a value such as a service name can never be
+    templated (with ansible-core 2.19 and later, values set by an inventory plugin are untrusted by
+    design; with older versions the plugin wraps them as unsafe).
+  - A server that cannot be read (the key's user lacks permission, or C(server.all) is refused) is a
+    warning, not a failure; its services are listed without C(ansible_host).
+  - The configuration file must be named C(*.dokploy.yml) or C(*.dokploy.yaml).
+extends_documentation_fragment:
+  - constructed
+  - inventory_cache
+  - dokploy.dokploy.dokploy.inventory
+options:
+  plugin:
+    description: The name of this plugin; it makes the file an inventory source of this plugin.
+    type: str
+    required: true
+    choices: [dokploy.dokploy.dokploy]
+  include_dokploy_host:
+    description:
+      - Add the Dokploy host itself (the host of O(api_url)) to C(dokploy_servers), named O(dokploy_host_name).
+      - Services without a remote server run there.
+    type: bool
+    default: true
+  dokploy_host_name:
+    description: Inventory name of the Dokploy host, and the C(dokploy_server) of the services that run on it.
+    type: str
+    default: dokploy
+  dokploy_host_address:
+    description:
+      - C(ansible_host) of the Dokploy host and of the services that run on it.
+      - Defaults to the host name of O(api_url).
+    type: str
+  include_servers:
+    description: List the remote servers (and the Dokploy host) as hosts of C(dokploy_servers).
+    type: bool
+    default: true
+  include_services:
+    description: List the services (applications, compose stacks, databases) as hosts.
+    type: bool
+    default: true
+  include_domains:
+    description:
+      - Read the domains of applications and compose stacks (one request, C(overview.domains)) into
+        C(dokploy_domains).
+    type: bool
+    default: true
+  hostname:
+    description:
+      - A Jinja2 template giving the inventory name of each service from its C(dokploy_*) variables, for example
+        V({{ dokploy_app_name }}).
+      - "When not set, the name is C(<project>.<environment>.<service name>), each part with whitespace
+        and characters other than letters, digits, C(_), C(-) and C(@) replaced by C(_)."
+      - Dokploy does not keep names unique. When several hosts would get the same name, each of them gets
+        C(.<id>) appended (its Dokploy ID), and a warning says so.
+    type: str
+  service_connection:
+    description:
+      - C(ansible_connection) of the service hosts.
+      - The default V(local) suits the collection's modules, which run on the controller and talk to the
+        Dokploy API; C(ansible_host) is still set to the address of the server the service runs on.
+      - Set to an empty string to leave C(ansible_connection) unset, so that a play on a service host reaches
+        its server over SSH (C(ansible_host), C(ansible_port) and C(ansible_user) of the server are then set
+        on the service too).
+    type: str
+    default: local
+  projects:
+    description: Only services of these projects (names or IDs). Empty means all.
+    type: list
+    elements: str
+    default: []
+  environments:
+    description: Only services of these environments (names or IDs, in any project). Empty means all.
+    type: list
+    elements: str
+    default: []
+  service_types:
+    description:
+      - Only services of these kinds. V(database) stands for every database type. Empty means all.
+    type: list
+    elements: str
+    choices: [application, compose, database, postgres, mysql, mariadb, mongo, redis, libsql]
+    default: []
+  status:
+    description:
+      - Only services with one of these statuses (C(idle), C(running), C(done), C(error)). Empty means all.
+    type: list
+    elements: str
+    default: []
+notes:
+  - "Groups: C(dokploy_servers), C(dokploy_applications), C(dokploy_compose), C(dokploy_databases),
+    C(dokploy_project_<project>), its children C(dokploy_project_<project>_<environment>),
+    C(dokploy_server_<server host>) (the services on that server) and C(dokploy_status_<status>). Every
+    character other than a letter, a digit or C(_) in a name becomes C(_); a group name that two different
+    projects (or environments) would share gets C(_<id>) appended."
+  - "Service host variables: C(dokploy_type) (V(application), V(compose) or V(database)),
+    C(dokploy_database_type) (databases only), C(dokploy_id), C(dokploy_<kind>_id) (for example
+    C(dokploy_postgres_id), the value the modules' C(<kind>_id) option takes), C(dokploy_name),
+    C(dokploy_app_name), C(dokploy_status), C(dokploy_project), C(dokploy_project_id), C(dokploy_environment),
+    C(dokploy_environment_id), C(dokploy_server), C(dokploy_server_id) (null on the Dokploy host) and, for
+    applications and compose stacks, C(dokploy_domains) (a list of C(domainId), C(host), C(path), C(port),
+    C(https), C(certificateType), C(enabled), C(domainType))."
+  - "Server host variables: C(ansible_host), C(ansible_port), C(ansible_user), C(dokploy_type) (V(server)),
+    C(dokploy_server_id), C(dokploy_name), C(dokploy_server_type) (V(deploy), V(build), or V(dokploy) for the
+    Dokploy host) and C(dokploy_server_status)."
+  - "With O(service_connection=local), set C(ansible_python_interpreter) for the service hosts if interpreter
+    discovery on the controller picks the wrong Python, for example with
+    C(compose: {ansible_python_interpreter: ansible_playbook_python})."
+"""
+
+EXAMPLES = r"""
+# dokploy.dokploy.yml: everything, with the key from the environment (DOKPLOY_API_KEY)
+plugin: dokploy.dokploy.dokploy
+api_url: https://dokploy.example.com
+
+---
+# production.dokploy.yml: the running apps of two projects, the key from Ansible Vault
+plugin: dokploy.dokploy.dokploy
+api_url: https://dokploy.example.com
+api_key: "{{ vault_dokploy_api_key }}"
+projects: [shop, blog]
+environments: [production]
+service_types: [application]
+status: [running, done]
+include_dokploy_host: false
+cache: true
+cache_plugin: ansible.builtin.jsonfile
+cache_connection: ~/.cache/dokploy-inventory
+cache_timeout: 300
+
+---
+# services named after their appName, grouped by database type, on the controller's Python
+plugin: dokploy.dokploy.dokploy
+api_url: https://dokploy.example.com
+hostname: "{{ dokploy_app_name }}"
+compose:
+  ansible_python_interpreter: ansible_playbook_python
+keyed_groups:
+  - key: dokploy_database_type
+    prefix: db
+    default_value: none
+groups:
+  has_domains: dokploy_domains | default([]) | length > 0
+"""
+
+import re
+
+try:
+    from urllib.parse import urlparse
+except ImportError:  # pragma: no cover - Python 2 is not a controller Python
+    from urlparse import urlparse
+
+from ansible.errors import AnsibleError
+from ansible.module_utils.common.text.converters import to_native
+from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
+from ansible.utils.unsafe_proxy import wrap_var
+
+try:
+    # ansible-core 2.19+ (data tagging): what an inventory plugin sets is never templated unless the plugin
+    # marks it trusted, so API data is already unsafe; wrap_var would only add "__ansible_unsafe" markers
+    # to the output of ansible-inventory (and cost time).
+    from ansible.template import trust_as_template  # noqa: F401 pylint: disable=unused-import
+    UNTRUSTED_BY_DEFAULT = True
+except ImportError:  # ansible-core 2.16-2.18: mark every value unsafe explicitly
+    UNTRUSTED_BY_DEFAULT = False
+
+
+def mark_unsafe(value):
+    """API data as a value that can never be templated."""
+    return value if UNTRUSTED_BY_DEFAULT else wrap_var(value)
+from ansible.utils.vars import load_extra_vars
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
+    UNAUTHORIZED_HINT,
+    DokployAuthError,
+    DokployClient,
+    DokployError,
+    DokployNotFoundError,
+    normalize_api_url,
+)
+
+DATABASE_TYPES = ("postgres", "mysql", "mariadb", "mongo", "redis", "libsql")
+SERVICE_TYPES = ("application", "compose") + DATABASE_TYPES
+ID_FIELDS = dict((kind, kind + "Id") for kind in SERVICE_TYPES)
+# project.all / project.one spell the service lists per environment like this.
+LIST_KEYS = {"application": "applications", "compose": "compose", "postgres": "postgres", "mysql": "mysql",
+             "mariadb": "mariadb", "mongo": "mongo", "redis": "redis", "libsql": "libsql"}
+KIND_GROUPS = {"application": "dokploy_applications", "compose": "dokploy_compose"}
+
+SERVER_FIELDS = ("serverId", "name", "ipAddress", "port", "username", "serverType", "serverStatus")
+SERVICE_FIELDS = ("id", "type", "name", "appName", "status", "serverId", "serverName", "projectId",
+                  "projectName", "environmentId", "environmentName")
+DOMAIN_FIELDS = ("domainId", "host", "path", "port", "https", "certificateType", "enabled", "domainType")
+
+CACHE_FORMAT = 1
+
+_UNSAFE_GROUP_CHARS = re.compile(r"[^A-Za-z0-9_]")
+_UNSAFE_HOST_CHARS = re.compile(r"[^A-Za-z0-9_@-]")
+
+
+def safe_group_part(text):
+    """A piece of a group name: every character but letters, digits and ``_`` becomes ``_``."""
+    return _UNSAFE_GROUP_CHARS.sub("_", str(text if text is not None else ""))
+
+
+def safe_host_part(text):
+    return _UNSAFE_HOST_CHARS.sub("_", str(text if text is not None else "").strip()) or "_"
+
+
+def unique_names(candidates):
+    """``[(key, wanted name)]`` -> ``({key: name}, [names that clashed])``.
+
+    A name wanted by several keys becomes ``<name>.<key>`` (hosts) for each of them, so that the result
+    does not depend on the order Dokploy lists things in.
+    """
+    counts = {}
+    for key, name in candidates:
+        counts.setdefault(name, set()).add(key)
+    names = {}
+    clashes = []
+    for key, name in candidates:
+        if len(counts[name]) > 1:
+            if name not in clashes:
+                clashes.append(name)
+            names[key] = "%s.%s" % (name, key)
+        else:
+            names[key] = name
+    return names, clashes
+
+
+def _pick(item, fields):
+    return dict((f, item.get(f)) for f in fields)
+
+
+# -- reading Dokploy ------------------------------------------------------------------------------
+
+def _bad_key(error):
+    return isinstance(error, DokployAuthError) and error.message == UNAUTHORIZED_HINT
+
+
+def fetch(client, include_services=True, include_domains=True):
+    """Everything the inventory needs, in as few GET requests as Dokploy allows.
+
+    Returns ``{"format", "servers", "services", "domains", "source", "warnings"}`` holding only the fields
+    the inventory uses (no secret: ``server.all`` carries a metrics token, which is dropped here), so the
+    result can be cached as is.
+    """
+    data = {"format": CACHE_FORMAT, "servers": [], "services": [], "domains": None, "source": "overview",
+            "warnings": []}
+    warnings = data["warnings"]
+    if include_services:
+        try:
+            services = client.get("overview.services")
+            if not isinstance(services, list):
+                raise DokployError("overview.services returned %s instead of a list; is api_url Dokploy's?"
+                                   % type(services).__name__)
+            data["services"] = [_pick(s, SERVICE_FIELDS) for s in services if s.get("type") in SERVICE_TYPES]
+        except (DokployNotFoundError, DokployAuthError) as error:
+            if _bad_key(error):
+                raise
+            # Dokploy before v0.30 (no overview router), or a member without service:read.
+            data["source"] = "projects"
+            data["services"] = fetch_services_from_projects(client)
+            warnings.append(
+                "overview.services is not available (%s); read project.all and project.one per project "
+                "instead (%d requests)" % (error.message, client.request_count))
+    try:
+        servers = client.get("server.all")
+        data["servers"] = [_pick(s, SERVER_FIELDS) for s in servers or []]
+    except DokployAuthError as error:
+        if _bad_key(error):
+            raise
+        warnings.append("cannot list the servers (%s); services on remote servers have no ansible_host"
+                        % error.message)
+    if include_services and include_domains:
+        if data["source"] != "overview":
+            warnings.append("dokploy_domains is left out: this Dokploy has no overview.domains, and listing "
+                            "domains would take one request per service")
+        else:
+            try:
+                domains = client.get("overview.domains")
+                data["domains"] = [
+                    dict(_pick(d, DOMAIN_FIELDS), ownerId=d.get("serviceOwnerId"), ownerType=d.get("serviceOwnerType"))
+                    for d in domains or []]
+            except (DokployNotFoundError, DokployAuthError) as error:
+                if _bad_key(error):
+                    raise
+                warnings.append("cannot list the domains (%s); dokploy_domains is left out" % error.message)
+    return data
+
+
+def fetch_services_from_projects(client):
+    """The fallback for Dokploy v0.25-v0.29: project.all, then project.one for each project with services."""
+    services = []
+    for project in client.get("project.all") or []:
+        environments = project.get("environments") or []
+        if not any(env.get(LIST_KEYS[kind]) for env in environments for kind in SERVICE_TYPES):
+            continue
+        detail = client.get("project.one", {"projectId": project["projectId"]})
+        for env in detail.get("environments") or []:
+            for kind in SERVICE_TYPES:
+                for item in env.get(LIST_KEYS[kind]) or []:
+                    server = item.get("server") or {}
+                    services.append({
+                        "id": item.get(ID_FIELDS[kind]),
+                        "type": kind,
+                        "name": item.get("name"),
+                        "appName": item.get("appName"),
+                        "status": item.get("composeStatus" if kind == "compose" else "applicationStatus"),
+                        "serverId": item.get("serverId"),
+                        "serverName": server.get("name") if isinstance(server, dict) else None,
+                        "projectId": project.get("projectId"),
+                        "projectName": detail.get("name", project.get("name")),
+                        "environmentId": env.get("environmentId"),
+                        "environmentName": env.get("name"),
+                    })
+    return services
+
+
+# -- building the inventory (pure) ----------------------------------------------------------------
+
+def _wanted(values, *candidates):
+    return not values or any(c in values for c in candidates if c is not None)
+
+
+def service_filter(config):
+    """A predicate on service dicts from the filter options."""
+    projects = set(config.get("projects") or [])
+    environments = set(config.get("environments") or [])
+    types = set()
+    for kind in config.get("service_types") or []:
+        types.update(DATABASE_TYPES if kind == "database" else (kind,))
+    statuses = set(config.get("status") or [])
+
+    def keep(service):
+        return (_wanted(projects, service.get("projectName"), service.get("projectId"))
+                and _wanted(environments, service.get("environmentName"), service.get("environmentId"))
+                and _wanted(types, service.get("type"))
+                and _wanted(statuses, service.get("status")))
+    return keep
+
+
+def build_inventory(data, config, hostname=None):
+    """Hosts and groups from fetched ``data`` and the plugin's options, without touching the network.
+
+    ``config`` holds the options (see DOCUMENTATION; missing keys take their defaults) plus
+    ``dokploy_host_address``. ``hostname`` is an optional callable ``(variables) -> name`` (the templated
+    ``hostname`` option). Returns ``{"hosts": {name: vars}, "groups": {name: {"hosts": [], "children": []}},
+    "warnings": []}``; values from the API are left as they are (the plugin marks them unsafe).
+    """
+    get = config.get
+    hosts = {}
+    groups = {}
+    warnings = list(data.get("warnings") or [])
+    host_name = get("dokploy_host_name") or "dokploy"
+    host_address = get("dokploy_host_address")
+    connection = get("service_connection", "local")
+
+    def group(name, parent=None):
+        entry = groups.setdefault(name, {"hosts": [], "children": []})
+        if parent is not None:
+            children = group(parent)["children"]
+            if name not in children:
+                children.append(name)
+        return entry
+
+    servers = dict((s.get("serverId"), s) for s in data.get("servers") or [])
+    keep = service_filter(config)
+    services = [s for s in data.get("services") or []] if get("include_services", True) else []
+    services = [s for s in services if keep(s)]
+
+    # -- names ----------------------------------------------------------------------------------------
+    server_hosts = []  # (key, wanted name, vars)
+    if get("include_servers", True):
+        group("dokploy_servers")
+        if get("include_dokploy_host", True):
+            server_hosts.append(("dokploy", host_name, {
+                "ansible_host": host_address, "dokploy_type": "server", "dokploy_server_id": None,
+                "dokploy_name": host_name, "dokploy_server_type": "dokploy", "dokploy_server_status": None}))
+        for server in data.get("servers") or []:
+            variables = {
+                "ansible_host": server.get("ipAddress"),
+                "ansible_port": server.get("port"),
+                "ansible_user": server.get("username"),
+                "dokploy_type": "server",
+                "dokploy_server_id": server.get("serverId"),
+                "dokploy_name": server.get("name"),
+                "dokploy_server_type": server.get("serverType"),
+                "dokploy_server_status": server.get("serverStatus"),
+            }
+            server_hosts.append((server.get("serverId"), safe_host_part(server.get("name")), variables))
+
+    domains = {}
+    for domain in data.get("domains") or []:
+        owner = domain.get("ownerId")
+        if owner:
+            domains.setdefault(owner, []).append(dict((f, domain.get(f)) for f in DOMAIN_FIELDS))
+
+    missing_servers = {}
+    service_hosts = []
+    for service in services:
+        kind = service.get("type")
+        server_id = service.get("serverId")
+        server = servers.get(server_id) if server_id else None
+        if server_id and server is None:
+            missing_servers.setdefault(server_id, service.get("serverName"))
+        variables = {
+            "dokploy_type": "database" if kind in DATABASE_TYPES else kind,
+            "dokploy_id": service.get("id"),
+            "dokploy_%s_id" % kind: service.get("id"),
+            "dokploy_name": service.get("name"),
+            "dokploy_app_name": service.get("appName"),
+            "dokploy_status": service.get("status"),
+            "dokploy_project": service.get("projectName"),
+            "dokploy_project_id": service.get("projectId"),
+            "dokploy_environment": service.get("environmentName"),
+            "dokploy_environment_id": service.get("environmentId"),
+            "dokploy_server": (server.get("name") if server else service.get("serverName")) if server_id else host_name,
+            "dokploy_server_id": server_id,
+        }
+        if kind in DATABASE_TYPES:
+            variables["dokploy_database_type"] = kind
+        elif data.get("domains") is not None:
+            variables["dokploy_domains"] = domains.get(service.get("id"), [])
+        address = (server.get("ipAddress") if server else None) if server_id else host_address
+        if address is not None:
+            variables["ansible_host"] = address
+        if connection:
+            variables["ansible_connection"] = connection
+        elif server:
+            variables["ansible_port"] = server.get("port")
+            variables["ansible_user"] = server.get("username")
+        if hostname is not None:
+            wanted = hostname(variables)
+        else:
+            wanted = ".".join(safe_host_part(p) for p in (service.get("projectName"), service.get("environmentName"),
+                                                          service.get("name")))
+        service_hosts.append((service.get("id"), wanted, variables, service))
+
+    for server_id, server_name in sorted(missing_servers.items()):
+        warnings.append("server %s (%s) is used by services but cannot be read; its services have no ansible_host"
+                        % (server_name or "?", server_id))
+
+    names, clashes = unique_names([(k, n) for k, n, v in server_hosts] + [(k, n) for k, n, v, s in service_hosts])
+    if clashes:
+        warnings.append("several hosts would be named %s; each got its Dokploy ID appended"
+                        % ", ".join(sorted(clashes)))
+
+    # -- hosts and groups -------------------------------------------------------------------------------
+    server_host_names = {}
+    for key, wanted, variables in server_hosts:
+        name = names[key]
+        server_host_names[key] = name
+        hosts[name] = variables
+        group("dokploy_servers")["hosts"].append(name)
+    for fixed in ("dokploy_applications", "dokploy_compose", "dokploy_databases"):
+        if get("include_services", True):
+            group(fixed)
+
+    project_groups, _ = _unique_groups(
+        [(s.get("projectId"), "dokploy_project_" + safe_group_part(s.get("projectName"))) for s in services])
+    env_groups, _ = _unique_groups(
+        [(s.get("environmentId"), "%s_%s" % (project_groups[s.get("projectId")], safe_group_part(s.get("environmentName"))))
+         for s in services])
+    for key, wanted, variables, service in service_hosts:
+        name = names[key]
+        hosts[name] = variables
+        kind = service.get("type")
+        group(KIND_GROUPS.get(kind, "dokploy_databases"))["hosts"].append(name)
+        project_group = project_groups[service.get("projectId")]
+        group(project_group)
+        group(env_groups[service.get("environmentId")], parent=project_group)["hosts"].append(name)
+        server_id = service.get("serverId")
+        if server_id:
+            server_group = "dokploy_server_" + safe_group_part(
+                server_host_names.get(server_id) or "%s_%s" % (service.get("serverName") or "unknown", server_id))
+        else:
+            server_group = "dokploy_server_" + safe_group_part(server_host_names.get("dokploy", host_name))
+        group(server_group)["hosts"].append(name)
+        if service.get("status"):
+            group("dokploy_status_" + safe_group_part(service.get("status")))["hosts"].append(name)
+
+    return {"hosts": hosts, "groups": groups, "warnings": warnings}
+
+
+def _unique_groups(candidates):
+    """Like unique_names for groups: ``<group>_<id>`` when one group name would cover several IDs."""
+    counts = {}
+    for key, name in candidates:
+        counts.setdefault(name, set()).add(key)
+    result = {}
+    clashes = []
+    for key, name in candidates:
+        if len(counts[name]) > 1:
+            clashes.append(name)
+            result[key] = "%s_%s" % (name, safe_group_part(key))
+        else:
+            result[key] = name
+    return result, clashes
+
+
+# -- the plugin -------------------------------------------------------------------------------------
+
+class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
+
+    NAME = "dokploy.dokploy.dokploy"
+
+    def verify_file(self, path):
+        if super(InventoryModule, self).verify_file(path):
+            return path.endswith(("dokploy.yml", "dokploy.yaml"))
+        return False
+
+    def _template_option(self, name):
+        value = self.get_option(name)
+        if isinstance(value, str) and self.templar.is_template(value):
+            try:
+                value = self.templar.template(value)
+            except Exception as exc:
+                # The message may quote the rendered value; never let the key through.
+                raise AnsibleError("could not template the %s option (%s)" % (
+                    name, type(exc).__name__ if name == "api_key" else to_native(exc)))
+        return value
+
+    def _client(self):
+        api_url = self._template_option("api_url")
+        api_key = self._template_option("api_key")
+        if not api_url:
+            raise AnsibleError("api_url (or DOKPLOY_API_URL) is required")
+        if not api_key:
+            raise AnsibleError("api_key (or DOKPLOY_API_KEY) is required")
+        return DokployClient(
+            api_url=to_native(api_url),
+            api_key=to_native(api_key),
+            validate_certs=self.get_option("validate_certs"),
+            ca_path=self.get_option("ca_path"),
+            timeout=self.get_option("timeout"),
+        ), api_url
+
+    def parse(self, inventory, loader, path, cache=True):
+        super(InventoryModule, self).parse(inventory, loader, path, cache)
+        self._read_config_data(path)
+        self.templar.available_variables = load_extra_vars(loader)
+
+        cache_key = self.get_cache_key(path)
+        use_cache = self.get_option("cache") and cache
+        update_cache = self.get_option("cache") and not cache
+        data = None
+        if use_cache:
+            try:
+                data = self._cache[cache_key]
+            except KeyError:
+                update_cache = True
+            if data is not None and (not isinstance(data, dict) or data.get("format") != CACHE_FORMAT):
+                data = None
+                update_cache = True
+
+        client, api_url = self._client()
+        if data is None:
+            try:
+                data = fetch(client, include_services=self.get_option("include_services"),
+                             include_domains=self.get_option("include_domains"))
+            except DokployError as error:
+                raise AnsibleError("Dokploy inventory %s: %s" % (path, client.redact(str(error))))
+        if update_cache:
+            self._cache[cache_key] = data
+
+        self.populate(data, api_url)
+
+    def _config(self, api_url):
+        config = dict((name, self.get_option(name)) for name in (
+            "include_dokploy_host", "dokploy_host_name", "include_servers", "include_services", "service_connection",
+            "projects", "environments", "service_types", "status"))
+        address = self.get_option("dokploy_host_address")
+        if not address:
+            address = urlparse(normalize_api_url(to_native(api_url))).hostname
+        config["dokploy_host_address"] = address
+        return config
+
+    def _hostname_function(self):
+        template = self.get_option("hostname")
+        if not template:
+            return None
+
+        def render(variables):
+            # wrap_var: an API value such as a name holding "{{ }}" must not be templated in turn.
+            self.templar.available_variables = mark_unsafe(variables)
+            try:
+                name = self.templar.template(template)
+            except Exception as exc:
+                raise AnsibleError("could not template hostname %r: %s" % (template, to_native(exc)))
+            return to_native(name)
+        return render
+
+    def populate(self, data, api_url):
+        built = build_inventory(data, self._config(api_url), hostname=self._hostname_function())
+        for warning in built["warnings"]:
+            self.display.warning("Dokploy inventory: %s" % warning)
+
+        inventory = self.inventory
+        for name, entry in built["groups"].items():
+            inventory.add_group(name)
+        for name, entry in built["groups"].items():
+            for child in entry["children"]:
+                inventory.add_child(name, child)
+
+        strict = self.get_option("strict")
+        compose = self.get_option("compose")
+        composed_groups = self.get_option("groups")
+        keyed_groups = self.get_option("keyed_groups")
+        constructed = compose or composed_groups or keyed_groups
+        for name, variables in built["hosts"].items():
+            inventory.add_host(name)
+            for key, value in variables.items():
+                inventory.set_variable(name, key, mark_unsafe(value))
+        for group_name, entry in built["groups"].items():
+            for host in entry["hosts"]:
+                inventory.add_child(group_name, host)
+        if constructed:
+            for name in built["hosts"]:
+                host_vars = inventory.get_host(name).get_vars()
+                self._set_composite_vars(compose, host_vars, name, strict=strict)
+                self._add_host_to_composed_groups(composed_groups, host_vars, name, strict=strict)
+                self._add_host_to_keyed_groups(keyed_groups, host_vars, name, strict=strict)

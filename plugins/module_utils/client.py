@@ -1,0 +1,296 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The one HTTP client of the collection: every module and the inventory plugin talk to Dokploy here.
+
+Dokploy's REST surface is tRPC behind an OpenAPI adapter: ``GET /api/<router>.<procedure>`` with flat
+query parameters for reads, ``POST`` with a JSON body for every write, ``x-api-key`` for auth.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+import re
+import time
+import traceback
+
+try:
+    import requests
+    HAS_REQUESTS = True
+    REQUESTS_IMPORT_ERROR = None
+except ImportError:  # pragma: no cover - exercised by the sanity import test
+    requests = None
+    HAS_REQUESTS = False
+    REQUESTS_IMPORT_ERROR = traceback.format_exc()
+
+COLLECTION_VERSION = "0.1.0"
+USER_AGENT = "ansible-collection-dokploy.dokploy/%s" % COLLECTION_VERSION
+
+# The first version with environments (services hang off environmentId since v0.25.0).
+MINIMUM_VERSION = (0, 25, 0)
+
+RETRYABLE_STATUSES = (502, 503, 504)
+MASK = "********"
+
+UNAUTHORIZED_HINT = (
+    "Dokploy rejected the API key (HTTP 401 Unauthorized): it is wrong, expired, rate-limited, "
+    "or was created without an organization. Create a key under Settings > Profile > API/CLI "
+    "(or with user.createApiKey, metadata.organizationId set and rateLimitEnabled: false, since "
+    "a rate-limited key stops working after 5 calls a day) and pass it as api_key or DOKPLOY_API_KEY."
+)
+
+
+class DokployError(Exception):
+    """A failed call to Dokploy, with what Dokploy said about it.
+
+    ``outcome_unknown`` is true when a write may or may not have been applied (the connection failed
+    after the request was sent, or a gateway answered instead of Dokploy).
+    """
+
+    def __init__(self, message, status=None, code=None, procedure=None, field_errors=None, outcome_unknown=False):
+        super(DokployError, self).__init__(message)
+        self.message = message
+        self.status = status
+        self.code = code
+        self.procedure = procedure
+        self.field_errors = field_errors or []
+        self.outcome_unknown = outcome_unknown
+
+    def __str__(self):
+        text = self.message
+        if self.procedure:
+            text = "%s: %s" % (self.procedure, text)
+        if self.status:
+            text = "%s (HTTP %s)" % (text, self.status)
+        if self.field_errors:
+            text += "; " + "; ".join("%s: %s" % (e["field"] or "(input)", e["message"]) for e in self.field_errors)
+        return text
+
+    def to_failure(self):
+        """The structured ``failure`` a module returns beside ``msg``."""
+        return {
+            "message": self.message,
+            "status": self.status,
+            "code": self.code,
+            "procedure": self.procedure,
+            "field_errors": self.field_errors,
+        }
+
+
+class DokployAuthError(DokployError):
+    pass
+
+
+class DokployNotFoundError(DokployError):
+    pass
+
+
+class DokployValidationError(DokployError):
+    pass
+
+
+class DokployConnectionError(DokployError):
+    pass
+
+
+def normalize_api_url(api_url):
+    """``https://host``, ``https://host/`` and ``https://host/api`` all name the same API root."""
+    url = (api_url or "").strip().rstrip("/")
+    if url.endswith("/api"):
+        url = url[:-len("/api")]
+    return url + "/api"
+
+
+def parse_version(text):
+    """``"v0.30.2"`` -> ``(0, 30, 2)``; None when it is not a version."""
+    match = re.match(r"^v?(\d+)\.(\d+)(?:\.(\d+))?", str(text or "").strip())
+    if not match:
+        return None
+    return tuple(int(part or 0) for part in match.groups())
+
+
+def field_errors_from_body(body):
+    """Zod issues (or ``data.zodError.fieldErrors``) as ``[{"field": "a.b", "message": "..."}]``."""
+    errors = []
+    issues = body.get("issues") if isinstance(body, dict) else None
+    if isinstance(issues, list):
+        for issue in issues:
+            if isinstance(issue, dict):
+                path = ".".join(str(p) for p in issue.get("path") or [])
+                errors.append({"field": path, "message": str(issue.get("message", ""))})
+        return errors
+    data = body.get("data") if isinstance(body, dict) else None
+    zod = data.get("zodError") if isinstance(data, dict) else None
+    if isinstance(zod, dict):
+        for field, messages in sorted((zod.get("fieldErrors") or {}).items()):
+            for message in messages or []:
+                errors.append({"field": field, "message": str(message)})
+        for message in zod.get("formErrors") or []:
+            errors.append({"field": "", "message": str(message)})
+    return errors
+
+
+def _hide_sql_params(message):
+    # Dokploy leaks failed SQL as "Failed query: ...\nparams: <values>"; the values may be secrets.
+    return re.sub(r"(params:)[\s\S]*$", r"\1 (hidden)", message)
+
+
+class DokployClient(object):
+    """Calls Dokploy procedures; decodes every response shape Dokploy sends; raises DokployError.
+
+    Reads are retried with backoff on connection errors, timeouts and 502/503/504, bounded in count
+    and time. Writes are never retried here: a write whose outcome is unknown raises
+    ``DokployConnectionError(outcome_unknown=True)`` and the caller looks the resource up before
+    deciding anything (see resource.py).
+    """
+
+    def __init__(self, api_url, api_key, validate_certs=True, ca_path=None, timeout=30,
+                 read_retries=3, retry_budget=60, session=None, secrets=None):
+        if not HAS_REQUESTS:
+            raise DokployError("the Python library 'requests' is required")
+        self.base_url = normalize_api_url(api_url)
+        self.api_key = api_key or ""
+        self.timeout = timeout
+        self.read_retries = read_retries
+        self.retry_budget = retry_budget
+        self.verify = (ca_path or True) if validate_certs else False
+        self.session = session or requests.Session()
+        self.session.headers.update({"x-api-key": self.api_key, "User-Agent": USER_AGENT, "Accept": "application/json"})
+        self.secrets = set(s for s in (secrets or []) if s)
+        if self.api_key:
+            self.secrets.add(self.api_key)
+        self.request_count = 0
+        self._version = None
+
+    # -- public calls -------------------------------------------------------------------------
+
+    def get(self, procedure, params=None, timeout=None):
+        """A tRPC query. ``params`` become flat query-string parameters (None values are left out)."""
+        query = dict((k, self._query_value(v)) for k, v in (params or {}).items() if v is not None)
+        attempt = 0
+        started = time.time()
+        while True:
+            try:
+                return self._call("GET", procedure, params=query, timeout=timeout)
+            except DokployConnectionError:
+                attempt += 1
+                delay = min(0.5 * (2 ** (attempt - 1)), 8)
+                if attempt > self.read_retries or time.time() - started + delay > self.retry_budget:
+                    raise
+                time.sleep(delay)
+
+    def post(self, procedure, body, timeout=None):
+        """A tRPC mutation. Never retried (see the class docstring)."""
+        return self._call("POST", procedure, body=body, timeout=timeout)
+
+    def version(self):
+        """The server's version as a tuple, read once and only when something needs it."""
+        if self._version is None:
+            try:
+                self._version = parse_version(self.get("settings.getDokployVersion"))
+            except DokployNotFoundError:
+                self._version = None
+            if self._version is None:
+                document = self.get("settings.getOpenApiDocument")
+                info = document.get("info", {}) if isinstance(document, dict) else {}
+                self._version = parse_version(info.get("version")) or (0, 0, 0)
+        return self._version
+
+    def require_version(self, minimum=MINIMUM_VERSION, feature="dokploy.dokploy"):
+        version = self.version()
+        if version < minimum:
+            raise DokployError(
+                "%s needs Dokploy v%s or newer (for environments); this server runs v%s. Upgrade Dokploy."
+                % (feature, ".".join(str(v) for v in minimum), ".".join(str(v) for v in version)))
+
+    def redact(self, text):
+        """``text`` with the API key and every known secret replaced by a mask."""
+        text = str(text)
+        for secret in sorted(self.secrets, key=len, reverse=True):
+            if len(secret) >= 3:
+                text = text.replace(secret, MASK)
+        return text
+
+    # -- transport ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _query_value(value):
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return value
+
+    def _call(self, method, procedure, params=None, body=None, timeout=None):
+        url = "%s/%s" % (self.base_url, procedure)
+        kwargs = {"params": params, "timeout": timeout or self.timeout, "verify": self.verify}
+        if method == "POST":
+            kwargs["data"] = json.dumps(body if body is not None else {})
+            kwargs["headers"] = {"Content-Type": "application/json"}
+        self.request_count += 1
+        try:
+            response = self.session.request(method, url, **kwargs)
+        except requests.exceptions.SSLError as exc:
+            raise DokployError(self.redact(
+                "TLS verification of %s failed (%s). Set ca_path to the CA bundle that signed the server's "
+                "certificate, or validate_certs: false for a test server." % (self.base_url, exc)), procedure=procedure)
+        except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
+            raise DokployConnectionError(
+                self.redact("could not reach Dokploy at %s: %s" % (self.base_url, exc)),
+                procedure=procedure, outcome_unknown=(method == "POST"))
+        except requests.exceptions.RequestException as exc:
+            # MissingSchema, InvalidURL, InvalidSchema...: nothing was sent.
+            raise DokployError(self.redact(
+                "cannot call Dokploy at %s (%s); set api_url to the server's URL, for example "
+                "https://dokploy.example.com" % (self.base_url, exc)), procedure=procedure)
+        if response.status_code >= 400:
+            raise self._error(method, procedure, response)
+        return self._decode(procedure, response)
+
+    def _decode(self, procedure, response):
+        text = response.text
+        if not text.strip():
+            return None  # procedures without a return value answer 200 with an empty body
+        try:
+            return json.loads(text)
+        except ValueError:
+            content_type = response.headers.get("Content-Type", "")
+            if "json" in content_type:
+                raise DokployError(self.redact("Dokploy sent invalid JSON: %r" % text[:200]), status=response.status_code,
+                                   procedure=procedure)
+            raise DokployError(
+                self.redact("the answer is not Dokploy's API (content type %r); check api_url %s" % (content_type, self.base_url)),
+                status=response.status_code, procedure=procedure)
+
+    def _error(self, method, procedure, response):
+        status = response.status_code
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        message = body.get("message") if isinstance(body, dict) else None
+        code = body.get("code") if isinstance(body, dict) else None
+        if status in RETRYABLE_STATUSES:
+            return DokployConnectionError(
+                self.redact("Dokploy at %s is unavailable (HTTP %s)" % (self.base_url, status)),
+                status=status, procedure=procedure, outcome_unknown=(method == "POST"))
+        if not isinstance(message, str):
+            message = (response.text or response.reason or "HTTP %s" % status).strip()[:300]
+        message = self.redact(_hide_sql_params(message))
+        fields = [dict(e, message=self.redact(e["message"])) for e in field_errors_from_body(body)]
+        if status == 401 and message == "Unauthorized" and code is None:
+            return DokployAuthError(UNAUTHORIZED_HINT, status=status, procedure=procedure)
+        if status == 401 or status == 403:
+            return DokployAuthError(message + " (the API key's user lacks permission; use an owner or admin key)",
+                                    status=status, code=code, procedure=procedure)
+        if status == 404 and message == "Not found":
+            return DokployNotFoundError(
+                "Dokploy has no procedure %s %s; the server may be older than this collection supports "
+                "(v0.25 or newer is required) or api_url may not point at Dokploy" % (method, procedure),
+                status=status, code=code, procedure=procedure)
+        if status == 404:
+            return DokployNotFoundError(message, status=status, code=code, procedure=procedure)
+        if fields:
+            return DokployValidationError(message, status=status, code=code, procedure=procedure, field_errors=fields)
+        return DokployError(message, status=status, code=code, procedure=procedure)

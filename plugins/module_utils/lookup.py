@@ -1,0 +1,198 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Names to objects: projects, environments and services, the way users name them.
+
+Dokploy names are not unique (API.md 4.1), so every lookup matches exactly on the name, client-side,
+fails listing the IDs when a name is ambiguous, and lists the existing names when nothing matches.
+``project.all`` is read at most once per task: it carries every project, its environments and the
+application and compose names in each.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
+
+
+class ServiceKind(object):
+    """How Dokploy spells one kind of service: router, id field, list key in an environment, status field."""
+
+    def __init__(self, name, id_field, list_key, delete, status_field="applicationStatus", delete_extra=None, label=None):
+        self.name = name
+        self.router = name
+        self.id_field = id_field
+        self.list_key = list_key
+        self.delete = delete
+        self.status_field = status_field
+        self.delete_extra = delete_extra or {}
+        self.label = label or name
+
+    def procedure(self, proc):
+        return "%s.%s" % (self.router, proc)
+
+
+DATABASE_TYPES = ("postgres", "mysql", "mariadb", "mongo", "redis")
+
+SERVICE_KINDS = dict((kind.name, kind) for kind in [
+    ServiceKind("application", "applicationId", "applications", "application.delete"),
+    ServiceKind("compose", "composeId", "compose", "compose.delete", status_field="composeStatus",
+                delete_extra={"deleteVolumes": False}),
+    ServiceKind("libsql", "libsqlId", "libsql", "libsql.remove"),
+] + [ServiceKind(db, db + "Id", db, db + ".remove") for db in DATABASE_TYPES])
+
+
+class DokployLookupError(DokployError):
+    """A name that matches nothing, or more than one thing."""
+
+
+def _names(items):
+    names = sorted(set(str(i.get("name")) for i in items if i.get("name") is not None))
+    return ", ".join(names) if names else "none"
+
+
+def pick_one(items, what, name, id_field, where="", id_option=None):
+    """The single item named ``name``; None when there is none; an error listing IDs when there are several."""
+    matches = [i for i in items if i.get("name") == name]
+    if len(matches) > 1:
+        raise DokployLookupError(
+            "%d %ss are named '%s'%s (IDs: %s); Dokploy does not keep names unique, so set %s to choose one"
+            % (len(matches), what, name, where, ", ".join(str(m.get(id_field)) for m in matches), id_option or id_field))
+    return matches[0] if matches else None
+
+
+class Resolver(object):
+    """Resolves projects, environments and services by name or ID, caching what it read for one task."""
+
+    def __init__(self, client):
+        self.client = client
+        self._projects = None
+        self._environments = {}
+
+    def invalidate(self):
+        self._projects = None
+        self._environments = {}
+
+    def projects(self):
+        if self._projects is None:
+            projects = self.client.get("project.all")
+            if not isinstance(projects, list):
+                raise DokployError("project.all returned %s instead of a list; is api_url Dokploy's?" % type(projects).__name__)
+            if any("environments" not in p for p in projects):
+                self.client.require_version()
+            self._projects = projects
+        return self._projects
+
+    def project(self, name=None, project_id=None, required=True):
+        """The project named ``name`` (or with ``project_id``) from ``project.all``."""
+        projects = self.projects()
+        if project_id:
+            found = [p for p in projects if p.get("projectId") == project_id]
+            if not found and required:
+                raise DokployLookupError("No project has ID '%s'" % project_id)
+            return found[0] if found else None
+        found = pick_one(projects, "project", name, "projectId", id_option="project_id")
+        if found is None and required:
+            raise DokployLookupError("No project is named '%s'; existing: %s" % (name, _names(projects)))
+        return found
+
+    def environment(self, project, name=None, environment_id=None, required=True):
+        """An environment of ``project`` by name (default: production) or ID."""
+        environments = project.get("environments") or []
+        if environment_id:
+            found = [e for e in environments if e.get("environmentId") == environment_id]
+            if not found and required:
+                raise DokployLookupError("Project '%s' has no environment with ID '%s'" % (project.get("name"), environment_id))
+            return found[0] if found else None
+        name = name or "production"
+        found = pick_one(environments, "environment", name, "environmentId", " in project '%s'" % project.get("name"),
+                         id_option="environment_id")
+        if found is None and required:
+            raise DokployLookupError("Project '%s' has no environment '%s'; existing: %s"
+                                     % (project.get("name"), name, _names(environments)))
+        return found
+
+    def environment_detail(self, environment_id):
+        """``environment.one``: the environment with the name of every service in it (databases included)."""
+        if environment_id not in self._environments:
+            self._environments[environment_id] = self.client.get("environment.one", {"environmentId": environment_id})
+        return self._environments[environment_id]
+
+    def locate_environment(self, project_name=None, environment_name=None, project_id=None, environment_id=None):
+        """(project, environment) from the names or IDs a module was given."""
+        if environment_id and not (project_name or project_id):
+            for project in self.projects():
+                environment = self.environment(project, environment_id=environment_id, required=False)
+                if environment is not None:
+                    return project, environment
+            raise DokployLookupError("No environment has ID '%s'" % environment_id)
+        project = self.project(name=project_name, project_id=project_id)
+        return project, self.environment(project, name=environment_name, environment_id=environment_id)
+
+    def service_summaries(self, kind, environment):
+        """The services of one kind in an environment, each with at least its ID and name."""
+        kind = SERVICE_KINDS[kind]
+        items = environment.get(kind.list_key) or []
+        if any("name" not in item for item in items):
+            # project.all lists databases by ID only; environment.one has their names.
+            items = self.environment_detail(environment["environmentId"]).get(kind.list_key) or []
+        return items
+
+    def service(self, kind, environment, name, project_name=None, id_option=None):
+        """The summary of the ``kind`` service named ``name`` in ``environment``, or None."""
+        spec = SERVICE_KINDS[kind]
+        where = " in environment '%s'%s" % (environment.get("name"), " of project '%s'" % project_name if project_name else "")
+        return pick_one(self.service_summaries(kind, environment), spec.label, name, spec.id_field, where,
+                        id_option=id_option or "%s_id" % kind)
+
+    def servers(self):
+        """``server.all``, read at most once per task."""
+        if getattr(self, "_servers", None) is None:
+            self._servers = self.client.get("server.all") or []
+        return self._servers
+
+    def server(self, name_or_id):
+        """The remote server with this ID or (unique) name, from ``server.all``."""
+        servers = self.servers()
+        found = [s for s in servers if s.get("serverId") == name_or_id]
+        if found:
+            return found[0]
+        found = pick_one(servers, "server", name_or_id, "serverId", id_option="the server's ID")
+        if found is None:
+            raise DokployLookupError("No server is named '%s' or has that ID; existing: %s" % (name_or_id, _names(servers)))
+        return found
+
+    def find_service_by_id(self, kind, service_id):
+        """(project, environment) holding the ``kind`` service with ``service_id``, from project.all; None if absent."""
+        spec = SERVICE_KINDS[kind]
+        for project in self.projects():
+            for environment in project.get("environments") or []:
+                for item in environment.get(spec.list_key) or []:
+                    if item.get(spec.id_field) == service_id:
+                        return project, environment
+        return None
+
+
+def services_of(environments):
+    """``[(kind, service summary, environment)]`` for every service in ``environments``."""
+    found = []
+    for environment in environments or []:
+        for kind in SERVICE_KINDS.values():
+            for item in environment.get(kind.list_key) or []:
+                found.append((kind, item, environment))
+    return found
+
+
+def describe_services(client, project_id, services):
+    """"application 'web' in production, postgres 'db' in staging" for an error message."""
+    names = {}
+    if any("name" not in item for kind, item, environment in services):
+        # project.all lists databases by ID only; project.one names them.
+        for environment in client.get("project.one", {"projectId": project_id}).get("environments") or []:
+            for kind, item, env in services_of([environment]):
+                names[item.get(kind.id_field)] = item.get("name")
+    return ", ".join(
+        "%s '%s' in %s" % (kind.label, item.get("name") or names.get(item[kind.id_field]) or item[kind.id_field], environment.get("name"))
+        for kind, item, environment in services)

@@ -1,0 +1,42 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Masking of the secrets Dokploy returns in plain text (API.md section 5), for results and diffs."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+MASK = "********"
+
+# Fields that hold secrets wherever they appear, at any depth of a Dokploy object.
+SECRET_FIELDS = frozenset((
+    "env", "buildArgs", "buildSecrets", "previewEnv", "previewBuildArgs", "previewBuildSecrets",
+    "databasePassword", "databaseRootPassword", "password", "refreshToken", "privateKey", "key",
+))
+# Any field whose name contains one of these (provider rows nested in compose.one carry tokens).
+SECRET_MARKERS = ("password", "secret", "token", "privatekey", "apikey")
+
+
+def is_secret_field(name):
+    if name in SECRET_FIELDS:
+        return True
+    lowered = str(name).lower()
+    return any(marker in lowered for marker in SECRET_MARKERS)
+
+
+def mask_value(value):
+    """A secret's stand-in: an unset secret stays visibly unset, anything else becomes the mask."""
+    if value is None or value == "":
+        return value
+    return MASK
+
+
+def mask(obj):
+    """A copy of ``obj`` (dicts and lists, any depth) with every secret field's value masked."""
+    if isinstance(obj, dict):
+        return dict((k, mask_value(v) if is_secret_field(k) else mask(v)) for k, v in obj.items())
+    if isinstance(obj, list):
+        return [mask(item) for item in obj]
+    return obj

@@ -1,0 +1,620 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: dokploy_application
+short_description: Manage Dokploy applications
+version_added: 0.1.0
+description:
+  - Create, update and delete applications on a Dokploy server, with their source (a Docker image, a Git
+    repository or a connected Git provider), build settings, runtime settings and environment variables.
+  - Only the options that are set are compared and sent. Dokploy spreads an application over several
+    endpoints; the module calls only those whose settings changed, each with every field that endpoint
+    needs, so nothing that is not mentioned is ever cleared.
+  - Deploying, starting and stopping are not done by this module.
+  - Dokploy does not keep application names unique. When two applications of an environment share O(name),
+    the module fails and lists their IDs; O(application_id) then selects one.
+options:
+  project:
+    description:
+      - Name of the project holding the application.
+      - Required unless O(application_id) is given.
+    type: str
+  environment:
+    description:
+      - Name of the environment of O(project) holding the application.
+    type: str
+    default: production
+  name:
+    description:
+      - Name of the application.
+      - With O(application_id), the application is renamed to O(name).
+    type: str
+  application_id:
+    description:
+      - ID of the application; selects it directly instead of by O(project), O(environment) and O(name).
+    type: str
+  description:
+    description:
+      - Description of the application. V("") clears it.
+    type: str
+  server:
+    description:
+      - Name of the Dokploy server (remote server) the application runs on.
+      - Chosen when the application is created; Dokploy cannot move an existing application to another
+        server, so a different server on an existing application only gives a warning.
+      - Without O(server) and O(server_id), the application runs on the Dokploy host itself.
+    type: str
+  server_id:
+    description:
+      - ID of the Dokploy server the application runs on; see O(server).
+    type: str
+  docker_image:
+    description:
+      - Deploy this Docker image (the C(docker) source), for example V(nginx:1.27-alpine) or
+        V(registry.example.com/team/app:1.0).
+      - Mutually exclusive with O(git_url) and O(git_provider).
+    type: str
+  registry_url:
+    description:
+      - Registry of a private O(docker_image), for example V(registry.example.com). V("") clears it.
+    type: str
+  registry_username:
+    description:
+      - User name for the registry of O(docker_image). V("") clears it.
+    type: str
+  registry_password:
+    description:
+      - Password for the registry of O(docker_image). V("") clears it.
+      - Dokploy returns it in plain text; the module masks it in every result.
+    type: str
+  git_url:
+    description:
+      - Build from this Git repository (the C(git) source), for example V(https://github.com/Dokploy/examples.git)
+        or V(git@github.com:Dokploy/examples.git) with O(git_ssh_key).
+      - Mutually exclusive with O(docker_image) and O(git_provider). Requires O(git_branch).
+    type: str
+  git_branch:
+    description:
+      - Branch of O(git_url), for example V(main).
+    type: str
+  git_build_path:
+    description:
+      - Directory of O(git_url) to build, for example V(/) or V(/apps/web).
+    type: str
+  git_ssh_key:
+    description:
+      - Dokploy SSH key (by name or ID) used to clone O(git_url), for example V(deploy-key). V("") clears it.
+    type: str
+  watch_paths:
+    description:
+      - With a Git source (O(git_url) or O(git_provider)), only pushes that touch these paths trigger an
+        automatic deployment, for example V(["apps/web/**"]). V([]) clears the list.
+    type: list
+    elements: str
+  enable_submodules:
+    description:
+      - With a Git source (O(git_url) or O(git_provider)), whether Git submodules are cloned too.
+    type: bool
+  git_provider:
+    description:
+      - Build from a repository of a Git provider connected to Dokploy (GitHub, GitLab, Bitbucket, Gitea).
+      - Mutually exclusive with O(docker_image) and O(git_url).
+    type: dict
+    suboptions:
+      type:
+        description:
+          - Kind of provider.
+        type: str
+        required: true
+        choices: [github, gitlab, bitbucket, gitea]
+      name:
+        description:
+          - Name of the provider as shown under Settings > Git in Dokploy, for example V(my-github-app).
+          - Either O(git_provider.name) or O(git_provider.id) is required.
+        type: str
+      id:
+        description:
+          - ID of the provider (its C(githubId), C(gitlabId), C(bitbucketId) or C(giteaId)).
+        type: str
+      repository:
+        description:
+          - Repository name, for example V(shop).
+        type: str
+        required: true
+      owner:
+        description:
+          - Owner of the repository (user, organization, group or workspace), for example V(acme).
+        type: str
+        required: true
+      branch:
+        description:
+          - Branch to build, for example V(main).
+        type: str
+        required: true
+      build_path:
+        description:
+          - Directory of the repository to build, for example V(/).
+        type: str
+      trigger_type:
+        description:
+          - GitHub only. Deploy automatically on every V(push), or only when a V(tag) is pushed.
+        type: str
+        choices: [push, tag]
+      gitlab_project_id:
+        description:
+          - GitLab only. Numeric ID of the GitLab project, for example V(4211).
+        type: int
+      gitlab_path_namespace:
+        description:
+          - GitLab only. Full path of the project, for example V(acme/shop).
+        type: str
+      bitbucket_repository_slug:
+        description:
+          - Bitbucket only. Slug of the repository, for example V(shop).
+        type: str
+  build_type:
+    description:
+      - How Dokploy builds the application from a Git source.
+    type: str
+    choices: [dockerfile, nixpacks, heroku_buildpacks, paketo_buildpacks, static, railpack]
+  dockerfile:
+    description:
+      - With O(build_type=dockerfile), path of the Dockerfile, for example V(Dockerfile) or V(docker/Dockerfile.prod).
+    type: str
+  docker_context_path:
+    description:
+      - With O(build_type=dockerfile), the build context, for example V(.).
+    type: str
+  docker_build_stage:
+    description:
+      - With O(build_type=dockerfile), the target stage of a multi-stage build, for example V(runtime).
+    type: str
+  publish_directory:
+    description:
+      - With O(build_type=static) (or V(nixpacks)), the directory to serve, for example V(dist).
+    type: str
+  static_spa:
+    description:
+      - With O(build_type=static), serve the site as a single-page application (unknown paths give C(index.html)).
+    type: bool
+  heroku_version:
+    description:
+      - With O(build_type=heroku_buildpacks), the Heroku stack version, for example V("24").
+    type: str
+  railpack_version:
+    description:
+      - With O(build_type=railpack), the Railpack version, for example V(0.15.4).
+    type: str
+  command:
+    description:
+      - Command that replaces the image's default command, for example V(npm run start:prod). V("") clears it.
+    type: str
+  args:
+    description:
+      - Arguments of O(command), for example V(["--port", "3000"]).
+    type: list
+    elements: str
+  replicas:
+    description:
+      - Number of replicas of the Swarm service.
+    type: int
+  memory_limit:
+    description:
+      - Memory limit in bytes, for example V("536870912") (512 MiB). V("") clears it.
+    type: str
+  memory_reservation:
+    description:
+      - Memory reservation in bytes, for example V("268435456"). V("") clears it.
+    type: str
+  cpu_limit:
+    description:
+      - CPU limit in nano CPUs, for example V("1000000000") (one CPU). V("") clears it.
+    type: str
+  cpu_reservation:
+    description:
+      - CPU reservation in nano CPUs, for example V("500000000"). V("") clears it.
+    type: str
+  auto_deploy:
+    description:
+      - Whether a push to the Git source (or its webhook) deploys the application automatically.
+    type: bool
+  env:
+    description:
+      - The application's whole environment: a dict of variables, or a dotenv string (V(KEY=value) lines).
+      - A dict replaces every variable; the comments and the order of the variables that remain are kept,
+        and values are quoted where dotenv needs it. A string is stored verbatim.
+      - V({}) or V("") removes every variable.
+      - To set or remove single variables and leave the others alone, use M(dokploy.dokploy.dokploy_env).
+    type: raw
+  build_args:
+    description:
+      - Build arguments, given like O(env).
+    type: raw
+  build_secrets:
+    description:
+      - Build secrets, given like O(env).
+    type: raw
+  state:
+    description:
+      - V(present) creates or updates the application; V(absent) deletes it (with its domains, mounts and
+        deployments).
+    type: str
+    choices: [present, absent]
+    default: present
+extends_documentation_fragment:
+  - dokploy.dokploy.dokploy
+  - dokploy.dokploy.dokploy.ATTRIBUTES
+seealso:
+  - module: dokploy.dokploy.dokploy_application_info
+  - module: dokploy.dokploy.dokploy_domain
+  - module: dokploy.dokploy.dokploy_env
+notes:
+  - O(env), O(build_args), O(build_secrets) and O(registry_password) are never shown; results and diffs mask them.
+author:
+  - dokploy.dokploy contributors
+"""
+
+EXAMPLES = r"""
+- name: Run nginx from Docker Hub
+  dokploy.dokploy.dokploy_application:
+    api_url: https://dokploy.example.com
+    api_key: "{{ vault_dokploy_api_key }}"
+    project: shop
+    name: web
+    docker_image: nginx:1.27-alpine
+    replicas: 2
+    memory_limit: "536870912"
+
+- name: Set the connection once for every Dokploy task of the play
+  module_defaults:
+    group/dokploy.dokploy.dokploy:
+      api_url: https://dokploy.example.com
+      api_key: "{{ vault_dokploy_api_key }}"
+  block:
+    - name: An image from a private registry, on a remote server
+      dokploy.dokploy.dokploy_application:
+        project: shop
+        environment: staging
+        name: api
+        server: worker-1
+        docker_image: registry.example.com/team/api:1.4.2
+        registry_url: registry.example.com
+        registry_username: robot
+        registry_password: "{{ vault_registry_password }}"
+        env:
+          DATABASE_URL: "postgres://shop:{{ vault_db_password }}@db:5432/shop"
+          LOG_LEVEL: info
+
+    - name: Build a Git repository over SSH with its Dockerfile
+      dokploy.dokploy.dokploy_application:
+        project: shop
+        name: worker
+        git_url: git@github.com:acme/shop.git
+        git_branch: main
+        git_build_path: /worker
+        git_ssh_key: deploy-key
+        watch_paths: ["worker/**"]
+        build_type: dockerfile
+        dockerfile: Dockerfile
+        docker_context_path: .
+        build_args: "NODE_ENV=production"
+
+    - name: Build a static site from a connected GitHub App
+      dokploy.dokploy.dokploy_application:
+        project: shop
+        name: docs
+        git_provider:
+          type: github
+          name: acme-github
+          owner: acme
+          repository: docs
+          branch: main
+          build_path: /
+        build_type: static
+        publish_directory: dist
+        static_spa: true
+
+    - name: Rename an application chosen by ID
+      dokploy.dokploy.dokploy_application:
+        application_id: mbfznUa2NxhtN-2eISFF7
+        name: storefront
+
+    - name: Delete an application
+      dokploy.dokploy.dokploy_application:
+        project: shop
+        name: old-web
+        state: absent
+"""
+
+RETURN = r"""
+application:
+  description:
+    - The application as Dokploy returns it (C(application.one)), with its settings. Secret values
+      (C(env), C(buildArgs), C(buildSecrets), C(password), C(refreshToken)) are masked.
+    - Empty when the application is absent. In check mode, the application as it would be
+      (C(applicationId) is null before it exists).
+  returned: always
+  type: dict
+  contains:
+    applicationId:
+      description: ID of the application.
+      type: str
+      sample: mbfznUa2NxhtN-2eISFF7
+    appName:
+      description: Name of the Docker service, generated by Dokploy.
+      type: str
+      sample: app-input-multi-byte-transmitter-5bsbfr
+    name:
+      description: Name of the application.
+      type: str
+      sample: web
+    environmentId:
+      description: ID of the environment holding the application.
+      type: str
+    serverId:
+      description: ID of the server the application runs on; null on the Dokploy host.
+      type: str
+    sourceType:
+      description: Source of the application (V(docker), V(git), V(github), V(gitlab), V(bitbucket), V(gitea), V(drop)).
+      type: str
+      sample: docker
+    buildType:
+      description: Build type.
+      type: str
+      sample: nixpacks
+    dockerImage:
+      description: Docker image of the C(docker) source.
+      type: str
+      sample: nginx:1.27-alpine
+    applicationStatus:
+      description: V(idle), V(running), V(done) or V(error).
+      type: str
+      sample: idle
+    env:
+      description: The environment variables, masked.
+      type: str
+      sample: "********"
+"""
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils import application as app
+from ansible_collections.dokploy.dokploy.plugins.module_utils import dotenv
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource
+
+_MISSING = object()
+
+
+class Application(Resource):
+    kind = "application"
+    id_field = "applicationId"
+    create_procedure = "application.create"
+    delete_procedure = "application.delete"
+
+    def __init__(self, module):
+        super(Application, self).__init__(module)
+        self.updates = app.updates_for(self.source_type())
+        self._current = _MISSING
+        self._desired = None
+        self.environment = None
+
+    def source_type(self):
+        params = self.module.params
+        if params["docker_image"] is not None:
+            return "docker"
+        if params["git_url"] is not None:
+            return "git"
+        if params["git_provider"]:
+            return params["git_provider"]["type"]
+        return None
+
+    # -- finding ------------------------------------------------------------------------------
+
+    def find(self):
+        if self._current is not _MISSING:
+            return self._current
+        params = self.module.params
+        present = params["state"] == "present"
+        application_id = params["application_id"]
+        if not application_id:
+            project = self.resolver.project(name=params["project"], required=present)
+            self.environment = self.resolver.environment(project, name=params["environment"], required=present) if project else None
+            summary = self.resolver.service("application", self.environment, params["name"], params["project"]) if self.environment else None
+            application_id = summary["applicationId"] if summary else None
+        current = None
+        if application_id:
+            try:
+                current = self.client.get("application.one", {"applicationId": application_id})
+            except DokployNotFoundError:
+                if present and params["application_id"]:
+                    raise DokployError("No application has ID '%s'" % application_id)
+        self._current = current
+        return current
+
+    # -- desired state ------------------------------------------------------------------------
+
+    def desired(self):
+        if self._desired is not None:
+            return self._desired
+        params = self.module.params
+        current = self.find() or {}
+        wanted = {}
+        if params["name"] is not None:
+            wanted["name"] = params["name"]
+        for option, field in app.UPDATE_OPTIONS + app.BUILD_OPTIONS:
+            if params[option] is not None:
+                wanted[field] = params[option]
+        for option, field in app.ENV_OPTIONS:
+            value = params[option]
+            if value is None:
+                continue
+            if isinstance(value, dict):
+                value = dotenv.edit(current.get(field) or "", value, exclusive=True)[0]
+            elif not isinstance(value, str):
+                raise DokployError("%s must be a dict of variables or a dotenv string" % option)
+            wanted[field] = value
+        source = self.source_type()
+        if source == "docker":
+            wanted.update(sourceType="docker", dockerImage=params["docker_image"])
+            for option, field in (("registry_url", "registryUrl"), ("registry_username", "username"),
+                                  ("registry_password", "password")):
+                if params[option] is not None:
+                    wanted[field] = params[option]
+        elif source == "git":
+            wanted.update(sourceType="git", customGitUrl=params["git_url"], customGitBranch=params["git_branch"])
+            if params["git_build_path"] is not None:
+                wanted["customGitBuildPath"] = params["git_build_path"]
+            if params["git_ssh_key"] is not None:
+                wanted["customGitSSHKeyId"] = app.ssh_key_id(self.client, params["git_ssh_key"]) if params["git_ssh_key"] else None
+        elif source:
+            provider = params["git_provider"]
+            fields = app.PROVIDER_FIELDS[source]
+            wanted["sourceType"] = source
+            for option, field in fields.items():
+                if option != "id" and provider.get(option) is not None:
+                    wanted[field] = provider[option]
+            wanted[fields["id"]] = app.provider_id(self.client, source, provider["id"] or provider["name"])
+        if source in ("git",) + app.PROVIDER_TYPES:
+            if params["watch_paths"] is not None:
+                wanted["watchPaths"] = params["watch_paths"]
+            if params["enable_submodules"] is not None:
+                wanted["enableSubmodules"] = params["enable_submodules"]
+        self._desired = wanted
+        return wanted
+
+    # -- engine hooks -------------------------------------------------------------------------
+
+    def create_payload(self, desired):
+        params = self.module.params
+        if not params["name"]:
+            raise DokployError("name is required to create an application")
+        payload = {"name": params["name"], "environmentId": self.environment["environmentId"]}
+        if desired.get("description") is not None:
+            payload["description"] = desired["description"]
+        if params["server_id"]:
+            payload["serverId"] = params["server_id"]
+        elif params["server"]:
+            payload["serverId"] = app.server_id(self.resolver, self.client, params["server"])
+        return payload
+
+    def compare(self, current, desired):
+        params = self.module.params
+        server = current.get("server") or {}
+        moved = (params["server_id"] and current.get("serverId") != params["server_id"]) or \
+            (params["server"] and "server" in current and server.get("name") != params["server"])
+        if moved:
+            self.module.warn("Application '%s' runs on server '%s'; Dokploy cannot move an existing application "
+                             "to another server, so server and server_id are only used at creation"
+                             % (current.get("name"), server.get("name") or "(the Dokploy host)"))
+        return super(Application, self).compare(current, desired)
+
+    def plan(self, current, changes, desired):
+        return app.strip_source_type(super(Application, self).plan(current, changes, desired))
+
+
+def main():
+    provider_spec = dict(
+        type=dict(type="str", required=True, choices=list(app.PROVIDER_TYPES)),
+        name=dict(type="str"),
+        id=dict(type="str"),
+        repository=dict(type="str", required=True),
+        owner=dict(type="str", required=True),
+        branch=dict(type="str", required=True),
+        build_path=dict(type="str"),
+        trigger_type=dict(type="str", choices=["push", "tag"]),
+        gitlab_project_id=dict(type="int"),
+        gitlab_path_namespace=dict(type="str"),
+        bitbucket_repository_slug=dict(type="str"),
+    )
+    module = DokployModule(
+        argument_spec=dict(
+            project=dict(type="str"),
+            environment=dict(type="str", default="production"),
+            name=dict(type="str"),
+            application_id=dict(type="str"),
+            description=dict(type="str"),
+            server=dict(type="str"),
+            server_id=dict(type="str"),
+            docker_image=dict(type="str"),
+            registry_url=dict(type="str"),
+            registry_username=dict(type="str"),
+            registry_password=dict(type="str", no_log=True),
+            git_url=dict(type="str"),
+            git_branch=dict(type="str"),
+            git_build_path=dict(type="str"),
+            git_ssh_key=dict(type="str", no_log=False),
+            watch_paths=dict(type="list", elements="str"),
+            enable_submodules=dict(type="bool"),
+            git_provider=dict(type="dict", options=provider_spec,
+                              required_one_of=[("name", "id")], mutually_exclusive=[("name", "id")]),
+            build_type=dict(type="str", choices=list(app.BUILD_TYPES)),
+            dockerfile=dict(type="str"),
+            docker_context_path=dict(type="str"),
+            docker_build_stage=dict(type="str"),
+            publish_directory=dict(type="str"),
+            static_spa=dict(type="bool"),
+            heroku_version=dict(type="str"),
+            railpack_version=dict(type="str"),
+            command=dict(type="str"),
+            args=dict(type="list", elements="str"),
+            replicas=dict(type="int"),
+            memory_limit=dict(type="str"),
+            memory_reservation=dict(type="str"),
+            cpu_limit=dict(type="str"),
+            cpu_reservation=dict(type="str"),
+            auto_deploy=dict(type="bool"),
+            env=dict(type="raw", no_log=True),
+            build_args=dict(type="raw", no_log=True),
+            build_secrets=dict(type="raw", no_log=True),
+            state=dict(type="str", choices=["present", "absent"], default="present"),
+        ),
+        required_one_of=[("name", "application_id"), ("project", "application_id")],
+        mutually_exclusive=[("docker_image", "git_url", "git_provider"), ("server", "server_id")],
+        required_by={
+            "registry_url": "docker_image", "registry_username": "docker_image", "registry_password": "docker_image",
+            "git_branch": "git_url", "git_build_path": "git_url", "git_ssh_key": "git_url",
+        },
+        required_together=[("git_url", "git_branch")],
+    )
+    check_params(module)
+    module.run(Application(module).run)
+
+
+def check_params(module):
+    """Everything that can be wrong with the options, found before any request."""
+    params = module.params
+    if params["name"] is not None and not params["name"].strip():
+        module.fail_json(msg="name must not be empty")
+    if (params["watch_paths"] is not None or params["enable_submodules"] is not None) and \
+            not (params["git_url"] or params["git_provider"]):
+        module.fail_json(msg="watch_paths and enable_submodules need a Git source: git_url or git_provider")
+    if params["replicas"] is not None and params["replicas"] < 0:
+        module.fail_json(msg="replicas must be 0 or more")
+    for option in ("git_branch",):
+        if params[option] is not None and not params[option].strip():
+            module.fail_json(msg="%s must not be empty" % option)
+    if params["git_provider"] and not params["git_provider"]["branch"].strip():
+        module.fail_json(msg="git_provider.branch must not be empty")
+    for option in ("env", "build_args", "build_secrets"):
+        value = params[option]
+        if value is None:
+            continue
+        if isinstance(value, dict):
+            try:
+                dotenv.validate_keys(list(value))
+                dotenv.render(value)
+            except dotenv.DotenvError as error:
+                module.fail_json(msg="%s: %s" % (option, error))
+        elif not isinstance(value, str):
+            module.fail_json(msg="%s must be a dict of variables or a dotenv string, not %s" % (option, type(value).__name__))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: dokploy_application_info
+short_description: Read Dokploy applications
+version_added: 0.1.0
+description:
+  - Return one application, chosen by name or ID, or every application of an environment.
+  - Read-only. Secret values (environment variables, build arguments and secrets, registry password,
+    webhook token) are masked.
+options:
+  project:
+    description:
+      - Name of the project. Required unless O(application_id) is given.
+    type: str
+  environment:
+    description:
+      - Name of the environment of O(project).
+    type: str
+    default: production
+  name:
+    description:
+      - Name of the application. Without O(name) and O(application_id), every application of the environment
+        is returned.
+    type: str
+  application_id:
+    description:
+      - ID of the application.
+    type: str
+extends_documentation_fragment:
+  - dokploy.dokploy.dokploy
+  - dokploy.dokploy.dokploy.INFO_ATTRIBUTES
+seealso:
+  - module: dokploy.dokploy.dokploy_application
+author:
+  - dokploy.dokploy contributors
+"""
+
+EXAMPLES = r"""
+- name: Read the web application
+  dokploy.dokploy.dokploy_application_info:
+    api_url: https://dokploy.example.com
+    api_key: "{{ vault_dokploy_api_key }}"
+    project: shop
+    name: web
+  register: web
+
+- name: Show its Docker service name
+  ansible.builtin.debug:
+    msg: "{{ web.applications[0].appName }}"
+
+- name: Every application of the staging environment
+  dokploy.dokploy.dokploy_application_info:
+    project: shop
+    environment: staging
+  register: staging_apps
+"""
+
+RETURN = r"""
+applications:
+  description:
+    - The applications found, as C(application.one) returns them, secrets masked. Empty when none matches.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    applicationId:
+      description: ID of the application.
+      type: str
+      sample: mbfznUa2NxhtN-2eISFF7
+    name:
+      description: Name of the application.
+      type: str
+      sample: web
+    appName:
+      description: Name of the Docker service.
+      type: str
+      sample: app-input-multi-byte-transmitter-5bsbfr
+    sourceType:
+      description: Source of the application.
+      type: str
+      sample: docker
+    applicationStatus:
+      description: V(idle), V(running), V(done) or V(error).
+      type: str
+      sample: done
+    env:
+      description: The environment variables, masked.
+      type: str
+      sample: "********"
+"""
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import Resolver
+from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
+from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
+
+
+def read(module):
+    client = module.client
+    params = module.params
+    if params["application_id"]:
+        ids = [params["application_id"]]
+    else:
+        resolver = Resolver(client)
+        project = resolver.project(name=params["project"])
+        environment = resolver.environment(project, name=params["environment"])
+        summaries = resolver.service_summaries("application", environment)
+        if params["name"] is not None:
+            summaries = [s for s in summaries if s.get("name") == params["name"]]
+        ids = [s["applicationId"] for s in summaries]
+    applications = []
+    for application_id in ids:
+        try:
+            applications.append(mask(client.get("application.one", {"applicationId": application_id})))
+        except DokployNotFoundError:
+            continue
+    return {"changed": False, "applications": applications}
+
+
+def main():
+    module = DokployModule(
+        argument_spec=dict(
+            project=dict(type="str"),
+            environment=dict(type="str", default="production"),
+            name=dict(type="str"),
+            application_id=dict(type="str"),
+        ),
+        required_one_of=[("project", "application_id")],
+        mutually_exclusive=[("name", "application_id")],
+    )
+    module.run(lambda: read(module))
+
+
+if __name__ == "__main__":
+    main()

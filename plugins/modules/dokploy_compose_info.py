@@ -1,0 +1,132 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: dokploy_compose_info
+short_description: List Dokploy compose services
+version_added: 0.1.0
+description:
+  - Lists the compose services of a Dokploy server, of a project, of an environment, or one by name or ID. Read-only.
+  - C(env), webhook tokens and the secrets of connected Git providers are masked.
+options:
+  project:
+    description:
+      - Only compose services of the project with this name (every project sharing the name).
+    type: str
+  environment:
+    description:
+      - Only compose services of the environment with this name (in every project, or in O(project)).
+    type: str
+  name:
+    description:
+      - Only compose services with this name.
+    type: str
+  compose_id:
+    description:
+      - Only the compose service with this ID.
+    type: str
+extends_documentation_fragment:
+  - dokploy.dokploy.dokploy
+  - dokploy.dokploy.dokploy.INFO_ATTRIBUTES
+seealso:
+  - module: dokploy.dokploy.dokploy_compose
+author:
+  - dokploy.dokploy contributors
+"""
+
+EXAMPLES = r"""
+- name: Every compose service of the shop project
+  dokploy.dokploy.dokploy_compose_info:
+    api_url: https://dokploy.example.com
+    api_key: "{{ vault_dokploy_api_key }}"
+    project: shop
+  register: shop_compose
+
+- name: Print their names and statuses
+  ansible.builtin.debug:
+    msg: "{{ shop_compose.composes | items2dict(key_name='name', value_name='composeStatus') }}"
+"""
+
+RETURN = r"""
+composes:
+  description:
+    - The compose services, each as C(compose.one) returns it (with its domains, mounts and last deployments).
+    - C(env), C(refreshToken) and provider secrets are masked.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    composeId:
+      description: ID of the compose service.
+      type: str
+    name:
+      description: Name of the compose service.
+      type: str
+    appName:
+      description: Name of the compose project on the server.
+      type: str
+    sourceType:
+      description: Where the compose file comes from.
+      type: str
+      sample: raw
+    composeType:
+      description: V(docker-compose) or V(stack).
+      type: str
+    composeStatus:
+      description: Status of the last deployment.
+      type: str
+      sample: done
+"""
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import Resolver
+from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
+from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
+
+
+def list_composes(module):
+    params = module.params
+    client = module.client
+    ids = []
+    if params["compose_id"]:
+        ids = [params["compose_id"]]
+    else:
+        for project in Resolver(client).projects():
+            if params["project"] is not None and project.get("name") != params["project"]:
+                continue
+            for environment in project.get("environments") or []:
+                if params["environment"] is not None and environment.get("name") != params["environment"]:
+                    continue
+                ids.extend(c["composeId"] for c in environment.get("compose") or []
+                           if params["name"] is None or c.get("name") == params["name"])
+    composes = []
+    for compose_id in ids:
+        try:
+            compose = client.get("compose.one", {"composeId": compose_id})
+        except DokployNotFoundError:
+            continue
+        if params["name"] is None or compose.get("name") == params["name"]:
+            composes.append(mask(compose))
+    return {"changed": False, "composes": composes}
+
+
+def main():
+    module = DokployModule(
+        argument_spec=dict(
+            project=dict(type="str"),
+            environment=dict(type="str"),
+            name=dict(type="str"),
+            compose_id=dict(type="str"),
+        ),
+    )
+    module.run(lambda: list_composes(module))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,155 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: dokploy_database_info
+short_description: List Dokploy databases with their connection details
+version_added: 0.1.0
+description:
+  - Lists the databases (PostgreSQL, MySQL, MariaDB, MongoDB, Redis) of a Dokploy server, of a project, of an
+    environment, or one database by name or ID, with the connection details of each. Read-only.
+  - Passwords and environment variables are masked.
+options:
+  type:
+    description:
+      - Only databases of this type. Required with O(database_id).
+    type: str
+    choices: [postgres, mysql, mariadb, mongo, redis]
+  project:
+    description:
+      - Only databases of the project with this name (every project sharing the name).
+    type: str
+  environment:
+    description:
+      - Only databases of the environment with this name (in every project, or in O(project)).
+    type: str
+  name:
+    description:
+      - Only databases with this name.
+    type: str
+  database_id:
+    description:
+      - Only the database with this ID (its C(postgresId), C(mysqlId), ...).
+    type: str
+extends_documentation_fragment:
+  - dokploy.dokploy.dokploy
+  - dokploy.dokploy.dokploy.INFO_ATTRIBUTES
+seealso:
+  - module: dokploy.dokploy.dokploy_database
+author:
+  - dokploy.dokploy contributors
+"""
+
+EXAMPLES = r"""
+- name: Every database of the shop project
+  dokploy.dokploy.dokploy_database_info:
+    api_url: https://dokploy.example.com
+    api_key: "{{ vault_dokploy_api_key }}"
+    project: shop
+  register: shop_databases
+
+- name: Where is the shop database?
+  ansible.builtin.debug:
+    msg: "{{ (shop_databases.databases | selectattr('name', 'equalto', 'shop-db') | first).connection }}"
+
+- name: One database by ID
+  dokploy.dokploy.dokploy_database_info:
+    type: redis
+    database_id: FZOEDRCm0WLwDckdi1r0u
+"""
+
+RETURN = r"""
+databases:
+  description:
+    - The databases, each as C(<type>.one) returns it, with C(type) and C(connection) added (see M(dokploy.dokploy.dokploy_database)).
+    - Passwords and C(env) are masked.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    type:
+      description: Type of the database.
+      type: str
+      sample: postgres
+    name:
+      description: Name of the database service.
+      type: str
+      sample: shop-db
+    appName:
+      description: Name of the Docker service, also its host name inside the Docker network.
+      type: str
+    environmentId:
+      description: ID of the environment that holds the database.
+      type: str
+    applicationStatus:
+      description: Status of the database (V(idle), V(running), V(done), V(error)).
+      type: str
+    connection:
+      description: Host, port, user, database name and external port.
+      type: dict
+      sample: {"host": "postgres-calculate-neural-firewall-1kjeyq", "port": 5432, "user": "shop", "database": "shop",
+               "external_port": null}
+"""
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.database import DATABASE_TYPE_NAMES, DATABASE_TYPES, masked_database
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import SERVICE_KINDS, Resolver
+from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
+
+
+def list_databases(module):
+    params = module.params
+    client = module.client
+    if params["database_id"]:
+        spec = DATABASE_TYPES[params["type"]]
+        try:
+            found = [client.get(spec.procedure("one"), {spec.id_field: params["database_id"]})]
+        except DokployNotFoundError:
+            found = []
+        found = [d for d in found if params["name"] is None or d.get("name") == params["name"]]
+        return {"changed": False, "databases": [masked_database(spec.name, d) for d in found]}
+    resolver = Resolver(client)
+    types = [params["type"]] if params["type"] else list(DATABASE_TYPE_NAMES)
+    databases = []
+    for project in resolver.projects():
+        if params["project"] is not None and project.get("name") != params["project"]:
+            continue
+        for environment in project.get("environments") or []:
+            if params["environment"] is not None and environment.get("name") != params["environment"]:
+                continue
+            for db_type in types:
+                spec = DATABASE_TYPES[db_type]
+                summaries = environment.get(SERVICE_KINDS[db_type].list_key) or []
+                if params["name"] is not None and summaries:
+                    # project.all lists databases by ID only; environment.one names them.
+                    summaries = [s for s in resolver.service_summaries(db_type, environment) if s.get("name") == params["name"]]
+                for summary in summaries:
+                    try:
+                        databases.append(masked_database(db_type, client.get(spec.procedure("one"), {spec.id_field: summary[spec.id_field]})))
+                    except DokployNotFoundError:
+                        pass  # deleted meanwhile
+    return {"changed": False, "databases": databases}
+
+
+def main():
+    module = DokployModule(
+        argument_spec=dict(
+            type=dict(type="str", choices=list(DATABASE_TYPE_NAMES)),
+            project=dict(type="str"),
+            environment=dict(type="str"),
+            name=dict(type="str"),
+            database_id=dict(type="str"),
+        ),
+        required_by={"database_id": "type"},
+    )
+    module.run(lambda: list_databases(module))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: dokploy_project_info
+short_description: List Dokploy projects with their environments and services
+version_added: 0.1.0
+description:
+  - Lists the projects of a Dokploy server, or one project by name or ID, with their environments and the
+    services (applications, compose stacks, databases) in each. Read-only.
+options:
+  name:
+    description:
+      - Only the project with this name. Several projects may share a name; all of them are returned.
+    type: str
+  project_id:
+    description:
+      - Only the project with this ID.
+    type: str
+extends_documentation_fragment:
+  - dokploy.dokploy.dokploy
+  - dokploy.dokploy.dokploy.INFO_ATTRIBUTES
+seealso:
+  - module: dokploy.dokploy.dokploy_project
+author:
+  - dokploy.dokploy contributors
+"""
+
+EXAMPLES = r"""
+- name: List every project
+  dokploy.dokploy.dokploy_project_info:
+    api_url: https://dokploy.example.com
+    api_key: "{{ vault_dokploy_api_key }}"
+  register: dokploy
+
+- name: Show the environments of the shop project
+  dokploy.dokploy.dokploy_project_info:
+    name: shop
+  register: shop
+
+- name: Print the names of the applications in production
+  ansible.builtin.debug:
+    msg: "{{ (shop.projects[0].environments | selectattr('name', 'equalto', 'production') | first).applications | map(attribute='name') }}"
+"""
+
+RETURN = r"""
+projects:
+  description: The projects, newest first, as C(project.one) returns them. Secret values (C(env)) are masked.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    projectId:
+      description: ID of the project.
+      type: str
+    name:
+      description: Name of the project.
+      type: str
+    description:
+      description: Description of the project.
+      type: str
+    environments:
+      description:
+        - The environments, each with lists of its services by kind (C(applications), C(compose), C(postgres),
+          C(mysql), C(mariadb), C(mongo), C(redis), C(libsql)); every service has its ID, C(name), C(appName) and status.
+      type: list
+      elements: dict
+"""
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import Resolver
+from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
+
+
+def list_projects(module):
+    projects = Resolver(module.client).projects()
+    if module.params["project_id"]:
+        projects = [p for p in projects if p.get("projectId") == module.params["project_id"]]
+    if module.params["name"] is not None:
+        projects = [p for p in projects if p.get("name") == module.params["name"]]
+    # project.all names no database; project.one names every service.
+    detailed = [module.client.get("project.one", {"projectId": p["projectId"]}) for p in projects]
+    return {"changed": False, "projects": [mask(p) for p in detailed]}
+
+
+def main():
+    module = DokployModule(
+        argument_spec=dict(
+            name=dict(type="str"),
+            project_id=dict(type="str"),
+        ),
+        mutually_exclusive=[("name", "project_id")],
+    )
+    module.run(lambda: list_projects(module))
+
+
+if __name__ == "__main__":
+    main()
