@@ -140,3 +140,55 @@ notes:
   - Dokploy v0.25.0 or newer is required (the first version with environments); the collection is
     tested against the API of Dokploy v0.30.2.
 """
+
+    # The lifecycle options of dokploy_application, dokploy_compose and dokploy_database
+    # (plugins/module_utils/lifecycle.py). The modules document their own `state` choices.
+    LIFECYCLE = r"""
+options:
+  wait:
+    description:
+      - With O(state=deployed), O(state=started) or O(state=restarted), wait for a deployment to reach a final
+        status (C(done), C(error) or C(cancelled)) and fail, showing the tail of its log, when it does not succeed.
+      - Applications and compose stacks deploy through Dokploy's queue, so the API call returns before the
+        deployment exists. The module lists the deployments before triggering and waits for a B(new) one to
+        appear and finish; a deployment that existed before the call is never taken for it.
+      - With V(false), the module returns once Dokploy has queued the deploy; RV(deployment) is then empty.
+      - Databases deploy inside the API call itself, so their deploys always wait, up to O(wait_timeout).
+    type: bool
+    default: true
+  wait_timeout:
+    description:
+      - Seconds to wait for a deployment to finish. On timeout the module fails, saying that the deployment
+        goes on on the server (Dokploy has no cancel outside its cloud version) and giving its ID.
+      - Also the HTTP timeout of the calls Dokploy runs synchronously (database deploys, start, stop, reload),
+        which may pull images.
+    type: int
+    default: 900
+  poll_interval:
+    description:
+      - Seconds before the first poll of the deployment list after a deploy is triggered. Each later interval is
+        1.5 times the previous one, up to 3 seconds (or O(poll_interval) when that is larger). Each poll is one request.
+    type: float
+    default: 1.0
+  force_deploy:
+    description:
+      - With O(state=deployed), deploy even when the configuration did not change and the service has been deployed
+        successfully before.
+    type: bool
+    default: false
+  log_lines:
+    description:
+      - How many of the last lines of a failed deployment's log the failure message and C(failure.log) show.
+      - V(0) skips reading the log.
+    type: int
+    default: 50
+notes:
+  - O(state=deployed) converges the configuration as with V(present), then deploys when the service was just
+    created, when its configuration changed in this task, when it has never deployed successfully, when its latest
+    deployment failed or was cancelled, or with O(force_deploy=true). Otherwise nothing is deployed and the task
+    reports no change. A deployment started elsewhere that is still running is waited for, not repeated.
+  - O(state=started) and O(state=stopped) act on the service's status. A stopped service reads C(idle) and a
+    started one C(done). A service that has never been deployed is deployed by O(state=started).
+  - O(state=restarted) always acts and reports a change.
+  - Check mode never triggers a deploy, start, stop or restart; it reports what would happen.
+"""

@@ -11,7 +11,7 @@ name: dokploy
 short_description: Dokploy servers and services as an inventory source
 version_added: 0.1.0
 author:
-  - dokploy.dokploy contributors
+  - dokploy.dokploy contributors (@dokploy-ansible)
 description:
   - Lists the remote servers registered in Dokploy, the Dokploy host itself, and every application,
     compose stack and database (postgres, mysql, mariadb, mongo, redis, libsql) as hosts, with their
@@ -126,9 +126,10 @@ notes:
   - "Server host variables: C(ansible_host), C(ansible_port), C(ansible_user), C(dokploy_type) (V(server)),
     C(dokploy_server_id), C(dokploy_name), C(dokploy_server_type) (V(deploy), V(build), or V(dokploy) for the
     Dokploy host) and C(dokploy_server_status)."
-  - "With O(service_connection=local), set C(ansible_python_interpreter) for the service hosts if interpreter
-    discovery on the controller picks the wrong Python, for example with
-    C(compose: {ansible_python_interpreter: ansible_playbook_python})."
+  - "With O(service_connection=local), a play on service hosts runs on the controller; if interpreter discovery
+    picks the wrong Python there, set C(ansible_python_interpreter: \"{{ ansible_playbook_python }}\") in
+    C(group_vars) of C(dokploy_applications), C(dokploy_compose) and C(dokploy_databases) (a C(compose) entry
+    cannot do it: C(ansible_playbook_python) is not known while the inventory is built)."
 """
 
 EXAMPLES = r"""
@@ -152,12 +153,12 @@ cache_connection: ~/.cache/dokploy-inventory
 cache_timeout: 300
 
 ---
-# services named after their appName, grouped by database type, on the controller's Python
+# services named after their appName, grouped by database type, with a URL variable
 plugin: dokploy.dokploy.dokploy
 api_url: https://dokploy.example.com
 hostname: "{{ dokploy_app_name }}"
 compose:
-  ansible_python_interpreter: ansible_playbook_python
+  dokploy_url: "'https://' ~ dokploy_domains[0].host if dokploy_domains | default([]) else none"
 keyed_groups:
   - key: dokploy_database_type
     prefix: db
@@ -178,19 +179,6 @@ from ansible.module_utils.common.text.converters import to_native
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 from ansible.utils.unsafe_proxy import wrap_var
 
-try:
-    # ansible-core 2.19+ (data tagging): what an inventory plugin sets is never templated unless the plugin
-    # marks it trusted, so API data is already unsafe; wrap_var would only add "__ansible_unsafe" markers
-    # to the output of ansible-inventory (and cost time).
-    from ansible.template import trust_as_template  # noqa: F401 pylint: disable=unused-import
-    UNTRUSTED_BY_DEFAULT = True
-except ImportError:  # ansible-core 2.16-2.18: mark every value unsafe explicitly
-    UNTRUSTED_BY_DEFAULT = False
-
-
-def mark_unsafe(value):
-    """API data as a value that can never be templated."""
-    return value if UNTRUSTED_BY_DEFAULT else wrap_var(value)
 from ansible.utils.vars import load_extra_vars
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
@@ -201,6 +189,21 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
     DokployNotFoundError,
     normalize_api_url,
 )
+
+try:
+    # ansible-core 2.19+ (data tagging): a string an inventory plugin sets is never templated unless the plugin
+    # marks it trusted (ansible-inventory prints such strings as {"__ansible_unsafe": ...}), so API data is
+    # already unsafe and wrapping it would only cost time.
+    from ansible.template import trust_as_template  # noqa: F401 pylint: disable=unused-import
+    UNTRUSTED_BY_DEFAULT = True
+except ImportError:  # ansible-core 2.16-2.18: mark every value unsafe explicitly
+    UNTRUSTED_BY_DEFAULT = False
+
+
+def mark_unsafe(value):
+    """API data as a value that can never be templated."""
+    return value if UNTRUSTED_BY_DEFAULT else wrap_var(value)
+
 
 DATABASE_TYPES = ("postgres", "mysql", "mariadb", "mongo", "redis", "libsql")
 SERVICE_TYPES = ("application", "compose") + DATABASE_TYPES
@@ -389,7 +392,7 @@ def build_inventory(data, config, hostname=None):
 
     servers = dict((s.get("serverId"), s) for s in data.get("servers") or [])
     keep = service_filter(config)
-    services = [s for s in data.get("services") or []] if get("include_services", True) else []
+    services = list(data.get("services") or []) if get("include_services", True) else []
     services = [s for s in services if keep(s)]
 
     # -- names ----------------------------------------------------------------------------------------
@@ -480,11 +483,11 @@ def build_inventory(data, config, hostname=None):
         if get("include_services", True):
             group(fixed)
 
-    project_groups, _ = _unique_groups(
-        [(s.get("projectId"), "dokploy_project_" + safe_group_part(s.get("projectName"))) for s in services])
-    env_groups, _ = _unique_groups(
+    project_groups = _unique_groups(
+        [(s.get("projectId"), "dokploy_project_" + safe_group_part(s.get("projectName"))) for s in services])[0]
+    env_groups = _unique_groups(
         [(s.get("environmentId"), "%s_%s" % (project_groups[s.get("projectId")], safe_group_part(s.get("environmentName"))))
-         for s in services])
+         for s in services])[0]
     for key, wanted, variables, service in service_hosts:
         name = names[key]
         hosts[name] = variables

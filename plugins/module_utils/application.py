@@ -14,7 +14,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployLookupError, pick_one
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Update
 
@@ -75,9 +74,10 @@ GIT = Update("application.saveGitProvider",
 
 
 def provider_update(provider_type):
+    """save<Type>Provider: every field of the provider is required in each call (nullable); watchPaths and
+    enableSubmodules are optional and left alone when not sent."""
     fields = list(PROVIDER_FIELDS[provider_type].values())
-    keep = [f for f in fields if f != "triggerType"] + (["triggerType"] if provider_type == "github" else [])
-    return Update(PROVIDER_PROCEDURES[provider_type], fields + list(SOURCE_FIELDS), keep=keep)
+    return Update(PROVIDER_PROCEDURES[provider_type], fields + list(SOURCE_FIELDS), keep=fields)
 
 
 def updates_for(source_type):
@@ -129,21 +129,3 @@ def provider_id(client, provider_type, value):
     if any(i[id_field] == value or i.get("gitProviderId") == value for i in items):
         return [i for i in items if value in (i[id_field], i.get("gitProviderId"))][0][id_field]
     return _match(items, value, id_field, "%s provider" % provider_type, "git_provider.name")[id_field]
-
-
-def server_id(resolver, client, name):
-    """The ID of the Dokploy server named ``name`` (``server.all``)."""
-    if hasattr(resolver, "server"):
-        try:
-            found = resolver.server(name=name)
-            if isinstance(found, dict) and found.get("serverId"):
-                return found["serverId"]
-        except TypeError:
-            pass
-    servers = client.get("server.all") or []
-    return _match(servers, name, "serverId", "server", "server_id")["serverId"]
-
-
-def require(condition, message):
-    if not condition:
-        raise DokployError(message)

@@ -153,15 +153,18 @@ class Resolver(object):
             self._servers = self.client.get("server.all") or []
         return self._servers
 
-    def server(self, name_or_id):
-        """The remote server with this ID or (unique) name, from ``server.all``."""
+    def server(self, name=None, server_id=None):
+        """The remote server with ``server_id``, or named ``name`` (an ID given as ``name`` works too), from ``server.all``."""
         servers = self.servers()
-        found = [s for s in servers if s.get("serverId") == name_or_id]
+        wanted = server_id or name
+        found = [s for s in servers if s.get("serverId") == wanted]
         if found:
             return found[0]
-        found = pick_one(servers, "server", name_or_id, "serverId", id_option="the server's ID")
+        if server_id:
+            raise DokployLookupError("No server has ID '%s'" % server_id)
+        found = pick_one(servers, "server", name, "serverId", id_option="the server's ID")
         if found is None:
-            raise DokployLookupError("No server is named '%s' or has that ID; existing: %s" % (name_or_id, _names(servers)))
+            raise DokployLookupError("No server is named '%s' or has that ID; existing: %s" % (name, _names(servers)))
         return found
 
     def find_service_by_id(self, kind, service_id):

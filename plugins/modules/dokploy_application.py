@@ -227,9 +227,9 @@ options:
     type: bool
   env:
     description:
-      - The application's whole environment: a dict of variables, or a dotenv string (V(KEY=value) lines).
-      - A dict replaces every variable; the comments and the order of the variables that remain are kept,
-        and values are quoted where dotenv needs it. A string is stored verbatim.
+      - The application's whole environment, as a dict of variables or as a dotenv string (V(KEY=value) lines).
+      - "A dict replaces every variable; the comments and the order of the variables that remain are kept,
+        and values are quoted where dotenv needs it. A string is stored verbatim."
       - V({}) or V("") removes every variable.
       - To set or remove single variables and leave the others alone, use M(dokploy.dokploy.dokploy_env).
     type: raw
@@ -498,10 +498,9 @@ class Application(Resource):
         payload = {"name": params["name"], "environmentId": self.environment["environmentId"]}
         if desired.get("description") is not None:
             payload["description"] = desired["description"]
-        if params["server_id"]:
-            payload["serverId"] = params["server_id"]
-        elif params["server"]:
-            payload["serverId"] = app.server_id(self.resolver, self.client, params["server"])
+        if params["server_id"] or params["server"]:
+            # Dokploy answers an unknown serverId with a misleading 401 [448]: look it up first.
+            payload["serverId"] = self.resolver.server(name=params["server"], server_id=params["server_id"])["serverId"]
         return payload
 
     def compare(self, current, desired):
@@ -597,6 +596,12 @@ def check_params(module):
         module.fail_json(msg="watch_paths and enable_submodules need a Git source: git_url or git_provider")
     if params["replicas"] is not None and params["replicas"] < 0:
         module.fail_json(msg="replicas must be 0 or more")
+    for option, unit in (("memory_limit", "bytes"), ("memory_reservation", "bytes"), ("cpu_limit", "nano CPUs"),
+                         ("cpu_reservation", "nano CPUs")):
+        value = params[option]
+        if value is not None and value != "" and not value.isdigit():
+            module.fail_json(msg="%s must be a whole number of %s (for example %s), not '%s'"
+                                 % (option, unit, "536870912" if unit == "bytes" else "1000000000", value))
     for option in ("git_branch",):
         if params[option] is not None and not params[option].strip():
             module.fail_json(msg="%s must not be empty" % option)

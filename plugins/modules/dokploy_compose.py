@@ -320,11 +320,12 @@ class Compose(Resource):
 
     def ssh_key_id(self, name_or_id):
         keys = self.client.get("sshKey.allForApps") or []  # {sshKeyId, name} only, no private key
-        found = [k for k in keys if k.get("sshKeyId") == name_or_id] or [pick_one(keys, "SSH key", name_or_id, "sshKeyId", id_option="git_ssh_key to the key's ID")]
-        if found[0] is None:
+        by_id = [k for k in keys if k.get("sshKeyId") == name_or_id]
+        found = by_id[0] if by_id else pick_one(keys, "SSH key", name_or_id, "sshKeyId", id_option="git_ssh_key to the key's ID")
+        if found is None:
             raise DokployLookupError("No SSH key is named '%s' or has that ID; existing: %s"
                                      % (name_or_id, ", ".join(sorted(str(k.get("name")) for k in keys)) or "none"))
-        return found[0]["sshKeyId"]
+        return found["sshKeyId"]
 
     def find(self):
         params = self.module.params
@@ -350,7 +351,7 @@ class Compose(Resource):
 
     def compare(self, current, desired):
         if not self.creating and self.module.params["server"]:
-            server = self.resolver.server(self.module.params["server"])
+            server = self.resolver.server(name=self.module.params["server"])
             if server["serverId"] != current.get("serverId"):
                 raise DokployError(
                     "Compose service '%s' runs on %s, not on server '%s'; Dokploy cannot move it to another server "
@@ -367,7 +368,7 @@ class Compose(Resource):
         payload = dict((field, desired[field]) for field in CREATE_FIELDS if desired.get(field) is not None)
         payload.update(name=params["name"], environmentId=self.environment["environmentId"])
         if params["server"]:
-            payload["serverId"] = self.resolver.server(params["server"])["serverId"]
+            payload["serverId"] = self.resolver.server(name=params["server"])["serverId"]
         return payload
 
     def delete_payload(self, current):

@@ -143,7 +143,7 @@ options:
     type: str
   state:
     description:
-      - V(present) creates or updates the database; V(absent) deletes it (with its container; Dokploy keeps the volume).
+      - V(present) creates or updates the database; V(absent) deletes it and its Docker service.
     type: str
     choices: [present, absent]
     default: present
@@ -372,7 +372,7 @@ class Database(Resource):
         if not self.creating and self.module.params["update_password"] == "on_create":
             desired = dict((k, v) for k, v in desired.items() if k not in PASSWORD_FIELDS)
         if not self.creating and self.module.params["server"]:
-            server = self.resolver.server(self.module.params["server"])
+            server = self.resolver.server(name=self.module.params["server"])
             if server["serverId"] != current.get("serverId"):
                 raise DokployError(
                     "%s database '%s' runs on %s, not on server '%s'; Dokploy cannot move a database to another server "
@@ -401,7 +401,7 @@ class Database(Resource):
         if desired.get("description") is not None:
             payload["description"] = desired["description"]
         if params["server"]:
-            payload["serverId"] = self.resolver.server(params["server"])["serverId"]
+            payload["serverId"] = self.resolver.server(name=params["server"])["serverId"]
         return payload
 
     def plan(self, current, changes, desired):

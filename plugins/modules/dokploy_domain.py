@@ -14,8 +14,11 @@ version_added: 0.1.0
 description:
   - Create, update and delete the domains (Traefik routes) of a Dokploy application, or of one service
     of a compose stack.
-  - A domain is identified by O(host) and O(path) on its target. Dokploy itself accepts the same host twice;
-    when two domains of the target share O(host) and O(path), the module fails and lists their IDs.
+  - A domain is identified by O(host) and O(path) on its target (for a compose stack, on O(service_name)).
+    Changing O(host), O(path) or O(service_name) therefore manages another domain; remove the old one with
+    O(state=absent).
+  - Dokploy itself accepts the same host twice; when two domains of the target share O(host) and O(path), the
+    module fails and lists their IDs.
 options:
   project:
     description:

@@ -70,10 +70,11 @@ options:
     choices: [postgres, mysql, mariadb, mongo, redis]
   env:
     description:
-      - The variables, as a dict, for example V({"LOG_LEVEL": "info", "FEATURE_X": "on"}).
+      - 'The variables, as a dict, for example V({"LOG_LEVEL": "info", "FEATURE_X": "on"}).'
       - Values are written as dotenv reads them back, quoted when needed (spaces, C(#), quotes, line breaks).
         A variable is unchanged only when its line is exactly the one the module would write.
-      - With O(state=absent), only the keys matter; a list of keys works too.
+      - 'With O(state=absent), only the keys matter (for example V({"OLD_KEY": null})). A list of keys works too,
+        but Ansible then hides the key names in the output, as it does with every element of a C(no_log) list.'
       - "Keys: a letter or underscore, then letters, digits, C(_), C(.) or C(-)."
     type: raw
   build_args:
@@ -176,7 +177,7 @@ target:
       description: Name of the target.
       type: str
       sample: web
-    keys:
+    names:
       description: For each managed field (C(env), C(buildArgs), C(buildSecrets)), the variable names it holds.
       type: dict
       sample: {"env": ["LOG_LEVEL", "DATABASE_URL"]}
@@ -321,7 +322,7 @@ class EnvTarget(Resource):
             "type": self.target_type,
             "id": obj.get(self.id_field),
             "name": obj.get("name"),
-            "keys": dict((field, dotenv.keys(obj.get(field) or "")) for field in fields),
+            "names": dict((field, dotenv.keys(obj.get(field) or "")) for field in fields),
         }
 
     def diff(self, before, after, changes):
@@ -388,8 +389,8 @@ def check_params(module):
             value = dict((k, None) for k in value)
             params[option] = value
         if not isinstance(value, dict):
-            module.fail_json(msg="%s must be a dict of variables%s" % (option, " (or a list of keys with state=absent)"
-                                                                         if params["state"] == "absent" else ""))
+            hint = " (or a list of keys with state=absent)" if params["state"] == "absent" else ""
+            module.fail_json(msg="%s must be a dict of variables%s" % (option, hint))
         try:
             dotenv.validate_keys(list(value))
             if params["state"] == "present":

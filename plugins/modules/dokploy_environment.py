@@ -139,7 +139,11 @@ class Environment(Resource):
                 raise DokployError("No environment has ID '%s'" % params["environment_id"])
             self.project, summary = located[0]
         else:
-            self.project = self.resolver.project(name=params["project"], project_id=params["project_id"])
+            # An environment of a project that does not exist is absent too.
+            self.project = self.resolver.project(name=params["project"], project_id=params["project_id"],
+                                                 required=params["state"] == "present")
+            if self.project is None:
+                return None
             summary = self.resolver.environment(self.project, name=params["name"], environment_id=params["environment_id"],
                                                 required=bool(params["environment_id"]) and params["state"] == "present")
         if summary is None:

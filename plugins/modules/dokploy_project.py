@@ -119,7 +119,7 @@ project:
       sample: [{"environmentId": "d0Yq2VGEcHq1dRbUuQqXc", "name": "production", "isDefault": true}]
 """
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import describe_services, services_of
 from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, Update
@@ -161,7 +161,10 @@ class Project(Resource):
         for kind, item, environment in services_of(current.get("environments")):
             body = {kind.id_field: item[kind.id_field]}
             body.update(kind.delete_extra)
-            self.client.post(kind.delete, body)
+            try:
+                self.client.post(kind.delete, body)
+            except DokployNotFoundError:
+                pass  # deleted meanwhile: what force wants anyway
         for environment in current.get("environments") or []:
             if not environment.get("isDefault"):
                 self.client.post("environment.remove", {"environmentId": environment["environmentId"]})

@@ -120,6 +120,7 @@ def playbook_environment(sim, home):
         ANSIBLE_NOCOLOR="1",
         ANSIBLE_FORCE_COLOR="0",
         ANSIBLE_RETRY_FILES_ENABLED="false",
+        ANSIBLE_PIPELINING="true",
         ANSIBLE_DEPRECATION_WARNINGS="true",
         ANSIBLE_PYTHON_INTERPRETER=sys.executable,
         DOKPLOY_API_URL=sim.url,
@@ -158,6 +159,7 @@ def run_target(target, sim):
         stderr=subprocess.STDOUT,
         universal_newlines=True,
         timeout=PLAYBOOK_TIMEOUT,
+        check=False,
     )
     log = os.path.join(OUTPUT_DIR, "logs", "%s.log" % target)
     if not os.path.isdir(os.path.dirname(log)):
@@ -165,6 +167,14 @@ def run_target(target, sim):
     with open(log, "w") as f:
         f.write(proc.stdout)
     return proc
+
+
+def tail(text, lines=150):
+    """The last lines of a playbook's output: where the failed task and the recap are."""
+    text_lines = text.splitlines()
+    if len(text_lines) <= lines:
+        return text
+    return "[... %d lines before ...]\n%s" % (len(text_lines) - lines, "\n".join(text_lines[-lines:]))
 
 
 def test_targets_exist():
@@ -176,8 +186,12 @@ def test_targets_exist():
 def test_target(target, simulator):
     proc = run_target(target, simulator)
     output = proc.stdout
-    assert proc.returncode == 0, "ansible-playbook failed for target %s (rc=%s):\n%s" % (
-        target, proc.returncode, output)
-    assert simulator.api_key not in output, (
-        "the API key (canary) appeared in the output of target %s:\n%s" % (target, output))
+    log = os.path.relpath(os.path.join(OUTPUT_DIR, "logs", "%s.log" % target), REPO_ROOT)
+    if proc.returncode != 0:
+        pytest.fail("ansible-playbook failed for target %s (rc=%s); whole output in %s, its end:\n%s" % (
+            target, proc.returncode, log, tail(output)), pytrace=False)
+    if simulator.api_key in output:
+        lines = [line for line in output.splitlines() if simulator.api_key in line]
+        pytest.fail("the API key (canary) appeared in the output of target %s (%s), e.g.:\n%s" % (
+            target, log, "\n".join(lines[:5])), pytrace=False)
     assert "PLAY RECAP" in output, output

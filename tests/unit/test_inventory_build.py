@@ -250,13 +250,13 @@ def test_fetch_fails_on_a_bad_key():
 
 
 def test_fetch_falls_back_to_projects_before_v0_30():
+    app_summary = {"applicationId": "app1", "name": "web", "applicationStatus": "running"}
     project_all = [
         {"projectId": "p1", "name": "shop", "environments": [
-            {"environmentId": "e1", "name": "production", "applications": [{"applicationId": "app1", "name": "web",
-                                                                             "applicationStatus": "running"}],
+            {"environmentId": "e1", "name": "production", "applications": [app_summary],
              "postgres": [{"postgresId": "pg1"}], "compose": []}]},
-        {"projectId": "p3", "name": "empty", "environments": [{"environmentId": "e5", "name": "production",
-                                                                "applications": [], "postgres": []}]},
+        {"projectId": "p3", "name": "empty", "environments": [
+            {"environmentId": "e5", "name": "production", "applications": [], "postgres": []}]},
     ]
     project_one = {"projectId": "p1", "name": "shop", "environments": [
         {"environmentId": "e1", "name": "production",

@@ -14,6 +14,7 @@ __metaclass__ = type
 
 import pytest
 
+from ansible_collections.dokploy.dokploy.plugins.module_utils import lifecycle as lifecycle_module
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployConnectionError, DokployError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import (
     POLL_CAP,
@@ -123,6 +124,10 @@ class FakeModule(object):
         self.params = defaults
         self.check_mode = check_mode
         self.failed = None
+        self.warnings = []
+
+    def warn(self, message):
+        self.warnings.append(message)
 
     def fail_on_error(self, error, **result):
         self.failed = dict(result, msg=str(error), failure=error.to_failure())
@@ -203,8 +208,8 @@ def test_poll_backoff_grows_to_the_cap_one_request_per_poll():
     trigger = [c for c in fake.posts() if c[1] == "application.deploy"][0][3]
     polls = [c[3] for c in fake.calls if c[1] == "deployment.all" and c[3] > trigger]
     gaps = [round(b - a, 3) for a, b in zip([trigger] + polls, polls)]
-    assert gaps[:5] == [1.0, 1.5, 2.25, 3.375, 5.0]
-    assert all(g == POLL_CAP for g in gaps[4:])
+    assert gaps[:5] == [1.0, 1.5, 2.25, 3.0, 3.0]
+    assert all(g == POLL_CAP for g in gaps[3:])
     # one GET per poll, nothing else between the trigger and the end but the final status read
     between = [c for c in fake.calls if c[3] > trigger and c[1] != "deployment.all"]
     assert [c[1] for c in between] == ["application.one"]
@@ -216,7 +221,7 @@ def test_poll_interval_option_sets_the_first_interval():
     for dummy in range(8):
         seen.append(poller.interval)
         poller.wait()
-    assert seen[:4] == [0.5, 0.75, 1.125, 1.6875]
+    assert seen[:5] == [0.5, 0.75, 1.125, 1.6875, 2.53125]
     assert max(seen) == POLL_CAP
 
 
@@ -271,7 +276,7 @@ def test_timeout_before_any_deployment_appears_says_it_is_queued():
     assert info.value.deployment is None
 
 
-def test_run_with_lifecycle_fails_with_the_deployment_record():
+def test_run_with_lifecycle_fails_with_the_deployment_record(monkeypatch):
     fake = FakeDokploy(status="idle", outcome="error")
 
     class Resource(object):
@@ -286,14 +291,14 @@ def test_run_with_lifecycle_fails_with_the_deployment_record():
             return {"changed": False, "application": {"applicationId": APP_ID, "applicationStatus": "idle"}}
 
     resource = Resource()
-    import ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle as lifecycle_module
-    original = lifecycle_module.time.sleep, lifecycle_module.time.time
-    lifecycle_module.time.sleep, lifecycle_module.time.time = fake.sleep, fake.clock
-    try:
-        with pytest.raises(SystemExit):
-            run_with_lifecycle(resource, "application")
-    finally:
-        lifecycle_module.time.sleep, lifecycle_module.time.time = original
+
+    class FakeTime(object):
+        time = staticmethod(fake.clock)
+        sleep = staticmethod(fake.sleep)
+
+    monkeypatch.setattr(lifecycle_module, "time", FakeTime)
+    with pytest.raises(SystemExit):
+        run_with_lifecycle(resource, "application")
     failed = resource.module.failed
     assert failed["deployment"]["deploymentId"] == "new-1"
     assert failed["changed"] is True
@@ -328,7 +333,7 @@ def test_deployed_waits_for_a_deployment_already_running_without_triggering():
     running = {"deploymentId": "theirs", "status": "running", "createdAt": "2026-11-29T09:00:09.000Z"}
     fake = FakeDokploy(status="running", deployments=[running, done("ok")])
 
-    def finish(seconds, fake=fake, running=running):
+    def finish(seconds):
         fake.now += seconds
         if fake.now > 1003:
             running["status"] = "done"
@@ -434,3 +439,21 @@ def test_tail_lines():
 def test_newest_first_sorts_by_created_at():
     items = [{"deploymentId": "a", "createdAt": "2026-01-01"}, {"deploymentId": "b", "createdAt": "2026-02-01"}]
     assert [d["deploymentId"] for d in newest_first(items)] == ["b", "a"]
+
+
+def test_lost_deploy_answer_is_not_repeated_and_the_new_deployment_is_awaited():
+    fake = FakeDokploy(status="idle")
+    original = fake.post
+    warnings = []
+
+    def post(procedure, body, timeout=None):
+        original(procedure, body, timeout)  # the job is queued, then the answer is lost
+        raise DokployConnectionError("connection reset", procedure=procedure, outcome_unknown=True)
+
+    fake.post = post
+    engine = lifecycle(fake)
+    engine.module.warn = warnings.append
+    result = engine.converge("deployed")
+    assert result["deployment"]["status"] == "done"
+    assert len([c for c in fake.calls if c[0] == "POST"]) == 1
+    assert "waiting to see" in warnings[0]
