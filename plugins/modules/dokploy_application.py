@@ -17,7 +17,8 @@ description:
   - Only the options that are set are compared and sent. Dokploy spreads an application over several
     endpoints; the module calls only those whose settings changed, each with every field that endpoint
     needs, so nothing that is not mentioned is ever cleared.
-  - Deploying, starting and stopping are not done by this module.
+  - With O(state=deployed), O(state=started), O(state=stopped) or O(state=restarted) the module also deploys,
+    starts, stops or restarts the application, waiting for the real outcome (see O(wait)).
   - Dokploy does not keep application names unique. When two applications of an environment share O(name),
     the module fails and lists their IDs; O(application_id) then selects one.
 options:
@@ -245,12 +246,22 @@ options:
     description:
       - V(present) creates or updates the application; V(absent) deletes it (with its domains, mounts and
         deployments).
+      - V(deployed) converges the configuration as V(present), then deploys the application when it was just created,
+        when its configuration changed in this task, when it has never deployed successfully, or when its latest
+        deployment failed or was cancelled, or with O(force_deploy=true); otherwise nothing is deployed. See O(wait).
+      - V(started) and V(stopped) start or stop the application unless its status already is C(done) (or C(running)),
+        respectively C(idle); an application never deployed successfully is deployed instead.
+      - V(restarted) always acts and reports a change; it runs Dokploy's reload, which recreates the application's
+        service with its current settings without a rebuild (an application never deployed successfully is deployed
+        instead).
+      - The lifecycle states converge the configuration as V(present) first, and create the application if needed.
     type: str
-    choices: [present, absent]
+    choices: [present, absent, deployed, started, stopped, restarted]
     default: present
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES
+  - dokploy.dokploy.dokploy.LIFECYCLE
 seealso:
   - module: dokploy.dokploy.dokploy_application_info
   - module: dokploy.dokploy.dokploy_domain
@@ -258,7 +269,7 @@ seealso:
 notes:
   - O(env), O(build_args), O(build_secrets) and O(registry_password) are never shown; results and diffs mask them.
 author:
-  - dokploy.dokploy contributors
+  - dokploy.dokploy contributors (@dokploy-ansible)
 """
 
 EXAMPLES = r"""
@@ -331,6 +342,21 @@ EXAMPLES = r"""
         project: shop
         name: old-web
         state: absent
+
+- name: Deploy the web application and wait for the outcome (fails with the log tail if the build fails)
+  dokploy.dokploy.dokploy_application:
+    project: shop
+    name: web
+    docker_image: nginx:1.27-alpine
+    state: deployed
+    wait_timeout: 600
+  register: web
+
+- name: Stop an application
+  dokploy.dokploy.dokploy_application:
+    project: shop
+    name: web
+    state: stopped
 """
 
 RETURN = r"""
@@ -381,11 +407,46 @@ application:
       description: The environment variables, masked.
       type: str
       sample: "********"
+deployment:
+  description:
+    - The deployment this task waited for (for V(deployed) with nothing to deploy, the newest deployment), as Dokploy
+      lists it. Empty for the other states, with O(wait=false) and in check mode.
+    - On a failed deployment, the failed deployment (the task fails; C(failure.log) has the tail of its log).
+  returned: when O(state) is V(deployed), V(started), V(stopped) or V(restarted)
+  type: dict
+  contains:
+    deploymentId:
+      description: ID of the deployment.
+      type: str
+      sample: Wvgniwy8bplm-kQe3UxE7
+    status:
+      description: C(done), C(error), C(cancelled), or C(running) when the wait timed out.
+      type: str
+      sample: done
+    createdAt:
+      description: When the deployment started (ISO 8601).
+      type: str
+    finishedAt:
+      description: When the deployment reached its final status (ISO 8601).
+      type: str
+lifecycle_action:
+  description:
+    - The action the task took (or would take, in check mode) - V(deploy), V(redeploy), V(start), V(stop) or V(reload)
+      -
+      or null when the service already was in O(state).
+  returned: when O(state) is V(deployed), V(started), V(stopped) or V(restarted)
+  type: str
+  sample: deploy
 """
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils import application as app
 from ansible_collections.dokploy.dokploy.plugins.module_utils import dotenv
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import (
+    LIFECYCLE_STATES,
+    lifecycle_argument_spec,
+    run_with_lifecycle,
+)
 from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource
 
@@ -534,6 +595,7 @@ def main():
     )
     module = DokployModule(
         argument_spec=dict(
+            lifecycle_argument_spec(),
             project=dict(type="str"),
             environment=dict(type="str", default="production"),
             name=dict(type="str"),
@@ -572,7 +634,7 @@ def main():
             env=dict(type="raw", no_log=True),
             build_args=dict(type="raw", no_log=True),
             build_secrets=dict(type="raw", no_log=True),
-            state=dict(type="str", choices=["present", "absent"], default="present"),
+            state=dict(type="str", choices=["present", "absent"] + list(LIFECYCLE_STATES), default="present"),
         ),
         required_one_of=[("name", "application_id"), ("project", "application_id")],
         mutually_exclusive=[("docker_image", "git_url", "git_provider"), ("server", "server_id")],
@@ -583,7 +645,7 @@ def main():
         required_together=[("git_url", "git_branch")],
     )
     check_params(module)
-    module.run(Application(module).run)
+    module.run(lambda: run_with_lifecycle(Application(module), "application"))
 
 
 def check_params(module):

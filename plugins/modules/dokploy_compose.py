@@ -128,8 +128,17 @@ options:
   state:
     description:
       - V(present) creates or updates the compose service; V(absent) deletes it with its containers.
+      - V(deployed) converges the configuration as V(present), then deploys the compose service when it was just
+        created, when its configuration changed in this task, when it has never deployed successfully, or when its
+        latest deployment failed or was cancelled, or with O(force_deploy=true); otherwise nothing is deployed. See
+        O(wait).
+      - V(started) and V(stopped) start or stop the compose service unless its status already is C(done) (or
+        C(running)), respectively C(idle); a compose service never deployed successfully is deployed instead.
+      - V(restarted) always acts and reports a change; it runs a redeploy, awaited like a deploy (Dokploy has no
+        reload for compose, and a stop and start would remove a stack).
+      - The lifecycle states converge the configuration as V(present) first, and create the compose service if needed.
     type: str
-    choices: [present, absent]
+    choices: [present, absent, deployed, started, stopped, restarted]
     default: present
   delete_volumes:
     description:
@@ -139,6 +148,7 @@ options:
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES
+  - dokploy.dokploy.dokploy.LIFECYCLE
 attributes:
   action:
     description: An action plugin reads O(compose_src) on the controller.
@@ -147,7 +157,7 @@ seealso:
   - module: dokploy.dokploy.dokploy_compose_info
   - module: dokploy.dokploy.dokploy_project
 author:
-  - dokploy.dokploy contributors
+  - dokploy.dokploy contributors (@dokploy-ansible)
 """
 
 EXAMPLES = r"""
@@ -204,6 +214,19 @@ EXAMPLES = r"""
         name: old-stack
         state: absent
         delete_volumes: true
+
+- name: Deploy a compose service (nothing happens when it is deployed and unchanged)
+  dokploy.dokploy.dokploy_compose:
+    project: shop
+    name: shop-stack
+    compose_src: docker-compose.yml
+    state: deployed
+
+- name: Restart it (a redeploy, awaited)
+  dokploy.dokploy.dokploy_compose:
+    project: shop
+    name: shop-stack
+    state: restarted
 """
 
 RETURN = r"""
@@ -245,6 +268,36 @@ compose:
       description: The environment, masked.
       type: str
       sample: "********"
+deployment:
+  description:
+    - The deployment this task waited for (for V(deployed) with nothing to deploy, the newest deployment), as Dokploy
+      lists it. Empty for the other states, with O(wait=false) and in check mode.
+    - On a failed deployment, the failed deployment (the task fails; C(failure.log) has the tail of its log).
+  returned: when O(state) is V(deployed), V(started), V(stopped) or V(restarted)
+  type: dict
+  contains:
+    deploymentId:
+      description: ID of the deployment.
+      type: str
+      sample: Wvgniwy8bplm-kQe3UxE7
+    status:
+      description: C(done), C(error), C(cancelled), or C(running) when the wait timed out.
+      type: str
+      sample: done
+    createdAt:
+      description: When the deployment started (ISO 8601).
+      type: str
+    finishedAt:
+      description: When the deployment reached its final status (ISO 8601).
+      type: str
+lifecycle_action:
+  description:
+    - The action the task took (or would take, in check mode) - V(deploy), V(redeploy), V(start), V(stop) or V(reload)
+      -
+      or null when the service already was in O(state).
+  returned: when O(state) is V(deployed), V(started), V(stopped) or V(restarted)
+  type: str
+  sample: deploy
 """
 
 import io
@@ -253,6 +306,11 @@ from ansible.module_utils.common.text.converters import to_text
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.dotenv import DotenvError, render
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import (
+    LIFECYCLE_STATES,
+    lifecycle_argument_spec,
+    run_with_lifecycle,
+)
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployLookupError, pick_one
 from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, Update
@@ -417,6 +475,7 @@ def validate(module):
 def main():
     module = DokployModule(
         argument_spec=dict(
+            lifecycle_argument_spec(),
             project=dict(type="str"),
             environment=dict(type="str", default="production"),
             name=dict(type="str"),
@@ -440,7 +499,7 @@ def main():
             randomize=dict(type="bool"),
             isolated_deployment=dict(type="bool"),
             server=dict(type="str"),
-            state=dict(type="str", choices=["present", "absent"], default="present"),
+            state=dict(type="str", choices=["present", "absent"] + list(LIFECYCLE_STATES), default="present"),
             delete_volumes=dict(type="bool", default=False),
         ),
         required_one_of=[("name", "compose_id")],
@@ -449,7 +508,7 @@ def main():
     if module.params["compose_src"] is not None:
         read_compose_src(module)
     validate(module)
-    module.run(Compose(module).run)
+    module.run(lambda: run_with_lifecycle(Compose(module), "compose"))
 
 
 if __name__ == "__main__":

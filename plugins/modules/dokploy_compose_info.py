@@ -37,7 +37,7 @@ extends_documentation_fragment:
 seealso:
   - module: dokploy.dokploy.dokploy_compose
 author:
-  - dokploy.dokploy contributors
+  - dokploy.dokploy contributors (@dokploy-ansible)
 """
 
 EXAMPLES = r"""

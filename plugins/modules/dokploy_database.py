@@ -144,17 +144,27 @@ options:
   state:
     description:
       - V(present) creates or updates the database; V(absent) deletes it and its Docker service.
+      - V(deployed) converges the configuration as V(present), then deploys the database when it was just created,
+        when its configuration changed in this task, or when its status is not C(done), or with O(force_deploy=true);
+        otherwise nothing is deployed. See O(wait).
+      - V(started) and V(stopped) start or stop the database unless its status already is C(done) (or C(running)),
+        respectively C(idle); Dokploy shows C(idle) both for a stopped database and for one never deployed, so
+        V(started) deploys a database that is not running, which creates or updates its service and starts it.
+      - V(restarted) always acts and reports a change; it runs Dokploy's reload (the service is stopped and started; a
+        database not running is deployed instead).
+      - The lifecycle states converge the configuration as V(present) first, and create the database if needed.
     type: str
-    choices: [present, absent]
+    choices: [present, absent, deployed, started, stopped, restarted]
     default: present
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES
+  - dokploy.dokploy.dokploy.LIFECYCLE
 seealso:
   - module: dokploy.dokploy.dokploy_database_info
   - module: dokploy.dokploy.dokploy_project
 author:
-  - dokploy.dokploy contributors
+  - dokploy.dokploy contributors (@dokploy-ansible)
 """
 
 EXAMPLES = r"""
@@ -214,6 +224,22 @@ EXAMPLES = r"""
         project: shop
         name: legacy
         state: absent
+
+- name: Create and deploy a Redis database
+  dokploy.dokploy.dokploy_database:
+    type: redis
+    project: shop
+    name: cache
+    docker_image: redis:8
+    database_password: "{{ vault_cache_password }}"
+    state: deployed
+
+- name: Stop the cache
+  dokploy.dokploy.dokploy_database:
+    type: redis
+    project: shop
+    name: cache
+    state: stopped
 """
 
 RETURN = r"""
@@ -273,6 +299,37 @@ database:
           type: int
       sample: {"host": "postgres-calculate-neural-firewall-1kjeyq", "port": 5432, "user": "shop", "database": "shop",
                "external_port": null}
+deployment:
+  description:
+    - The deployment this task waited for (for V(deployed) with nothing to deploy, the newest deployment), as Dokploy
+      lists it. Empty for the other states, with O(wait=false) and in check mode.
+    - On a failed deployment, the failed deployment (the task fails; C(failure.log) has the tail of its log).
+    - Always empty for databases, since Dokploy deploys them inside the API call and keeps no deployment record.
+  returned: when O(state) is V(deployed), V(started), V(stopped) or V(restarted)
+  type: dict
+  contains:
+    deploymentId:
+      description: ID of the deployment.
+      type: str
+      sample: Wvgniwy8bplm-kQe3UxE7
+    status:
+      description: C(done), C(error), C(cancelled), or C(running) when the wait timed out.
+      type: str
+      sample: done
+    createdAt:
+      description: When the deployment started (ISO 8601).
+      type: str
+    finishedAt:
+      description: When the deployment reached its final status (ISO 8601).
+      type: str
+lifecycle_action:
+  description:
+    - The action the task took (or would take, in check mode) - V(deploy), V(redeploy), V(start), V(stop) or V(reload)
+      -
+      or null when the service already was in O(state).
+  returned: when O(state) is V(deployed), V(started), V(stopped) or V(restarted)
+  type: str
+  sample: deploy
 """
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
@@ -285,6 +342,11 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.database import (
     unsupported_options,
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.dotenv import DotenvError, render
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import (
+    LIFECYCLE_STATES,
+    lifecycle_argument_spec,
+    run_with_lifecycle,
+)
 from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, Update, normalize
 
@@ -433,6 +495,7 @@ class Database(Resource):
 def main():
     module = DokployModule(
         argument_spec=dict(
+            lifecycle_argument_spec(),
             type=dict(type="str", required=True, choices=list(DATABASE_TYPE_NAMES)),
             project=dict(type="str"),
             environment=dict(type="str", default="production"),
@@ -456,12 +519,12 @@ def main():
             replicas=dict(type="int"),
             env=dict(type="raw", no_log=True),
             server=dict(type="str"),
-            state=dict(type="str", choices=["present", "absent"], default="present"),
+            state=dict(type="str", choices=["present", "absent"] + list(LIFECYCLE_STATES), default="present"),
         ),
         required_one_of=[("name", "database_id")],
     )
     validate(module)
-    module.run(Database(module).run)
+    module.run(lambda: run_with_lifecycle(Database(module), module.params["type"]))
 
 
 def validate(module):

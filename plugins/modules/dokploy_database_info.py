@@ -43,7 +43,7 @@ extends_documentation_fragment:
 seealso:
   - module: dokploy.dokploy.dokploy_database
 author:
-  - dokploy.dokploy contributors
+  - dokploy.dokploy contributors (@dokploy-ansible)
 """
 
 EXAMPLES = r"""

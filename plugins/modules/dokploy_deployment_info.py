@@ -63,7 +63,7 @@ extends_documentation_fragment:
 seealso:
   - module: dokploy.dokploy.dokploy_project_info
 author:
-  - dokploy.dokploy contributors
+  - dokploy.dokploy contributors (@dokploy-ansible)
 """
 
 EXAMPLES = r"""

@@ -101,7 +101,7 @@ extends_documentation_fragment:
 seealso:
   - module: dokploy.dokploy.dokploy_application
 author:
-  - dokploy.dokploy contributors
+  - dokploy.dokploy contributors (@dokploy-ansible)
 """
 
 EXAMPLES = r"""

@@ -108,7 +108,7 @@ notes:
   - Of the application variables, those not managed by the task (O(env), O(build_args), O(build_secrets)) are sent
     back unchanged, because Dokploy's C(application.saveEnvironment) needs all three.
 author:
-  - dokploy.dokploy contributors
+  - dokploy.dokploy contributors (@dokploy-ansible)
 """
 
 EXAMPLES = r"""

@@ -55,7 +55,7 @@ seealso:
   - module: dokploy.dokploy.dokploy_project
   - module: dokploy.dokploy.dokploy_env
 author:
-  - dokploy.dokploy contributors
+  - dokploy.dokploy contributors (@dokploy-ansible)
 """
 
 EXAMPLES = r"""

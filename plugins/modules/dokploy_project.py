@@ -53,7 +53,7 @@ seealso:
   - module: dokploy.dokploy.dokploy_environment
   - module: dokploy.dokploy.dokploy_project_info
 author:
-  - dokploy.dokploy contributors
+  - dokploy.dokploy contributors (@dokploy-ansible)
 """
 
 EXAMPLES = r"""

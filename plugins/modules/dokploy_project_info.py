@@ -29,7 +29,7 @@ extends_documentation_fragment:
 seealso:
   - module: dokploy.dokploy.dokploy_project
 author:
-  - dokploy.dokploy contributors
+  - dokploy.dokploy contributors (@dokploy-ansible)
 """
 
 EXAMPLES = r"""

@@ -169,6 +169,10 @@ def replay():
     unimplemented_touch = {}  # recorded id -> unimplemented procedures that changed it earlier
     results = []
     with Simulator(api_key=SIM_KEY) as sim:
+        sim.config["docker"] = False  # the recordings come from a server without a Docker daemon
+        # No pickup delay, no duration: deploy jobs run inside the deploy call, so the replay is deterministic
+        # (simulator/README.md, "Deployments, actions and Docker").
+        sim.config.update(deploy_pickup=0, deploy_duration=0, db_deploy_duration=0)
         for ex in exchanges:
             endpoint, implemented = endpoint_of(ex)
             req, rec = ex["request"], ex["response"]

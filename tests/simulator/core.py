@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from . import routes
-from .registry import EMPTY, ROUTES, ApiError
+from .registry import CONTROLS, EMPTY, ROUTES, ApiError
 from .state import new_state
 from .validation import ValidationFailed, procedures, validate, zod_error_body
 
@@ -342,6 +342,8 @@ class Simulator(object):
                     self.save_state()
         except ApiError as exc:
             return exc.status, error_body(exc.status, exc.message, exc.code, procedure), JSON
+        except ValidationFailed as exc:  # a handler's zod refine (domain host, SSH key format)
+            return 400, zod_error_body(procedure, exc.issues), JSON
         except Exception as exc:  # pylint: disable=broad-except
             return 500, error_body(500, "Internal server error: %s" % exc, "INTERNAL_SERVER_ERROR", procedure), JSON
         return 200, result, JSON
@@ -404,4 +406,7 @@ class Simulator(object):
                 return self._send(h, 400, {"message": "body must be a JSON object"})
             self.set_state(data)
             return self._send(h, 200, {"ok": True})
+        if name in CONTROLS:
+            status, body = CONTROLS[name](self, method, data)
+            return self._send(h, status, body)
         return self._send(h, 404, {"message": "Unknown control endpoint %s %s" % (method, path)})

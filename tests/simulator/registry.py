@@ -73,3 +73,17 @@ def route(name, nonoptional=(), coerce=True):
         ROUTES[name] = Route(name, func, nonoptional=nonoptional, coerce=coerce)
         return func
     return decorator
+
+
+CONTROLS = {}
+
+
+def control(name):
+    """Register a control endpoint ``/__sim__/<name>``: ``func(sim, method, data) -> (status, body)``.
+
+    Lets a module of the simulator add its own test controls without editing core.py.
+    """
+    def decorator(func):
+        CONTROLS[name] = func
+        return func
+    return decorator

@@ -1,17 +1,71 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Shared create/one/remove for the database routers (postgres, mysql, mariadb, mongo, redis)."""
+"""Shared procedures of the database routers (postgres, mysql, mariadb, mongo, redis).
+
+create [206-210], one [211-213], update [214-216, 226], saveEnvironment [217], saveExternalPort [218-219],
+changePassword [220, 251-252], remove [234-236], search [233].
+
+Docker: the simulator models a server WITH Docker by default (``config["docker"]``, see deploy_queue.py), so the happy
+path of saveExternalPort (which redeploys synchronously) and changePassword works as on a real server.
+With ``config["docker"] = False`` it answers as the recorded server without a Docker daemon: saveExternalPort
+stores the port, then answers 500 and sets applicationStatus "error" [218, 221]; changePassword answers 500
+and changes nothing [220, 221].
+"""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ..registry import route
+import copy
+
+from .. import deploy_queue
+from ..registry import ApiError, route
 from ..services import (KINDS, check_server, database_mount_path, delete_service, detail, find_environment, get_row, new_mount,
                         new_row)
 from ..state import table
-from ..util import build_app_name, random_password
+from ..util import build_app_name, by_created, ilike, random_password, touch
 
 CREDENTIAL_FIELDS = ("databaseName", "databaseUser", "databasePassword", "databaseRootPassword", "replicaSets")
+
+# <kind>.update on an unknown id: 400 with these messages [216, 247, 273, 299, 324].
+UPDATE_ERRORS = {"postgres": "Error updating Postgres", "mysql": "Update: Error updating MySQL",
+                 "mariadb": "Update: Error updating Mariadb", "mongo": "Update: Error updating Mongo",
+                 "redis": "Error updating Redis"}
+NO_DOCKER_DEPLOY = "Error: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n"
+NO_DOCKER_SOCKET = "connect ENOENT /var/run/docker.sock"
+RUNNING = ("done", "running")
+SEARCH_FIELDS = ("name", "appName", "description", "environmentId", "applicationStatus", "createdAt")
+
+
+def docker_available(ctx):
+    return deploy_queue.docker(ctx.sim)  # the switch shared with routes/lifecycle.py (default: with Docker)
+
+
+def deploy_database(state, kind, row, ctx):
+    """deploy<Kind>: synchronous; without Docker 500 "Error on deploy <kind>Error: ..." and status error [218, 222]."""
+    if not docker_available(ctx):
+        row["applicationStatus"] = "error"
+        raise ApiError(500, "Error on deploy %s%s" % (kind, NO_DOCKER_DEPLOY))
+    row["_swarm"] = True  # deployed successfully at least once (see routes/lifecycle.py)
+    row["applicationStatus"] = "done"
+
+
+def search_databases(state, kind, inp):
+    """<kind>.search [233]: ilike on q (name or description), name, appName, description; newest first."""
+    id_field = KINDS[kind]["id"]
+    rows = by_created(table(state, kind).values(), newest_first=True)
+    if inp.get("q"):
+        rows = [r for r in rows if ilike(r["name"], inp["q"]) or ilike(r.get("description"), inp["q"])]
+    for field in ("name", "appName", "description"):
+        if inp.get(field):
+            rows = [r for r in rows if ilike(r.get(field), inp[field])]
+    if inp.get("environmentId"):
+        rows = [r for r in rows if r.get("environmentId") == inp["environmentId"]]
+    if inp.get("projectId"):
+        envs = set(k for k, e in table(state, "environment").items() if e.get("projectId") == inp["projectId"])
+        rows = [r for r in rows if r.get("environmentId") in envs]
+    offset, limit = int(inp.get("offset", 0)), int(inp.get("limit", 20))
+    items = [dict([(id_field, r[id_field])] + [(f, r.get(f)) for f in SEARCH_FIELDS]) for r in rows[offset:offset + limit]]
+    return {"items": items, "total": len(rows)}
 
 
 def create_database(state, kind, inp):
@@ -56,5 +110,56 @@ def register(kind):
         out = detail(state, kind, row, for_delete=True)
         delete_service(state, kind, row[id_field])
         return out
+
+    @route("%s.update" % kind)
+    def update(state, inp, ctx):
+        rows = table(state, kind)
+        row = rows.get(inp[id_field])
+        if row is None:
+            raise ApiError(400, UPDATE_ERRORS[kind])
+        for field, value in inp.items():
+            if field not in (id_field, "appName", "serverId"):  # appName is dropped by update<Kind>ById
+                row[field] = value
+        touch(rows, row[id_field])
+        return True
+
+    @route("%s.saveEnvironment" % kind)
+    def save_environment(state, inp, ctx):
+        rows = table(state, kind)
+        row = get_row(state, kind, inp[id_field])
+        row["env"] = inp.get("env")
+        touch(rows, row[id_field])
+        return True
+
+    @route("%s.saveExternalPort" % kind)
+    def save_external_port(state, inp, ctx):
+        rows = table(state, kind)
+        row = get_row(state, kind, inp[id_field])
+        port = inp.get("externalPort")
+        if port is not None:
+            for other_kind in UPDATE_ERRORS:
+                for other in table(state, other_kind).values():
+                    if other.get("externalPort") == port and other is not row:
+                        raise ApiError(409, "Port %s is already in use by %s" % (port, other.get("appName")), "CONFLICT")
+        before = detail(state, kind, copy.deepcopy(row))  # answered as loaded before the update
+        row["externalPort"] = port
+        touch(rows, row[id_field])
+        deploy_database(state, kind, row, ctx)
+        return before
+
+    @route("%s.changePassword" % kind)
+    def change_password(state, inp, ctx):
+        row = get_row(state, kind, inp[id_field])
+        if not docker_available(ctx):
+            raise ApiError(500, NO_DOCKER_SOCKET)  # nothing is stored [220 -> 221]
+        if row.get("applicationStatus") not in RUNNING or not row.get("_swarm"):
+            raise ApiError(500, "No running container found for %s" % row["appName"])
+        field = "databaseRootPassword" if inp.get("type") == "root" and "databaseRootPassword" in row else "databasePassword"
+        row[field] = inp["password"]
+        return True
+
+    @route("%s.search" % kind)
+    def search(state, inp, ctx):
+        return search_databases(state, kind, inp)
 
     return create, one, remove

@@ -1,6 +1,7 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""compose router: create [339-344], one [345-346], delete [528-532].
+"""compose router: create [339-344], one [345-346], update [347-352], saveEnvironment [353-355], search [362],
+delete [528-532].
 
 Others extend this file with update, deploy ... (row defaults live in rows.py).
 """
@@ -8,10 +9,10 @@ Others extend this file with update, deploy ... (row defaults live in rows.py).
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ..registry import route
+from ..registry import EMPTY, route
 from ..services import check_server, delete_service, detail, find_environment, get_row, new_row
 from ..state import table
-from ..util import build_app_name
+from ..util import build_app_name, by_created, ilike, touch
 
 
 @route("compose.create")
@@ -39,3 +40,44 @@ def delete(state, inp, ctx):
     out = detail(state, "compose", row, for_delete=True)
     delete_service(state, "compose", row["composeId"])
     return out
+
+
+@route("compose.update")
+def update(state, inp, ctx):
+    rows = table(state, "compose")
+    row = rows.get(inp["composeId"])
+    if row is None:
+        return EMPTY  # an unknown id answers 200 with an empty body [352]
+    for field, value in inp.items():
+        if field not in ("composeId", "appName"):
+            row[field] = value
+    touch(rows, row["composeId"])
+    return dict(row)  # the updated row, without relations [347]
+
+
+@route("compose.saveEnvironment")
+def save_environment(state, inp, ctx):
+    rows = table(state, "compose")
+    row = get_row(state, "compose", inp["composeId"])
+    row["env"] = inp.get("env")
+    if inp.get("createEnvFile") is not None:
+        row["createEnvFile"] = inp["createEnvFile"]
+    touch(rows, row["composeId"])
+    return True
+
+
+SEARCH_FIELDS = ("composeId", "name", "appName", "description", "environmentId", "composeStatus", "sourceType", "createdAt")
+
+
+@route("compose.search")
+def search(state, inp, ctx):
+    rows = by_created(table(state, "compose").values(), newest_first=True)
+    if inp.get("q"):
+        rows = [r for r in rows if ilike(r["name"], inp["q"]) or ilike(r.get("description"), inp["q"])]
+    for field in ("name", "appName", "description"):
+        if inp.get(field):
+            rows = [r for r in rows if ilike(r.get(field), inp[field])]
+    if inp.get("environmentId"):
+        rows = [r for r in rows if r.get("environmentId") == inp["environmentId"]]
+    offset, limit = int(inp.get("offset", 0)), int(inp.get("limit", 20))
+    return {"items": [dict((f, r.get(f)) for f in SEARCH_FIELDS) for r in rows[offset:offset + limit]], "total": len(rows)}

@@ -1,0 +1,149 @@
+# -*- coding: utf-8 -*-
+# Copyright: dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The simulator's deploy queue and service actions (tests/simulator/deploy_queue.py, routes/lifecycle.py)."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+import time
+import urllib.request
+
+import pytest
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient, DokployError
+from simulator import Simulator
+
+KEY = "deploy-key"
+
+
+def control(sim, body=None, method="GET"):
+    data = json.dumps(body).encode("utf-8") if body is not None else None
+    request = urllib.request.Request(sim.url + "/__sim__/deploy", data=data, method=method,
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as response:
+        return json.loads(response.read().decode("utf-8"))
+
+
+@pytest.fixture
+def sim():
+    with Simulator(api_key=KEY) as simulator:
+        control(simulator, {"deploy_duration": 0.3, "deploy_pickup": 0.2, "db_deploy_duration": 0.1}, "POST")
+        yield simulator
+
+
+@pytest.fixture
+def client(sim):
+    return DokployClient(sim.url, KEY)
+
+
+def environment(client):
+    return client.post("project.create", {"name": "p"})["environment"]["environmentId"]
+
+
+def wait_until(predicate, timeout=5.0):
+    end = time.time() + timeout
+    while time.time() < end:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError("condition not met within %s s" % timeout)
+
+
+def test_application_deploy_is_queued_and_the_row_appears_later(sim, client):
+    app = client.post("application.create", {"name": "web", "environmentId": environment(client)})
+    app_id = app["applicationId"]
+    assert client.post("application.deploy", {"applicationId": app_id}) is None  # empty body [154]
+    assert client.get("deployment.all", {"applicationId": app_id}) == []  # nothing before the pickup
+    running = wait_until(lambda: client.get("deployment.all", {"applicationId": app_id}))
+    assert running[0]["status"] == "running" and running[0]["finishedAt"] is None
+    assert running[0]["title"] == "Manual deployment"
+    assert client.get("application.one", {"applicationId": app_id})["applicationStatus"] == "running"
+    done = wait_until(lambda: [d for d in client.get("deployment.all", {"applicationId": app_id}) if d["status"] == "done"])
+    assert done[0]["finishedAt"]
+    assert client.get("application.one", {"applicationId": app_id})["applicationStatus"] == "done"
+    log = client.get("deployment.readLogs", {"deploymentId": done[0]["deploymentId"], "tail": 2})
+    assert log.count("\n") == 2
+    finished = control(sim)["finished"]
+    assert finished[0]["deploymentId"] == done[0]["deploymentId"] and finished[0]["finishedEpoch"] <= time.time()
+    assert "_log" not in done[0] and "_finishedEpoch" not in done[0]
+
+
+def test_rules_choose_outcome_and_are_consumed(sim, client):
+    env = environment(client)
+    compose = client.post("compose.create", {"name": "stack", "environmentId": env})
+    control(sim, {"outcome": "error", "times": 1, "service": "stack"}, "POST")
+    answer = client.post("compose.deploy", {"composeId": compose["composeId"]})
+    assert answer == {"success": True, "message": "Deployment queued", "composeId": compose["composeId"]}
+    first = wait_until(lambda: [d for d in client.get("deployment.allByCompose", {"composeId": compose["composeId"]})
+                                if d["status"] != "running"])
+    assert first[0]["status"] == "error"
+    assert "Error occurred" in client.get("deployment.readLogs", {"deploymentId": first[0]["deploymentId"]})
+    assert client.post("compose.redeploy", {"composeId": compose["composeId"]})["message"] == "Redeployment queued"
+    rows = wait_until(lambda: [d for d in client.get("deployment.allByCompose", {"composeId": compose["composeId"]})
+                               if d["status"] == "done"])
+    # compose defaults to sourceType github: a successful run replaces the title with the commit message
+    assert rows[0]["title"] == "Simulated commit message"
+    assert control(sim)["rules"] == []
+
+
+def test_jobs_run_fifo_one_at_a_time(sim, client):
+    env = environment(client)
+    a = client.post("application.create", {"name": "a", "environmentId": env})["applicationId"]
+    b = client.post("application.create", {"name": "b", "environmentId": env})["applicationId"]
+    client.post("application.deploy", {"applicationId": a})
+    client.post("application.deploy", {"applicationId": b})
+    wait_until(lambda: len(control(sim)["finished"]) == 2)
+    first, second = control(sim)["finished"]
+    assert first["serviceId"] == a and second["serviceId"] == b
+    assert second["startedEpoch"] >= first["finishedEpoch"]
+
+
+def test_actions_with_docker(sim, client):
+    env = environment(client)
+    app = client.post("application.create", {"name": "web", "environmentId": env})
+    app_id = app["applicationId"]
+    with pytest.raises(DokployError) as info:
+        client.post("application.start", {"applicationId": app_id})  # never deployed: no swarm service
+    assert info.value.status == 500
+    client.post("application.deploy", {"applicationId": app_id})
+    wait_until(lambda: client.get("application.one", {"applicationId": app_id})["applicationStatus"] == "done")
+    before = client.post("application.stop", {"applicationId": app_id})
+    assert before["applicationStatus"] == "done"  # the row as it was before the call [188]
+    assert client.get("application.one", {"applicationId": app_id})["applicationStatus"] == "idle"
+    client.post("application.start", {"applicationId": app_id})
+    assert client.get("application.one", {"applicationId": app_id})["applicationStatus"] == "done"
+    assert client.post("application.reload", {"applicationId": app_id, "appName": app["appName"]}) is True
+
+    pg = client.post("postgres.create", {"name": "db", "environmentId": env, "databaseName": "a", "databaseUser": "b",
+                                         "databasePassword": "c", "dockerImage": "postgres:18"})
+    answer = client.post("postgres.deploy", {"postgresId": pg["postgresId"]})  # synchronous
+    assert answer["applicationStatus"] == "idle"  # as loaded before the deploy
+    assert client.get("postgres.one", {"postgresId": pg["postgresId"]})["applicationStatus"] == "done"
+    control(sim, {"outcome": "error", "times": 1, "message": "pull failed"}, "POST")
+    with pytest.raises(DokployError) as info:
+        client.post("postgres.deploy", {"postgresId": pg["postgresId"]})
+    assert "Error on deploy postgres" in info.value.message and "pull failed" in info.value.message
+    assert client.get("postgres.one", {"postgresId": pg["postgresId"]})["applicationStatus"] == "error"
+
+
+def test_without_docker_as_recorded(sim, client):
+    control(sim, {"docker": False}, "POST")
+    env = environment(client)
+    app = client.post("application.create", {"name": "web", "environmentId": env, "sourceType": "docker"})
+    app_id = app["applicationId"]
+    client.post("application.deploy", {"applicationId": app_id})
+    failed = wait_until(lambda: [d for d in client.get("deployment.all", {"applicationId": app_id}) if d["status"] == "error"])
+    assert "Cannot connect to the Docker daemon" in client.get("deployment.readLogs", {"deploymentId": failed[0]["deploymentId"]})
+    with pytest.raises(DokployError) as info:
+        client.post("application.reload", {"applicationId": app_id, "appName": app["appName"]})
+    assert info.value.message == "Error reloading application"
+    assert client.post("application.stop", {"applicationId": app_id})["applicationStatus"] == "error"
+    pg = client.post("postgres.create", {"name": "db", "environmentId": env, "databaseName": "a", "databaseUser": "b",
+                                         "databasePassword": "c", "dockerImage": "postgres:18"})
+    with pytest.raises(DokployError) as info:
+        client.post("postgres.deploy", {"postgresId": pg["postgresId"]})
+    assert info.value.status == 500 and "Docker daemon" in info.value.message
