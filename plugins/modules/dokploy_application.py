@@ -108,58 +108,6 @@ options:
       - Build from a repository of a Git provider connected to Dokploy (GitHub, GitLab, Bitbucket, Gitea).
       - Mutually exclusive with O(docker_image) and O(git_url).
     type: dict
-    suboptions:
-      type:
-        description:
-          - Kind of provider.
-        type: str
-        required: true
-        choices: [github, gitlab, bitbucket, gitea]
-      name:
-        description:
-          - Name of the provider as shown under Settings > Git in Dokploy, for example V(my-github-app).
-          - Either O(git_provider.name) or O(git_provider.id) is required.
-        type: str
-      id:
-        description:
-          - ID of the provider (its C(githubId), C(gitlabId), C(bitbucketId) or C(giteaId)).
-        type: str
-      repository:
-        description:
-          - Repository name, for example V(shop).
-        type: str
-        required: true
-      owner:
-        description:
-          - Owner of the repository (user, organization, group or workspace), for example V(acme).
-        type: str
-        required: true
-      branch:
-        description:
-          - Branch to build, for example V(main).
-        type: str
-        required: true
-      build_path:
-        description:
-          - Directory of the repository to build, for example V(/).
-        type: str
-      trigger_type:
-        description:
-          - GitHub only. Deploy automatically on every V(push), or only when a V(tag) is pushed.
-        type: str
-        choices: [push, tag]
-      gitlab_project_id:
-        description:
-          - GitLab only. Numeric ID of the GitLab project, for example V(4211).
-        type: int
-      gitlab_path_namespace:
-        description:
-          - GitLab only. Full path of the project, for example V(acme/shop).
-        type: str
-      bitbucket_repository_slug:
-        description:
-          - Bitbucket only. Slug of the repository, for example V(shop).
-        type: str
   build_type:
     description:
       - How Dokploy builds the application from a Git source.
@@ -262,6 +210,7 @@ extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES
   - dokploy.dokploy.dokploy.LIFECYCLE
+  - dokploy.dokploy.git_provider
 seealso:
   - module: dokploy.dokploy.dokploy_application_info
   - module: dokploy.dokploy.dokploy_domain
@@ -442,6 +391,13 @@ lifecycle_action:
 from ansible_collections.dokploy.dokploy.plugins.module_utils import application as app
 from ansible_collections.dokploy.dokploy.plugins.module_utils import dotenv
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import (
+    PROVIDER_TYPES,
+    check_git_provider,
+    git_provider_option,
+    provider_desired,
+    ssh_key_id,
+)
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import (
     LIFECYCLE_STATES,
     lifecycle_argument_spec,
@@ -533,16 +489,10 @@ class Application(Resource):
             if params["git_build_path"] is not None:
                 wanted["customGitBuildPath"] = params["git_build_path"]
             if params["git_ssh_key"] is not None:
-                wanted["customGitSSHKeyId"] = app.ssh_key_id(self.client, params["git_ssh_key"]) if params["git_ssh_key"] else None
+                wanted["customGitSSHKeyId"] = ssh_key_id(self.client, params["git_ssh_key"]) if params["git_ssh_key"] else None
         elif source:
-            provider = params["git_provider"]
-            fields = app.PROVIDER_FIELDS[source]
-            wanted["sourceType"] = source
-            for option, field in fields.items():
-                if option != "id" and provider.get(option) is not None:
-                    wanted[field] = provider[option]
-            wanted[fields["id"]] = app.provider_id(self.client, source, provider["id"] or provider["name"])
-        if source in ("git",) + app.PROVIDER_TYPES:
+            wanted.update(provider_desired(self.client, "application", params["git_provider"]))
+        if source in ("git",) + PROVIDER_TYPES:
             if params["watch_paths"] is not None:
                 wanted["watchPaths"] = params["watch_paths"]
             if params["enable_submodules"] is not None:
@@ -580,19 +530,6 @@ class Application(Resource):
 
 
 def main():
-    provider_spec = dict(
-        type=dict(type="str", required=True, choices=list(app.PROVIDER_TYPES)),
-        name=dict(type="str"),
-        id=dict(type="str"),
-        repository=dict(type="str", required=True),
-        owner=dict(type="str", required=True),
-        branch=dict(type="str", required=True),
-        build_path=dict(type="str"),
-        trigger_type=dict(type="str", choices=["push", "tag"]),
-        gitlab_project_id=dict(type="int"),
-        gitlab_path_namespace=dict(type="str"),
-        bitbucket_repository_slug=dict(type="str"),
-    )
     module = DokployModule(
         argument_spec=dict(
             lifecycle_argument_spec(),
@@ -613,8 +550,7 @@ def main():
             git_ssh_key=dict(type="str", no_log=False),
             watch_paths=dict(type="list", elements="str"),
             enable_submodules=dict(type="bool"),
-            git_provider=dict(type="dict", options=provider_spec,
-                              required_one_of=[("name", "id")], mutually_exclusive=[("name", "id")]),
+            git_provider=git_provider_option(),
             build_type=dict(type="str", choices=list(app.BUILD_TYPES)),
             dockerfile=dict(type="str"),
             docker_context_path=dict(type="str"),
@@ -667,8 +603,9 @@ def check_params(module):
     for option in ("git_branch",):
         if params[option] is not None and not params[option].strip():
             module.fail_json(msg="%s must not be empty" % option)
-    if params["git_provider"] and not params["git_provider"]["branch"].strip():
-        module.fail_json(msg="git_provider.branch must not be empty")
+    problem = check_git_provider("application", params["git_provider"])
+    if problem:
+        module.fail_json(msg=problem)
     for option in ("env", "build_args", "build_secrets"):
         value = params[option]
         if value is None:

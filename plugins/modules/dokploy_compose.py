@@ -15,7 +15,7 @@ description:
   - Create, update and delete compose services of a Dokploy environment.
   - The compose file comes from one source, chosen by the options given. Inline with O(compose_file) or from a file on
     the controller with O(compose_src) (source type C(raw)); from any Git repository with O(git_url) (C(git)); or from
-    a Git provider connected to Dokploy with O(provider) (C(github), C(gitlab), C(bitbucket), C(gitea)).
+    a Git provider connected to Dokploy with O(git_provider) (C(github), C(gitlab), C(bitbucket), C(gitea)).
   - Dokploy does not keep service names unique. When two compose services share O(name) in the environment, the module
     fails and lists their IDs; O(compose_id) then selects one.
   - Changes are stored in Dokploy; they reach the running containers at the next deploy.
@@ -51,7 +51,7 @@ options:
   compose_file:
     description:
       - The compose file itself (YAML text). Sets the source type to C(raw).
-      - Mutually exclusive with O(compose_src), O(git_url) and O(provider).
+      - Mutually exclusive with O(compose_src), O(git_url) and O(git_provider).
     type: str
   compose_src:
     description:
@@ -61,44 +61,28 @@ options:
   git_url:
     description:
       - URL of a Git repository (HTTPS, or SSH with O(git_ssh_key)). Sets the source type to C(git).
+      - Mutually exclusive with O(compose_file), O(compose_src) and O(git_provider).
     type: str
   git_branch:
     description:
-      - Branch of O(git_url) or of the O(provider) repository.
+      - Branch of O(git_url), for example V(main). A connected provider takes O(git_provider.branch) instead.
     type: str
   git_ssh_key:
     description:
       - Name or ID of the SSH key (Settings > SSH Keys) used to clone O(git_url). V("") removes it.
     type: str
+  git_provider:
+    description:
+      - Take the compose file from a repository of a Git provider connected to Dokploy under Settings > Git (GitHub,
+        GitLab, Bitbucket, Gitea). Sets the source type to O(git_provider.type).
+      - The connected provider is chosen by name or ID, as with M(dokploy.dokploy.dokploy_application).
+      - O(compose_path) names the compose file in the repository; O(git_provider.build_path) is rejected.
+      - Mutually exclusive with O(compose_file), O(compose_src) and O(git_url).
+    type: dict
   compose_path:
     description:
-      - Path of the compose file inside the repository. Dokploy's default is V(./docker-compose.yml).
-    type: str
-  provider:
-    description:
-      - A Git provider connected to Dokploy (Settings > Git). Sets the source type to O(provider).
-      - Needs O(provider_id), O(repository), O(owner) and O(git_branch).
-    type: str
-    choices: [github, gitlab, bitbucket, gitea]
-  provider_id:
-    description:
-      - ID of the connected provider (its C(githubId), C(gitlabId), C(bitbucketId) or C(giteaId)).
-    type: str
-  repository:
-    description:
-      - Repository name at the O(provider).
-    type: str
-  owner:
-    description:
-      - Owner (user, organisation or workspace) of O(repository).
-    type: str
-  gitlab_project_id:
-    description:
-      - Numeric project ID of O(repository) on GitLab. Only with O(provider=gitlab).
-    type: int
-  gitlab_path_namespace:
-    description:
-      - Path with namespace of O(repository) on GitLab (for example V(group/app)). Only with O(provider=gitlab).
+      - Path of the compose file inside the repository of O(git_url) or O(git_provider). Dokploy's default is
+        V(./docker-compose.yml).
     type: str
   command:
     description:
@@ -149,6 +133,7 @@ extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES
   - dokploy.dokploy.dokploy.LIFECYCLE
+  - dokploy.dokploy.git_provider
 attributes:
   action:
     description: An action plugin reads O(compose_src) on the controller.
@@ -198,15 +183,30 @@ EXAMPLES = r"""
         git_ssh_key: deploy-key
         compose_path: ./stack/docker-compose.yml
 
-    - name: A compose service from a connected GitHub account
+    - name: A compose service from a connected GitHub App, chosen by its name
       dokploy.dokploy.dokploy_compose:
         project: shop
         name: api
-        provider: github
-        provider_id: Gh1aBcDeFgHiJkLmNoPqR
-        owner: example
-        repository: api
-        git_branch: main
+        git_provider:
+          type: github
+          name: acme-github
+          owner: acme
+          repository: api
+          branch: main
+        compose_path: ./deploy/docker-compose.yml
+
+    - name: A compose service from a connected GitLab, chosen by the provider's ID
+      dokploy.dokploy.dokploy_compose:
+        project: shop
+        name: billing
+        git_provider:
+          type: gitlab
+          id: Gl1aBcDeFgHiJkLmNoPqR
+          owner: acme
+          repository: billing
+          branch: main
+          gitlab_project_id: 4211
+          gitlab_path_namespace: acme/billing
 
     - name: Delete a compose service and its volumes
       dokploy.dokploy.dokploy_compose:
@@ -260,6 +260,18 @@ compose:
     composeFile:
       description: The compose file (for source type C(raw)).
       type: str
+    composePath:
+      description: Path of the compose file in the repository (Git sources).
+      type: str
+      sample: ./docker-compose.yml
+    githubId:
+      description: ID of the connected GitHub provider (source type C(github)); C(gitlabId), C(bitbucketId) and
+        C(giteaId) likewise.
+      type: str
+    repository:
+      description: Repository of the connected GitHub provider; C(gitlabRepository), C(bitbucketRepository) and
+        C(giteaRepository) likewise, with C(*Owner) and C(*Branch) beside them.
+      type: str
     composeStatus:
       description: Status of the last deployment (V(idle), V(running), V(done), V(error)).
       type: str
@@ -311,7 +323,14 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import (
     lifecycle_argument_spec,
     run_with_lifecycle,
 )
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployLookupError, pick_one
+from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import (
+    PROVIDER_TYPES,
+    check_git_provider,
+    git_provider_option,
+    provider_desired,
+    provider_fields,
+    ssh_key_id,
+)
 from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, Update
 
@@ -325,18 +344,11 @@ SIMPLE_OPTIONS = (
     ("randomize", "randomize"),
     ("isolated_deployment", "isolatedDeployment"),
 )
-# provider -> (ID field, repository field, owner field, branch field)
-PROVIDER_FIELDS = {
-    "github": ("githubId", "repository", "owner", "branch"),
-    "gitlab": ("gitlabId", "gitlabRepository", "gitlabOwner", "gitlabBranch"),
-    "bitbucket": ("bitbucketId", "bitbucketRepository", "bitbucketOwner", "bitbucketBranch"),
-    "gitea": ("giteaId", "giteaRepository", "giteaOwner", "giteaBranch"),
-}
 CREATE_FIELDS = ("name", "description", "composeType", "composeFile", "sourceType")
 UPDATE_FIELDS = [
     "name", "description", "composeType", "composeFile", "sourceType", "composePath", "command", "env", "randomize",
-    "isolatedDeployment", "customGitUrl", "customGitBranch", "customGitSSHKeyId", "gitlabProjectId", "gitlabPathNamespace",
-] + sorted(set(field for fields in PROVIDER_FIELDS.values() for field in fields))
+    "isolatedDeployment", "customGitUrl", "customGitBranch", "customGitSSHKeyId",
+] + sorted(set(field for provider_type in PROVIDER_TYPES for option, field in provider_fields("compose", provider_type)))
 
 
 class Compose(Resource):
@@ -363,27 +375,11 @@ class Compose(Resource):
             desired.update(sourceType="git", customGitUrl=params["git_url"])
             if params["git_branch"] is not None:
                 desired["customGitBranch"] = params["git_branch"]
-        elif params["provider"] is not None:
-            id_field, repository, owner, branch = PROVIDER_FIELDS[params["provider"]]
-            desired.update(sourceType=params["provider"])
-            for value, field in ((params["provider_id"], id_field), (params["repository"], repository),
-                                 (params["owner"], owner), (params["git_branch"], branch),
-                                 (params["gitlab_project_id"], "gitlabProjectId"),
-                                 (params["gitlab_path_namespace"], "gitlabPathNamespace")):
-                if value is not None:
-                    desired[field] = value
+        elif params["git_provider"]:
+            desired.update(provider_desired(self.client, "compose", params["git_provider"]))
         if params["git_ssh_key"] is not None:
-            desired["customGitSSHKeyId"] = self.ssh_key_id(params["git_ssh_key"]) if params["git_ssh_key"] else None
+            desired["customGitSSHKeyId"] = ssh_key_id(self.client, params["git_ssh_key"]) if params["git_ssh_key"] else None
         return desired
-
-    def ssh_key_id(self, name_or_id):
-        keys = self.client.get("sshKey.allForApps") or []  # {sshKeyId, name} only, no private key
-        by_id = [k for k in keys if k.get("sshKeyId") == name_or_id]
-        found = by_id[0] if by_id else pick_one(keys, "SSH key", name_or_id, "sshKeyId", id_option="git_ssh_key to the key's ID")
-        if found is None:
-            raise DokployLookupError("No SSH key is named '%s' or has that ID; existing: %s"
-                                     % (name_or_id, ", ".join(sorted(str(k.get("name")) for k in keys)) or "none"))
-        return found["sshKeyId"]
 
     def find(self):
         params = self.module.params
@@ -456,18 +452,15 @@ def validate(module):
         module.fail_json(msg="project is required to select a compose service by name (or set compose_id)")
     if params["name"] is not None and not params["name"].strip():
         module.fail_json(msg="name must not be empty")
-    if params["provider"] is None:
-        given = [o for o in ("provider_id", "repository", "owner", "gitlab_project_id", "gitlab_path_namespace") if params[o] is not None]
-        if given:
-            module.fail_json(msg="%s need provider" % ", ".join(given))
-    elif params["provider"] != "gitlab":
-        given = [o for o in ("gitlab_project_id", "gitlab_path_namespace") if params[o] is not None]
-        if given:
-            module.fail_json(msg="%s only apply to provider gitlab" % ", ".join(given))
+    problem = check_git_provider("compose", params["git_provider"])
+    if problem:
+        module.fail_json(msg=problem)
     if params["git_url"] is None and params["git_ssh_key"]:
         module.fail_json(msg="git_ssh_key needs git_url")
-    if params["git_branch"] is not None and params["git_url"] is None and params["provider"] is None:
-        module.fail_json(msg="git_branch needs git_url or provider")
+    if params["git_branch"] is not None and params["git_url"] is None:
+        module.fail_json(msg="git_branch needs git_url (a connected provider takes git_provider.branch)")
+    if params["git_branch"] is not None and not params["git_branch"].strip():
+        module.fail_json(msg="git_branch must not be empty")
     if params["compose_path"] is not None and not params["compose_path"].strip():
         module.fail_json(msg="compose_path must not be empty")
 
@@ -487,13 +480,8 @@ def main():
             git_url=dict(type="str"),
             git_branch=dict(type="str"),
             git_ssh_key=dict(type="str", no_log=False),
+            git_provider=git_provider_option(),
             compose_path=dict(type="str"),
-            provider=dict(type="str", choices=["github", "gitlab", "bitbucket", "gitea"]),
-            provider_id=dict(type="str"),
-            repository=dict(type="str"),
-            owner=dict(type="str"),
-            gitlab_project_id=dict(type="int"),
-            gitlab_path_namespace=dict(type="str"),
             command=dict(type="str"),
             env=dict(type="raw", no_log=True),
             randomize=dict(type="bool"),
@@ -503,7 +491,7 @@ def main():
             delete_volumes=dict(type="bool", default=False),
         ),
         required_one_of=[("name", "compose_id")],
-        mutually_exclusive=[("compose_file", "compose_src", "git_url", "provider")],
+        mutually_exclusive=[("compose_file", "compose_src", "git_url", "git_provider")],
     )
     if module.params["compose_src"] is not None:
         read_compose_src(module)

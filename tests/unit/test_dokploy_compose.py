@@ -7,15 +7,42 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import pytest
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils import git_source
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
 from ansible_collections.dokploy.dokploy.plugins.modules import dokploy_compose
 from test_dokploy_database import CANARY, FakeClient, FakeModule  # pylint: disable=import-error
 
 
 COMPOSE_DEFAULTS = dict(project="shop", environment="production", name="stack", compose_id=None, description=None,
                         compose_type=None, compose_file=None, compose_src=None, git_url=None, git_branch=None, git_ssh_key=None,
-                        compose_path=None, provider=None, provider_id=None, repository=None, owner=None,
-                        gitlab_project_id=None, gitlab_path_namespace=None, command=None, env=None, randomize=None,
+                        compose_path=None, git_provider=None, command=None, env=None, randomize=None,
                         isolated_deployment=None, server=None, state="present", delete_volumes=False)
+PROVIDER_DEFAULTS = dict(name=None, id=None, trigger_type=None, gitlab_project_id=None, gitlab_path_namespace=None,
+                         bitbucket_repository_slug=None, build_path=None)
+PROVIDERS = [
+    {"gitProviderId": "gp-gitlab", "name": "acme-gitlab", "providerType": "gitlab", "github": None,
+     "gitlab": {"gitlabId": "gl1"}, "bitbucket": None, "gitea": None},
+    {"gitProviderId": "gp-github", "name": "acme-github", "providerType": "github", "github": {"githubId": "gh1"},
+     "gitlab": None, "bitbucket": None, "gitea": None},
+]
+
+
+class ProviderClient(FakeClient):
+    """FakeClient with connected Git providers."""
+
+    def get(self, procedure, params=None, timeout=None):
+        if procedure == "gitProvider.getAll":
+            self.calls.append(("GET", procedure, dict(params or {}), timeout))
+            return PROVIDERS
+        return super(ProviderClient, self).get(procedure, params, timeout)
+
+
+def git_provider(**values):
+    provider = dict(PROVIDER_DEFAULTS)
+    provider.update(values)
+    return provider
 
 
 def run_compose(client, check_mode=False, **params):
@@ -45,10 +72,55 @@ def test_compose_lifecycle():
 
 
 def test_compose_provider_fields():
-    client = FakeClient()
-    run_compose(client, provider="gitlab", provider_id="gl1", repository="app", owner="team", git_branch="dev",
-                gitlab_project_id=42)
+    client = ProviderClient()
+    run_compose(client, git_provider=git_provider(type="gitlab", id="gl1", repository="app", owner="team", branch="dev",
+                                                  gitlab_project_id=42), compose_path="./deploy/compose.yml")
     assert client.writes()[0][2]["sourceType"] == "gitlab"
     update = client.writes()[1][2]
     assert update["gitlabId"] == "gl1" and update["gitlabProjectId"] == 42
     assert update["gitlabRepository"] == "app" and update["gitlabOwner"] == "team" and update["gitlabBranch"] == "dev"
+    assert update["composePath"] == "./deploy/compose.yml" and "gitlabBuildPath" not in update
+
+
+def test_compose_provider_by_name_then_unchanged():
+    client = ProviderClient()
+    params = dict(git_provider=git_provider(type="github", name="acme-github", repository="api", owner="acme",
+                                            branch="main", trigger_type="tag"))
+    run_compose(client, **params)
+    update = client.writes()[1][2]
+    assert update == {"composeId": "compose-1", "githubId": "gh1", "repository": "api", "owner": "acme", "branch": "main",
+                      "triggerType": "tag"}
+    client.calls = []
+    assert not run_compose(client, **params)["changed"] and not client.writes()
+    # the gitProviderId works as the ID too
+    params["git_provider"].update(name=None, id="gp-github")
+    assert not run_compose(client, **params)["changed"]
+
+
+def test_compose_unknown_provider_lists_existing():
+    client = ProviderClient()
+    with pytest.raises(DokployError) as error:
+        run_compose(client, git_provider=git_provider(type="github", name="nope", repository="api", owner="acme",
+                                                      branch="main"))
+    assert "nope" in str(error.value) and "acme-github" in str(error.value) and not client.writes()
+
+
+def test_git_provider_spec_matches_the_field_tables():
+    options = set(git_source.git_provider_option()["options"]) - {"type", "name"}
+    for kind in git_source.SERVICE_KINDS:
+        used = set(option for provider_type in git_source.PROVIDER_TYPES
+                   for option, field in git_source.provider_fields(kind, provider_type))
+        assert used == (options if kind == "application" else options - {"build_path"})
+
+
+@pytest.mark.parametrize("kind, provider, message", [
+    ("compose", dict(type="github", branch=" "), "git_provider.branch must not be empty"),
+    ("application", dict(type="github", branch="main", gitlab_project_id=4),
+     "git_provider.gitlab_project_id only applies to type gitlab"),
+    ("compose", dict(type="gitlab", branch="main", trigger_type="tag"), "git_provider.trigger_type only applies to type github"),
+    ("compose", dict(type="gitea", branch="main", build_path="/"), "git_provider.build_path only applies to applications"),
+    ("application", dict(type="gitea", branch="main", build_path="/"), None),
+])
+def test_check_git_provider(kind, provider, message):
+    problem = git_source.check_git_provider(kind, git_provider(repository="r", owner="o", **provider))
+    assert problem == message if message is None else problem.startswith(message)
