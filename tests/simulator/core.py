@@ -250,8 +250,7 @@ class Simulator(object):
         entry = {"method": h.command, "path": path, "query": query, "body": self._body_for_log(raw), "status": None}
         with self.lock:
             self._log.append(entry)
-        status = self._api(h, path, query, raw, entry)
-        entry["status"] = status
+        self._api(h, path, query, raw, entry)
         return None
 
     @staticmethod
@@ -265,9 +264,13 @@ class Simulator(object):
             return text
 
     def _api(self, h, path, query, raw, entry):
+        def send(status, payload, content_type=JSON):
+            entry["status"] = status  # logged before the answer leaves: a client reading the log next sees it
+            self._send(h, status, payload, content_type)
+
         method = h.command
         if path == "/api/health":
-            self._send(h, 200, {"ok": True}, JSON_UTF8)
+            send(200, {"ok": True}, JSON_UTF8)
             return 200
         trpc = path.startswith("/api/trpc/")
         procedure = path[len("/api/trpc/"):] if trpc else path[len("/api/"):]
@@ -276,9 +279,9 @@ class Simulator(object):
             if trpc:
                 body = {"error": {"json": {"message": "UNAUTHORIZED", "code": TRPC_CODES["UNAUTHORIZED"],
                                            "data": {"code": "UNAUTHORIZED", "httpStatus": 401, "path": procedure, "zodError": None}}}}
-                self._send(h, 401, body)
+                send(401, body)
             else:
-                self._send(h, 401, {"message": "Unauthorized"}, JSON_UTF8)
+                send(401, {"message": "Unauthorized"}, JSON_UTF8)
             return 401
         fault = self._take_fault(procedure, method)
         if fault:
@@ -292,13 +295,13 @@ class Simulator(object):
                 if body is None:
                     body = error_body(fault["status"], "Simulated fault", "INTERNAL_SERVER_ERROR"
                                       if fault["status"] >= 500 else "BAD_REQUEST", procedure)
-                self._send(h, int(fault["status"]), body)
+                send(int(fault["status"]), body)
                 return int(fault["status"])
         status, body, ctype = self._call(procedure, method, query, raw, h.headers.get("Content-Type"), trpc)
         if fault and fault.get("lose_response"):
             entry["status"] = status
             raise _Drop()
-        self._send(h, status, body, ctype)
+        send(status, body, ctype)
         return status
 
     def _call(self, procedure, method, query, raw, content_type, trpc):
