@@ -350,4 +350,3 @@ ROW_DEFAULTS['redis'] = {
     'networkIds': [],
     'detachDokployNetwork': False,
 }
-

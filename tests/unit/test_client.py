@@ -311,8 +311,8 @@ def test_zod_issues_become_field_errors(stub):
 def test_zod_error_without_issues_uses_data_zod_error(stub):
     body = dict(ZOD_BODY)
     del body["issues"]
-    body["data"] = dict(body["data"], zodError={"formErrors": ["Expected object"],
-                                                 "fieldErrors": {"projectId": ["Required"], "name": ["Too short"]}})
+    body["data"] = dict(body["data"], zodError={
+        "formErrors": ["Expected object"], "fieldErrors": {"projectId": ["Required"], "name": ["Too short"]}})
     stub.answer("project.update", status=400, body=body)
     with pytest.raises(DokployValidationError) as info:
         make(stub.url).post("project.update", {})
@@ -352,8 +352,9 @@ def test_wrong_key_against_the_simulator(sim):
 
 
 def test_401_with_a_message_keeps_it(stub):
-    stub.answer("project.one", status=401, body={"message": "You are not authorized to access this project",
-                                                  "code": "UNAUTHORIZED", "data": {"code": "UNAUTHORIZED", "httpStatus": 401}})
+    stub.answer("project.one", status=401, body={
+        "message": "You are not authorized to access this project", "code": "UNAUTHORIZED",
+        "data": {"code": "UNAUTHORIZED", "httpStatus": 401}})
     with pytest.raises(DokployAuthError) as info:
         make(stub.url).get("project.one", {"projectId": "p"})
     text = str(info.value)
@@ -364,8 +365,8 @@ def test_401_with_a_message_keeps_it(stub):
 
 
 def test_403_is_an_auth_error(stub):
-    stub.answer("environment.one", status=403, body={"message": "You are not allowed to access this environment",
-                                                      "code": "FORBIDDEN"})
+    stub.answer("environment.one", status=403, body={
+        "message": "You are not allowed to access this environment", "code": "FORBIDDEN"})
     with pytest.raises(DokployAuthError) as info:
         make(stub.url).get("environment.one", {"environmentId": "e"})
     assert "not allowed to access this environment" in str(info.value)

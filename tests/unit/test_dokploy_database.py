@@ -33,12 +33,12 @@ class FakeClient(object):
 
     def _summaries(self, list_key, names):
         return [dict(r) if names else {k: v for k, v in r.items() if k.endswith("Id") and k == router + "Id"}
-                for (router, _), r in sorted(self.rows.items()) if router == list_key]
+                for (router, dummy), r in sorted(self.rows.items()) if router == list_key]
 
     def environment(self, detailed):
         env = {"environmentId": ENV_ID, "name": "production", "isDefault": True, "applications": [], "libsql": []}
         for kind in ("postgres", "mysql", "mariadb", "mongo", "redis", "compose"):
-            rows = [r for (router, _), r in sorted(self.rows.items()) if router == kind]
+            rows = [r for (router, dummy), r in sorted(self.rows.items()) if router == kind]
             if kind == "compose" or detailed:
                 env[kind] = [{kind + "Id": r[kind + "Id"], "name": r["name"]} for r in rows]
             else:

@@ -41,8 +41,8 @@ PROJECTS = [
 ]
 
 
-def resolver(projects=PROJECTS, **answers):
-    client = FakeClient(dict({"project.all": projects}, **answers))
+def resolver(projects=None, **answers):
+    client = FakeClient(dict({"project.all": PROJECTS if projects is None else projects}, **answers))
     return Resolver(client), client
 
 

@@ -60,8 +60,8 @@ CURRENT = {
 }
 
 
-def widget(desired, current=CURRENT, check_mode=False, diff=True, state="present", **answers):
-    client = FakeClient(dict({"widget.find": current}, **answers))
+def widget(desired, current="CURRENT", check_mode=False, diff=True, state="present", **answers):
+    client = FakeClient(dict({"widget.find": CURRENT if current == "CURRENT" else current}, **answers))
     module = FakeModule(client, {"desired": desired, "state": state}, check_mode=check_mode, diff=diff)
     return Widget(module), client
 

@@ -104,8 +104,8 @@ def test_project_environment_flow(sim):
     assert status == 400 and body["message"] == "Error updating the environment: You cannot rename the default environment"
     app = call(sim, "POST", "/api/application.create", body={"name": "web", "environmentId": staging["environmentId"], "appName": "web"})[2]
     assert len(app) == 101 and app["appName"].startswith("web-")
-    pg = call(sim, "POST", "/api/postgres.create", body={"name": "db", "environmentId": prod, "databaseName": "d",
-                                                          "databaseUser": "u", "databasePassword": "p"})[2]
+    pg = call(sim, "POST", "/api/postgres.create", body={
+        "name": "db", "environmentId": prod, "databaseName": "d", "databaseUser": "u", "databasePassword": "p"})[2]
     assert call(sim, "GET", "/api/postgres.one", query={"postgresId": pg["postgresId"]})[2]["mounts"][0]["volumeName"].endswith("-data")
     status, dummy, body = call(sim, "POST", "/api/environment.remove", body={"environmentId": staging["environmentId"]})
     assert status == 400 and "active services" in body["message"]

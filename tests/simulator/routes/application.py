@@ -11,7 +11,7 @@ Others extend this file with deploy, start, stop ... (row defaults live in rows.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ..registry import ApiError, not_found, route
+from ..registry import ApiError, route
 from ..services import check_server, delete_service, detail, find_environment, get_row, new_row
 from ..state import table
 from ..util import build_app_name, by_created, ilike, public, touch

@@ -146,4 +146,3 @@ def duplicate(state, inp, ctx):
     if inp.get("includeServices", True):
         copy_services(state, source["environmentId"], target["environmentId"], selected)
     return public(target)
-

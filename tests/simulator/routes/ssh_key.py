@@ -11,7 +11,6 @@ from ..validation import ValidationFailed
 from ..util import by_created, nanoid, now_iso, public, touch
 
 
-
 def _get(state, key_id):
     row = table(state, "sshKey").get(key_id)
     if row is None:
