@@ -29,7 +29,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TESTS = os.path.join(ROOT, "tests")
@@ -45,16 +44,8 @@ def collections_root():
     return base
 
 
-def control(sim, body=None, method="GET"):
-    data = json.dumps(body).encode("utf-8") if body is not None else None
-    request = urllib.request.Request(sim.url + "/__sim__/deploy", data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request) as response:
-        return json.loads(response.read().decode("utf-8"))
-
-
 def finished_epoch(sim, deployment_id):
-    for event in control(sim)["finished"]:
+    for event in sim.control("deploy")["finished"]:
         if event["deploymentId"] == deployment_id:
             return event["finishedEpoch"]
     raise RuntimeError("the simulator has no finished deployment %s" % deployment_id)
@@ -117,13 +108,13 @@ def main():
           % (lifecycle.DEFAULT_POLL_INTERVAL, lifecycle.POLL_GROWTH, lifecycle.POLL_CAP, args.duration, args.pickup, args.mode))
     latencies = []
     with Simulator(api_key="benchmark-key") as sim, tempfile.TemporaryDirectory() as workdir:
-        control(sim, {"deploy_duration": args.duration, "deploy_pickup": args.pickup, "docker": True}, "POST")
+        sim.control("deploy", {"deploy_duration": args.duration, "deploy_pickup": args.pickup, "docker": True}, "POST")
         client = DokployClient(sim.url, sim.api_key)
         environment_id = client.post("project.create", {"name": "benchmark"})["environment"]["environmentId"]
         app_id = client.post("application.create", {"name": "web", "environmentId": environment_id})["applicationId"]
         for run in range(1, args.runs + 1):
             duration = args.duration + args.spread * (run - 1) / args.runs
-            control(sim, {"deploy_duration": duration}, "POST")
+            sim.control("deploy", {"deploy_duration": duration}, "POST")
             if args.mode == "engine":
                 deployment_id, returned = run_engine(sim, app_id)
             else:

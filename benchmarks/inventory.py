@@ -45,7 +45,7 @@ sys.path.insert(0, TESTS)
 sys.path.insert(0, os.path.join(TESTS, "integration"))
 
 from simulator.state import new_state  # noqa: E402
-from inventory_seed import Seeder  # noqa: E402
+from inventory_seed import Seeder, plain  # noqa: E402
 
 API_KEY = "bench-key-0123456789abcdef"
 KIND_CYCLE = (["application"] * 12 + ["compose"] * 5 + ["postgres"] * 3 + ["mysql"] * 2 + ["mariadb", "mongo", "redis"])
@@ -124,16 +124,6 @@ def run_inventory(source, env, enabled):
     if result.returncode != 0:
         raise SystemExit("%s failed:\n%s" % (" ".join(command), result.stderr))
     return elapsed, result.stdout
-
-
-def plain(value):
-    if isinstance(value, dict):
-        if list(value) == ["__ansible_unsafe"]:
-            return value["__ansible_unsafe"]
-        return dict((k, plain(v)) for k, v in value.items())
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return value
 
 
 def static_inventory(listing):

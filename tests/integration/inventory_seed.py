@@ -72,6 +72,17 @@ class Seeder(object):
         return row
 
 
+def plain(value):
+    """The value with ansible-inventory's ``{"__ansible_unsafe": x}`` markers (untrusted strings) unwrapped."""
+    if isinstance(value, dict):
+        if list(value) == ["__ansible_unsafe"]:
+            return value["__ansible_unsafe"]
+        return dict((k, plain(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
 def seed_golden(state):
     """The fixed state of the golden tests: two projects (one name holding a template), two servers, every kind."""
     s = Seeder(state)

@@ -19,7 +19,7 @@ import sys
 
 import pytest
 
-from inventory_seed import seed_golden  # tests/integration is on sys.path (rootdir conftest)
+from inventory_seed import plain, seed_golden  # tests/integration is on sys.path (rootdir conftest)
 from test_targets import collections_path
 
 GOLDEN_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "inventory_golden")
@@ -48,17 +48,6 @@ groups:
   remote: dokploy_server_id is not none
 """,
 }
-
-
-def plain(value):
-    """The value with ansible-inventory's ``{"__ansible_unsafe": x}`` markers (untrusted strings) unwrapped."""
-    if isinstance(value, dict):
-        if list(value) == ["__ansible_unsafe"]:
-            return value["__ansible_unsafe"]
-        return dict((k, plain(v)) for k, v in value.items())
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return value
 
 
 def run(tool, args, sim, api_key, tmp_path, config="", check=True):

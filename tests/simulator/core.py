@@ -193,6 +193,13 @@ class Simulator(object):
             self._faults.append(fault)
         return fault
 
+    def control(self, name, body=None, method="GET"):
+        """In-process twin of ``/__sim__/<name>`` for a control route a simulator module registered (e.g. "deploy")."""
+        status, result = CONTROLS[name](self, method, body)
+        if status != 200:
+            raise ValueError("/__sim__/%s answered %s: %s" % (name, status, result))
+        return result
+
     def clear_faults(self):
         with self.lock:
             del self._faults[:]

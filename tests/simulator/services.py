@@ -11,7 +11,7 @@ import re
 from .registry import ApiError, not_found
 from .rows import ROW_DEFAULTS
 from .state import table
-from .util import build_app_name, nanoid, now_iso, public
+from .util import build_app_name, by_created, ilike, nanoid, now_iso, public
 
 # kind -> id column, appName prefix, "not found" label, status column
 KINDS = {
@@ -275,3 +275,20 @@ def service_arrays(state, environment_id, summarize, keys=ENV_SERVICE_KEYS):
         kind = kind_of_key(key)
         out[key] = [summarize(state, kind, r) for r in services_in_environment(state, kind, environment_id)]
     return out
+
+
+def search_services(state, kind, inp, fields, like_fields=("name", "appName", "description"), q_fields=("name", "description")):
+    """`<kind>.search`: ilike filters, `q` over `q_fields`, environment/project filters, newest first, paginated."""
+    rows = by_created(table(state, kind).values(), newest_first=True)
+    if inp.get("q"):
+        rows = [r for r in rows if any(ilike(r.get(f), inp["q"]) for f in q_fields)]
+    for field in like_fields:
+        if inp.get(field):
+            rows = [r for r in rows if ilike(r.get(field), inp[field])]
+    if inp.get("environmentId"):
+        rows = [r for r in rows if r.get("environmentId") == inp["environmentId"]]
+    if inp.get("projectId"):
+        envs = set(k for k, e in table(state, "environment").items() if e.get("projectId") == inp["projectId"])
+        rows = [r for r in rows if r.get("environmentId") in envs]
+    offset, limit = int(inp.get("offset") or 0), int(inp.get("limit") or 20)
+    return {"items": [dict((f, r.get(f)) for f in fields) for r in rows[offset:offset + limit]], "total": len(rows)}

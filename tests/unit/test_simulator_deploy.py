@@ -7,9 +7,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import json
 import time
-import urllib.request
 
 import pytest
 
@@ -19,18 +17,10 @@ from simulator import Simulator
 KEY = "deploy-key"
 
 
-def control(sim, body=None, method="GET"):
-    data = json.dumps(body).encode("utf-8") if body is not None else None
-    request = urllib.request.Request(sim.url + "/__sim__/deploy", data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request) as response:
-        return json.loads(response.read().decode("utf-8"))
-
-
 @pytest.fixture
 def sim():
     with Simulator(api_key=KEY) as simulator:
-        control(simulator, {"deploy_duration": 0.3, "deploy_pickup": 0.2, "db_deploy_duration": 0.1}, "POST")
+        simulator.control("deploy", {"deploy_duration": 0.3, "deploy_pickup": 0.2, "db_deploy_duration": 0.1}, "POST")
         yield simulator
 
 
@@ -67,7 +57,7 @@ def test_application_deploy_is_queued_and_the_row_appears_later(sim, client):
     assert client.get("application.one", {"applicationId": app_id})["applicationStatus"] == "done"
     log = client.get("deployment.readLogs", {"deploymentId": done[0]["deploymentId"], "tail": 2})
     assert log.count("\n") == 2
-    finished = control(sim)["finished"]
+    finished = sim.control("deploy")["finished"]
     assert finished[0]["deploymentId"] == done[0]["deploymentId"] and finished[0]["finishedEpoch"] <= time.time()
     assert "_log" not in done[0] and "_finishedEpoch" not in done[0]
 
@@ -75,7 +65,7 @@ def test_application_deploy_is_queued_and_the_row_appears_later(sim, client):
 def test_rules_choose_outcome_and_are_consumed(sim, client):
     env = environment(client)
     compose = client.post("compose.create", {"name": "stack", "environmentId": env})
-    control(sim, {"outcome": "error", "times": 1, "service": "stack"}, "POST")
+    sim.control("deploy", {"outcome": "error", "times": 1, "service": "stack"}, "POST")
     answer = client.post("compose.deploy", {"composeId": compose["composeId"]})
     assert answer == {"success": True, "message": "Deployment queued", "composeId": compose["composeId"]}
     first = wait_until(lambda: [d for d in client.get("deployment.allByCompose", {"composeId": compose["composeId"]})
@@ -87,7 +77,7 @@ def test_rules_choose_outcome_and_are_consumed(sim, client):
                                if d["status"] == "done"])
     # compose defaults to sourceType github: a successful run replaces the title with the commit message
     assert rows[0]["title"] == "Simulated commit message"
-    assert control(sim)["rules"] == []
+    assert sim.control("deploy")["rules"] == []
 
 
 def test_jobs_run_fifo_one_at_a_time(sim, client):
@@ -96,8 +86,8 @@ def test_jobs_run_fifo_one_at_a_time(sim, client):
     b = client.post("application.create", {"name": "b", "environmentId": env})["applicationId"]
     client.post("application.deploy", {"applicationId": a})
     client.post("application.deploy", {"applicationId": b})
-    wait_until(lambda: len(control(sim)["finished"]) == 2)
-    first, second = control(sim)["finished"]
+    wait_until(lambda: len(sim.control("deploy")["finished"]) == 2)
+    first, second = sim.control("deploy")["finished"]
     assert first["serviceId"] == a and second["serviceId"] == b
     assert second["startedEpoch"] >= first["finishedEpoch"]
 
@@ -123,7 +113,7 @@ def test_actions_with_docker(sim, client):
     answer = client.post("postgres.deploy", {"postgresId": pg["postgresId"]})  # synchronous
     assert answer["applicationStatus"] == "idle"  # as loaded before the deploy
     assert client.get("postgres.one", {"postgresId": pg["postgresId"]})["applicationStatus"] == "done"
-    control(sim, {"outcome": "error", "times": 1, "message": "pull failed"}, "POST")
+    sim.control("deploy", {"outcome": "error", "times": 1, "message": "pull failed"}, "POST")
     with pytest.raises(DokployError) as info:
         client.post("postgres.deploy", {"postgresId": pg["postgresId"]})
     assert "Error on deploy postgres" in info.value.message and "pull failed" in info.value.message
@@ -131,7 +121,7 @@ def test_actions_with_docker(sim, client):
 
 
 def test_without_docker_as_recorded(sim, client):
-    control(sim, {"docker": False}, "POST")
+    sim.control("deploy", {"docker": False}, "POST")
     env = environment(client)
     app = client.post("application.create", {"name": "web", "environmentId": env, "sourceType": "docker"})
     app_id = app["applicationId"]

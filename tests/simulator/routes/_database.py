@@ -19,10 +19,10 @@ import copy
 
 from .. import deploy_queue
 from ..registry import ApiError, route
-from ..services import (KINDS, check_server, database_mount_path, delete_service, detail, find_environment, get_row, new_mount,
+from ..services import (KINDS, search_services, check_server, database_mount_path, delete_service, detail, find_environment, get_row, new_mount,
                         new_row)
 from ..state import table
-from ..util import build_app_name, by_created, ilike, random_password, touch
+from ..util import build_app_name, random_password, touch
 
 CREDENTIAL_FIELDS = ("databaseName", "databaseUser", "databasePassword", "databaseRootPassword", "replicaSets")
 
@@ -51,21 +51,7 @@ def deploy_database(state, kind, row, ctx):
 
 def search_databases(state, kind, inp):
     """<kind>.search [233]: ilike on q (name or description), name, appName, description; newest first."""
-    id_field = KINDS[kind]["id"]
-    rows = by_created(table(state, kind).values(), newest_first=True)
-    if inp.get("q"):
-        rows = [r for r in rows if ilike(r["name"], inp["q"]) or ilike(r.get("description"), inp["q"])]
-    for field in ("name", "appName", "description"):
-        if inp.get(field):
-            rows = [r for r in rows if ilike(r.get(field), inp[field])]
-    if inp.get("environmentId"):
-        rows = [r for r in rows if r.get("environmentId") == inp["environmentId"]]
-    if inp.get("projectId"):
-        envs = set(k for k, e in table(state, "environment").items() if e.get("projectId") == inp["projectId"])
-        rows = [r for r in rows if r.get("environmentId") in envs]
-    offset, limit = int(inp.get("offset", 0)), int(inp.get("limit", 20))
-    items = [dict([(id_field, r[id_field])] + [(f, r.get(f)) for f in SEARCH_FIELDS]) for r in rows[offset:offset + limit]]
-    return {"items": items, "total": len(rows)}
+    return search_services(state, kind, inp, (KINDS[kind]["id"],) + SEARCH_FIELDS)
 
 
 def create_database(state, kind, inp):

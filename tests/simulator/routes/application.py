@@ -12,9 +12,9 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ..registry import ApiError, route
-from ..services import check_server, delete_service, detail, find_environment, get_row, new_row
+from ..services import check_server, delete_service, detail, find_environment, get_row, new_row, search_services
 from ..state import table
-from ..util import build_app_name, by_created, ilike, public, touch
+from ..util import build_app_name, public, touch
 
 # columns application.update may not set (the service drops appName [119]; serverId is not in its schema)
 UPDATE_IGNORED = ("applicationId", "appName", "serverId")
@@ -151,23 +151,9 @@ def move(state, inp, ctx):
 @route("application.search")
 def search(state, inp, ctx):
     """{items, total}, ilike filters, newest first [198-201]."""
-    rows = list(table(state, "application").values())
-    for field in ("name", "appName", "description", "repository", "owner", "dockerImage"):
-        if inp.get(field):
-            rows = [r for r in rows if ilike(r.get(field), inp[field])]
-    if inp.get("q"):
-        rows = [r for r in rows if ilike(r.get("name"), inp["q"]) or ilike(r.get("description"), inp["q"])
-                or ilike(r.get("appName"), inp["q"])]
-    if inp.get("environmentId"):
-        rows = [r for r in rows if r.get("environmentId") == inp["environmentId"]]
-    if inp.get("projectId"):
-        envs = set(e["environmentId"] for e in table(state, "environment").values() if e.get("projectId") == inp["projectId"])
-        rows = [r for r in rows if r.get("environmentId") in envs]
-    rows = by_created(rows, newest_first=True)
-    offset = int(inp.get("offset") or 0)
-    limit = int(inp.get("limit") or 20)
-    items = [dict((f, r.get(f)) for f in SEARCH_FIELDS) for r in rows[offset:offset + limit]]
-    return {"items": items, "total": len(rows)}
+    return search_services(state, "application", inp, SEARCH_FIELDS,
+                           like_fields=("name", "appName", "description", "repository", "owner", "dockerImage"),
+                           q_fields=("name", "description", "appName"))
 
 
 @route("application.delete")

@@ -10,9 +10,9 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ..registry import EMPTY, route
-from ..services import check_server, delete_service, detail, find_environment, get_row, new_row
+from ..services import check_server, delete_service, detail, find_environment, get_row, new_row, search_services
 from ..state import table
-from ..util import build_app_name, by_created, ilike, touch
+from ..util import build_app_name, touch
 
 
 @route("compose.create")
@@ -71,13 +71,4 @@ SEARCH_FIELDS = ("composeId", "name", "appName", "description", "environmentId",
 
 @route("compose.search")
 def search(state, inp, ctx):
-    rows = by_created(table(state, "compose").values(), newest_first=True)
-    if inp.get("q"):
-        rows = [r for r in rows if ilike(r["name"], inp["q"]) or ilike(r.get("description"), inp["q"])]
-    for field in ("name", "appName", "description"):
-        if inp.get(field):
-            rows = [r for r in rows if ilike(r.get(field), inp[field])]
-    if inp.get("environmentId"):
-        rows = [r for r in rows if r.get("environmentId") == inp["environmentId"]]
-    offset, limit = int(inp.get("offset", 0)), int(inp.get("limit", 20))
-    return {"items": [dict((f, r.get(f)) for f in SEARCH_FIELDS) for r in rows[offset:offset + limit]], "total": len(rows)}
+    return search_services(state, "compose", inp, SEARCH_FIELDS)
