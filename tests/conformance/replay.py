@@ -19,7 +19,15 @@ if TESTS_DIR not in sys.path:
 from simulator import Simulator  # noqa: E402  pylint: disable=wrong-import-position
 from simulator.registry import ROUTES  # noqa: E402  pylint: disable=wrong-import-position
 
-EXCHANGES = os.path.join(TESTS_DIR, "simulator", "data", "exchanges-v0.30.2.jsonl")
+DATA_DIR = os.path.join(TESTS_DIR, "simulator", "data")
+# (corpus name, file): each corpus is replayed in its own fresh simulator, from the empty state it was recorded from;
+# their seq numbers are distinct (core 1..541, resources 1001..1301).
+CORPORA = (
+    ("core", os.path.join(DATA_DIR, "exchanges-v0.30.2.jsonl")),
+    ("resources", os.path.join(DATA_DIR, "exchanges-resources-v0.30.2.jsonl")),
+)
+# The resources corpus records only the API key header; its recorder sent every body as JSON.
+IMPLIED_HEADERS = {"resources": {"content-type": "application/json"}}
 SIM_KEY = "conformance-key"
 WRONG_KEY = "wrong-key-0123456789abcdef"
 # transport-level paths handled by the simulator core rather than by a route
@@ -27,8 +35,8 @@ TRANSPORT = "transport"
 NANOID = re.compile(r"^[A-Za-z0-9_-]{21}$")
 
 
-def load_exchanges():
-    with open(EXCHANGES, "r", encoding="utf-8") as f:
+def load_exchanges(path):
+    with open(path, "r", encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 
 
@@ -129,11 +137,13 @@ def strings_in(value):
         yield value
 
 
-def send(base_url, request, mapping):
+def send(base_url, request, mapping, implied_headers=None):
     parts = urlsplit(base_url)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
     headers = {}
-    for name, value in request.get("headers", {}).items():
+    recorded_headers = dict(implied_headers or {}) if request.get("body") is not None else {}
+    recorded_headers.update(request.get("headers", {}))
+    for name, value in recorded_headers.items():
         if value == "<ABSENT>":
             continue
         value = value.replace("<API_KEY>", SIM_KEY).replace("<WRONG_KEY>", WRONG_KEY)
@@ -161,9 +171,8 @@ def send(base_url, request, mapping):
     return resp.status, ctype, parsed
 
 
-def replay():
-    """Replay every exchange of implemented endpoints; returns the report dict."""
-    exchanges = load_exchanges()
+def replay_corpus(corpus, exchanges):
+    """Replay the exchanges of one corpus in a fresh simulator; returns the list of results."""
     mapping = {}
     seen_ids = set()  # ids that appeared in recorded responses so far
     unimplemented_touch = {}  # recorded id -> unimplemented procedures that changed it earlier
@@ -183,7 +192,7 @@ def replay():
                         unimplemented_touch.setdefault(s, set()).add(endpoint)
                 seen_ids.update(s for s in strings_in(rec["body"]) if NANOID.match(s))
                 continue
-            result = {"seq": ex["seq"], "endpoint": endpoint, "title": ex["title"], "reproduced": False, "reason": None}
+            result = {"seq": ex["seq"], "corpus": corpus, "endpoint": endpoint, "title": ex["title"], "reproduced": False, "reason": None}
             results.append(result)
             deps = sorted(set().union(*[unimplemented_touch.get(r, set()) for r in refs])) if refs else []
             unmapped = sorted(r for r in refs if r in seen_ids and r not in mapping)
@@ -191,7 +200,7 @@ def replay():
             if unmapped:
                 result["reason"] = "skipped: references ids %s created by calls the simulator did not replay" % unmapped
                 continue
-            status, ctype, body = send(sim.url, req, mapping)
+            status, ctype, body = send(sim.url, req, mapping, IMPLIED_HEADERS.get(corpus))
             if status == 200 and rec["status"] == 200:
                 collect_ids(rec["body"], body, mapping)
             problems = []
@@ -208,21 +217,44 @@ def replay():
                     result["reason"] += " (state depends on unimplemented endpoints %s)" % deps
             else:
                 result["reproduced"] = True
+    return results
+
+
+def _tally(results):
+    """{"total": {...}, "per_endpoint": {endpoint: {...}}} with reproduced/recorded counts."""
     per_endpoint = {}
     for r in results:
         entry = per_endpoint.setdefault(r["endpoint"], {"reproduced": 0, "recorded": 0})
         entry["recorded"] += 1
         entry["reproduced"] += 1 if r["reproduced"] else 0
-    total = {"reproduced": sum(1 for r in results if r["reproduced"]), "recorded": len(results)}
-    return {"total": total, "per_endpoint": per_endpoint, "results": results,
-            "not_reproduced": [r for r in results if not r["reproduced"]]}
+    return {"total": {"reproduced": sum(1 for r in results if r["reproduced"]), "recorded": len(results)},
+            "per_endpoint": per_endpoint}
+
+
+def replay():
+    """Replay every exchange of implemented endpoints of every corpus; returns the report dict."""
+    results = []
+    corpora = {}
+    for corpus, path in CORPORA:
+        corpus_results = replay_corpus(corpus, load_exchanges(path))
+        corpora[corpus] = _tally(corpus_results)
+        results.extend(corpus_results)
+    report = _tally(results)
+    report.update(corpora=corpora, results=results, not_reproduced=[r for r in results if not r["reproduced"]])
+    return report
 
 
 def format_report(report):
     lines = []
-    for endpoint in sorted(report["per_endpoint"]):
-        e = report["per_endpoint"][endpoint]
-        lines.append("%-40s reproduced %d of %d recorded exchanges" % (endpoint, e["reproduced"], e["recorded"]))
+    for corpus, dummy in CORPORA:
+        tally = report["corpora"][corpus]
+        lines.append("== corpus %s" % corpus)
+        for endpoint in sorted(tally["per_endpoint"]):
+            e = tally["per_endpoint"][endpoint]
+            lines.append("%-40s reproduced %d of %d recorded exchanges" % (endpoint, e["reproduced"], e["recorded"]))
+        t = tally["total"]
+        lines.append("CORPUS %s: reproduced %d of %d recorded exchanges for implemented endpoints"
+                     % (corpus, t["reproduced"], t["recorded"]))
     t = report["total"]
     lines.append("TOTAL: reproduced %d of %d recorded exchanges for implemented endpoints" % (t["reproduced"], t["recorded"]))
     for r in report["not_reproduced"]:
