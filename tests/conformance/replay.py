@@ -126,6 +126,18 @@ def substitute(value, mapping):
     return value
 
 
+def ids_in(value, key=""):
+    """The strings of a recorded response that are ids (under an id-like key), not secrets that look like one."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from ids_in(v, k)
+    elif isinstance(value, list):
+        for v in value:
+            yield from ids_in(v, key)
+    elif isinstance(value, str) and NANOID.match(value) and (key.endswith("Id") or key in ("id", "refreshToken")):
+        yield value
+
+
 def strings_in(value):
     if isinstance(value, dict):
         for v in value.values():
@@ -190,13 +202,13 @@ def replay_corpus(corpus, exchanges):
                 if rec["status"] == 200 and req["method"] == "POST":
                     for s in refs:
                         unimplemented_touch.setdefault(s, set()).add(endpoint)
-                seen_ids.update(s for s in strings_in(rec["body"]) if NANOID.match(s))
+                seen_ids.update(ids_in(rec["body"]))
                 continue
             result = {"seq": ex["seq"], "corpus": corpus, "endpoint": endpoint, "title": ex["title"], "reproduced": False, "reason": None}
             results.append(result)
             deps = sorted(set().union(*[unimplemented_touch.get(r, set()) for r in refs])) if refs else []
             unmapped = sorted(r for r in refs if r in seen_ids and r not in mapping)
-            seen_ids.update(s for s in strings_in(rec["body"]) if NANOID.match(s))
+            seen_ids.update(ids_in(rec["body"]))
             if unmapped:
                 result["reason"] = "skipped: references ids %s created by calls the simulator did not replay" % unmapped
                 continue

@@ -24,14 +24,15 @@ KINDS = {
     "redis": {"id": "redisId", "prefix": "redis", "label": "Redis", "status": "applicationStatus"},
     "libsql": {"id": "libsqlId", "prefix": "libsql", "label": "Libsql", "status": "applicationStatus"},
 }
-DATABASES = ("postgres", "mysql", "mariadb", "mongo", "redis")
+DATABASES = ("postgres", "mysql", "mariadb", "mongo", "redis", "libsql")
 # order of the service arrays in project.all / environment.one / byProjectId
 ENV_SERVICE_KEYS = ("applications", "mariadb", "mongo", "mysql", "postgres", "redis", "compose", "libsql")
 # order in project.one
 PROJECT_ONE_SERVICE_KEYS = ("applications", "compose", "libsql", "mariadb", "mongo", "mysql", "postgres", "redis")
 KEY_TO_KIND = {"applications": "application"}
 # tables whose rows point at a service through `<kind>Id` and cascade with it
-DEPENDENT_TABLES = ("domain", "mount", "deployment", "port", "redirect", "security", "backup", "previewDeployment")
+DEPENDENT_TABLES = ("domain", "mount", "deployment", "port", "redirect", "security", "backup", "previewDeployment",
+                    "volumeBackup", "schedule")
 
 
 def kind_of_key(key):
@@ -117,6 +118,21 @@ def _deployments(state, column, value):
     return sorted(rows, key=lambda r: r.get("createdAt") or "", reverse=True)
 
 
+def destination_without_keys(state, destination_id):
+    """The destination nested in backup / volume backup reads: both keys omitted [1222, 1250]."""
+    return _by_id(state, "destination", destination_id, ("accessKey", "secretAccessKey"))
+
+
+def _backups(state, column, value):
+    """`<db>.one.backups` / `compose.one.backups` items: the destination without keys and the backup's
+    deployments [1217, 1221, 1233]."""
+    out = _children(state, "backup", column, value)
+    for item in out:
+        item["destination"] = destination_without_keys(state, item.get("destinationId"))
+        item["deployments"] = _deployments(state, "backupId", item["backupId"])
+    return out
+
+
 def application_detail(state, row, for_delete=False):
     """application.one [108] (and the body of application.delete [202] with for_delete)."""
     out = public(row)
@@ -159,7 +175,7 @@ def compose_detail(state, row, for_delete=False):
     out["bitbucket"] = _by_id(state, "bitbucket", row.get("bitbucketId"))
     out["gitea"] = _by_id(state, "gitea", row.get("giteaId"))
     out["server"] = _server_full(state, row.get("serverId"))
-    out["backups"] = _children(state, "backup", "composeId", compose_id)
+    out["backups"] = _backups(state, "composeId", compose_id)
     if not for_delete:
         out["hasGitProviderAccess"] = True
         out["unauthorizedProvider"] = None
@@ -175,7 +191,7 @@ def database_detail(state, kind, row):
     out["mounts"] = _children(state, "mount", KINDS[kind]["id"], row_id)
     out["server"] = _server_full(state, row.get("serverId"))
     if kind != "redis":
-        out["backups"] = _children(state, "backup", KINDS[kind]["id"], row_id)
+        out["backups"] = _backups(state, KINDS[kind]["id"], row_id)
     return out
 
 
@@ -187,7 +203,8 @@ def detail(state, kind, row, for_delete=False):
     return database_detail(state, kind, row)
 
 
-DB_MOUNT_PATHS = {"mysql": "/var/lib/mysql", "mariadb": "/var/lib/mysql", "mongo": "/data/db", "redis": "/data"}
+DB_MOUNT_PATHS = {"mysql": "/var/lib/mysql", "mariadb": "/var/lib/mysql", "mongo": "/data/db", "redis": "/data",
+                  "libsql": "/var/lib/sqld"}  # libsql: from the source (routers/libsql.ts create)
 
 
 def database_mount_path(kind, image):
@@ -211,9 +228,13 @@ def new_mount(kind, service_id, **values):
 
 
 def delete_service(state, kind, row_id):
-    """Remove a service row and everything that cascades from it."""
+    """Remove a service row and everything that cascades from it (the deployments of its backups too)."""
     column = KINDS[kind]["id"]
     table(state, kind).pop(row_id, None)
+    backups = set(k for k, r in table(state, "backup").items() if r.get(column) == row_id)
+    deployments = table(state, "deployment")
+    for key in [k for k, r in deployments.items() if r.get("backupId") in backups]:
+        deployments.pop(key)
     for name in DEPENDENT_TABLES:
         rows = table(state, name)
         for key in [k for k, r in rows.items() if r.get(column) == row_id]:

@@ -260,6 +260,8 @@ def _object(schema, value, path, issues, coerce, nonoptional):
     for name, prop in schema.get("properties", {}).items():
         if name not in value:
             base = _resolve(prop)
+            if "default" not in base:
+                base = _unwrap(prop)[0]  # a default inside anyOf[..., null] (destination.additionalFlags [1187])
             if "default" in base:
                 out[name] = copy.deepcopy(base["default"])
             elif name in required and coerce and name not in nonoptional and _unwrap(prop)[0].get("type") == "boolean":

@@ -80,17 +80,6 @@ def environment_project(state, environment_id):
     return out
 
 
-def destination_without_keys(state, destination_id):
-    """The destination nested in backup / volume backup reads: both keys omitted [1222, 1250]."""
-    row = table(state, "destination").get(destination_id)
-    if row is None:
-        return None
-    out = public(row)
-    out.pop("accessKey", None)
-    out.pop("secretAccessKey", None)
-    return out
-
-
 def delete_where(state, table_name, column, value):
     rows = table(state, table_name)
     for key in [k for k, r in rows.items() if r.get(column) == value]:
