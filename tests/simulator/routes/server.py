@@ -1,18 +1,27 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""server router [428-453]: remote servers, as the dokploy_server module and the inventory plugin read them."""
+"""server router [428-453, 1124-1143, 1264, 1292-1296]: remote servers, as the dokploy_server module and the inventory
+plugin read them; deployment.allByServer.
+
+setup answers 200 with an empty body once the SSH work is over [1141]; its outcome is a "Setup Server" deployment
+(done/error) [1142]. The SSH outcome (setup, validate, security) comes from server_remote.py: an ipAddress on a
+`.invalid` host fails, or `/__sim__/remote` {"server_setup": "fail"}.
+"""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ..registry import ApiError, not_found, route
+from ..registry import EMPTY, ApiError, not_found, route
 from ..services import KINDS
 from ..state import table
 from ..util import build_app_name, by_created, nanoid, now_iso, public, touch
+from .server_remote import fails
 
 # server.create / server.update: zod `.required()` fields that may be null [429, 441].
 NONOPTIONAL = ("description", "username", "sshKeyId", "serverType")
-UPDATE_FIELDS = ("name", "description", "ipAddress", "port", "username", "sshKeyId", "serverType", "command")
+# enableDockerCleanup has a zod default (true): an update without it turns the cleanup back on (NOTES-resources)
+UPDATE_FIELDS = ("name", "description", "ipAddress", "port", "username", "sshKeyId", "serverType", "command",
+                 "enableDockerCleanup")
 
 
 def default_metrics_config():
@@ -49,8 +58,15 @@ def _newest_first(state):
     return by_created(table(state, "server").values(), newest_first=True)
 
 
-@route("server.create", nonoptional=NONOPTIONAL)
+def _check_ssh_key(state, ssh_key_id):
+    """The FK violation of an unknown sshKeyId is caught by the router: 400 "Error creating the server" [1131]."""
+    if ssh_key_id and ssh_key_id not in table(state, "sshKey"):
+        raise ApiError(400, "Error creating the server")
+
+
+@route("server.create", nonoptional=NONOPTIONAL, coerce=False)  # port: "9" is refused [1129]
 def create(state, inp, ctx):
+    _check_ssh_key(state, inp["sshKeyId"])
     row = new_server(state, ctx.organization_id, inp["name"], inp["ipAddress"], inp["port"], inp["username"],
                      inp["description"], inp["sshKeyId"], inp["serverType"])
     if "enableDockerCleanup" in inp:
@@ -69,15 +85,18 @@ def all_(state, inp, ctx):
     return out
 
 
-@route("server.one")
-def one(state, inp, ctx):
-    """The row with `deployments` and `sshKey` (privateKey blanked) [435, 453]."""
-    row = _get(state, inp["serverId"])
+def server_detail(state, row):
+    """findServerById + redactServerSshKey: the row with `deployments` and `sshKey` (privateKey blanked) [435, 1133]."""
     out = public(row)
     out["deployments"] = [public(d) for d in table(state, "deployment").values() if d.get("serverId") == row["serverId"]]
     key = table(state, "sshKey").get(row.get("sshKeyId")) if row.get("sshKeyId") else None
     out["sshKey"] = dict(public(key), privateKey="") if key else None
     return out
+
+
+@route("server.one")
+def one(state, inp, ctx):
+    return server_detail(state, _get(state, inp["serverId"]))
 
 
 @route("server.count")
@@ -97,10 +116,12 @@ def build_servers(state, inp, ctx):
     return [public(r) for r in _newest_first(state) if r.get("sshKeyId") and r.get("serverType") == "build"]
 
 
-@route("server.update", nonoptional=NONOPTIONAL)
+@route("server.update", nonoptional=NONOPTIONAL, coerce=False)
 def update(state, inp, ctx):
     servers = table(state, "server")
     row = _get(state, inp["serverId"])
+    if row.get("serverStatus") == "inactive":
+        raise ApiError(404, "Server is inactive")
     for field in UPDATE_FIELDS:
         if field in inp:
             row[field] = inp[field]
@@ -113,8 +134,133 @@ def remove(state, inp, ctx):
     row = _get(state, inp["serverId"])
     if services_on(state, row["serverId"]):
         raise ApiError(400, "Server has active services, please delete them first")
+    out = server_detail(state, row)  # read before the delete: the deployments are still listed [1292]
+    deployments = table(state, "deployment")
+    for deployment_id in [d for d, dep in deployments.items() if dep.get("serverId") == row["serverId"]]:
+        del deployments[deployment_id]
+    certificates = table(state, "certificate")  # FK onDelete cascade (schema/certificate.ts)
+    for certificate_id in [c for c, cert in certificates.items() if cert.get("serverId") == row["serverId"]]:
+        del certificates[certificate_id]
     del table(state, "server")[row["serverId"]]
-    out = public(row)
-    out["deployments"] = []
-    out["sshKey"] = None
     return out
+
+
+def _ssh(ctx, row):
+    """Raise the router's 400 when the SSH connection fails (validate, security)."""
+    if not row.get("sshKeyId"):
+        raise ApiError(400, "No SSH Key found")
+    if fails(ctx, "server_setup", row.get("ipAddress")):
+        raise ApiError(400, "SSH connection error: connect ECONNREFUSED %s:%s" % (row.get("ipAddress"), row.get("port")))
+
+
+@route("server.setup")
+def setup(state, inp, ctx):
+    """Empty body [1141]; serverSetup awaits the SSH work and records a "Setup Server" deployment created `running`
+    without startedAt, ending done or error [1142]; only the newest 5 of a server are kept (removeLastFiveDeployments)."""
+    row = _get(state, inp["serverId"])
+    deployments = table(state, "deployment")
+    mine = sorted((d for d in deployments.values() if d.get("serverId") == row["serverId"]),
+                  key=lambda d: d.get("createdAt") or "", reverse=True)
+    for old in mine[4:]:
+        del deployments[old["deploymentId"]]
+    now = now_iso()
+    deployment = {
+        "deploymentId": nanoid(), "title": "Setup Server", "description": "Setup Server", "status": "running",
+        "logPath": "/etc/dokploy/logs/%s/%s-%s.log" % (row["appName"], row["appName"], now[:19].replace("T", ":")),
+        "pid": None, "applicationId": None, "composeId": None, "serverId": row["serverId"], "isPreviewDeployment": False,
+        "previewDeploymentId": None, "createdAt": now, "startedAt": None, "finishedAt": None, "errorMessage": None,
+        "scheduleId": None, "backupId": None, "rollbackId": None, "volumeBackupId": None, "buildServerId": None,
+    }
+    deployments[deployment["deploymentId"]] = deployment
+    failed = not row.get("sshKeyId") or fails(ctx, "server_setup", row.get("ipAddress"))
+    deployment["status"] = "error" if failed else "done"
+    deployment["finishedAt"] = now_iso()
+    deployment["_log"] = "Initializing Setup Server\n" + (
+        "SSH connection error: connect ECONNREFUSED %s:%s \u274c\n" % (row.get("ipAddress"), row.get("port")) if failed else
+        ("\nInstalling %sServer Dependencies: \u2705\n\nSetup Server: \u2705\n"
+         % ("Build " if row.get("serverType") == "build" else "")))
+    return EMPTY
+
+
+@route("deployment.allByServer")
+def deployments_by_server(state, inp, ctx):
+    """Every deployment with this serverId, newest first (services/deployment.ts findAllDeploymentsByServerId)."""
+    _get(state, inp["serverId"])
+    rows = [public(d) for d in table(state, "deployment").values() if d.get("serverId") == inp["serverId"]]
+    return sorted(rows, key=lambda d: d.get("createdAt") or "", reverse=True)
+
+
+@route("server.validate")
+def validate(state, inp, ctx):
+    """Shape from setup/server-validate.ts (v0.30.2): the JSON its remote script prints; a server set up by the
+    simulator has everything installed."""
+    row = _get(state, inp["serverId"])
+    _ssh(ctx, row)
+    ready = any(d.get("title") == "Setup Server" and d.get("status") == "done" for d in table(state, "deployment").values()
+                if d.get("serverId") == row["serverId"])
+    tool = (lambda version: {"version": version if ready else "", "enabled": ready})
+    return {"docker": tool("28.5.0"), "rclone": tool("1.71.1"), "nixpacks": tool("1.39.0"), "buildpacks": tool("0.39.1"),
+            "railpack": tool("0.2.2"), "isDokployNetworkInstalled": ready, "isSwarmInstalled": ready,
+            "isMainDirectoryInstalled": ready, "privilegeMode": "root" if row.get("username") == "root" else "sudo",
+            "dockerGroupMember": ready}
+
+
+@route("server.security")
+def security(state, inp, ctx):
+    """Shape from setup/server-audit.ts and the router's type (v0.30.2): ufw, ssh and fail2ban as a fresh host has them."""
+    row = _get(state, inp["serverId"])
+    _ssh(ctx, row)
+    return {"ufw": {"installed": False, "active": False, "defaultIncoming": ""},
+            "ssh": {"enabled": True, "keyAuth": True, "permitRootLogin": "yes", "passwordAuth": "yes", "usePam": "yes"},
+            "fail2ban": {"installed": False, "enabled": False, "active": False, "sshEnabled": "", "sshMode": ""}}
+
+
+@route("server.getDefaultCommand")
+def get_default_command(state, inp, ctx):
+    """The installation script (setup/server-setup.ts defaultCommand), abridged: a string, as the source returns."""
+    row = _get(state, inp["serverId"])
+    build = row.get("serverType") == "build"
+    return ("\nset -e;\nDOCKER_VERSION=28.5.0\necho \"Installing requirements for: OS: $OS_TYPE\"\n"
+            + ("echo \"Build server: Docker, Nixpacks, Buildpacks, Railpack\"\n" if build else
+               "echo \"Deploy server: Docker, Swarm, dokploy-network, Traefik, RClone, Nixpacks, Buildpacks, Railpack\"\n"))
+
+
+@route("server.allForPermissions")
+def all_for_permissions(state, inp, ctx):
+    """Needs an enterprise licence in v0.30.2 (routers/server.ts): a simulator has none."""
+    raise ApiError(403, "Valid enterprise license required")
+
+
+@route("server.updateBuildsConcurrency")
+def update_builds_concurrency(state, inp, ctx):
+    """updateServerById returns the updated row (services/server.ts)."""
+    row = _get(state, inp["serverId"])
+    row["buildsConcurrency"] = inp["buildsConcurrency"]
+    touch(table(state, "server"), row["serverId"])
+    return public(row)
+
+
+@route("server.setupMonitoring")
+def setup_monitoring(state, inp, ctx):
+    """Stores metricsConfig (type forced to Remote), then deploys the monitoring container over SSH; returns nothing."""
+    row = _get(state, inp["serverId"])
+    config = inp["metricsConfig"]
+    server_cfg = dict(config["server"], type="Remote")
+    containers = config["containers"]
+    row["metricsConfig"] = {"server": server_cfg, "containers": {
+        "refreshRate": containers["refreshRate"],
+        "services": {"include": containers.get("services", {}).get("include") or [],
+                     "exclude": containers.get("services", {}).get("exclude") or []}}}
+    _ssh(ctx, row)
+    return EMPTY
+
+
+@route("server.publicIp")
+def public_ip(state, inp, ctx):
+    return "127.0.0.1"
+
+
+@route("server.getServerTime")
+def get_server_time(state, inp, ctx):
+    """{time, timezone} (routers/server.ts)."""
+    return {"time": now_iso(), "timezone": "UTC"}

@@ -1,14 +1,16 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""sshKey router: all [413, 421], create [417-420], one [422, 423], update [424], allForApps [425], remove [451]."""
+"""sshKey router: all [413, 421, 1114], create [417-420, 1107-1113], one [422, 423, 1115, 1116], update [424, 1118-1121],
+allForApps [425, 1117], remove [451, 1122, 1123, 1263], generate [1104-1106]."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ..registry import EMPTY, not_found, route
+from ..registry import EMPTY, ApiError, not_found, route
 from ..state import table
 from ..validation import ValidationFailed
 from ..util import by_created, nanoid, now_iso, public, touch
+from .ssh_key_gen import generate as generate_pair
 
 
 def _get(state, key_id):
@@ -57,10 +59,14 @@ def one(state, inp, ctx):
 
 @route("sshKey.update")
 def update(state, inp, ctx):
-    row = _get(state, inp["sshKeyId"])
-    for field in ("name", "description", "lastUsedAt"):
-        if field in inp:
-            row[field] = inp[field]
+    """The router turns every failure into 400 "Error updating this SSH key": an unknown id [1120] and an update with
+    nothing to set (drizzle's "No values to set"), e.g. only the stripped publicKey [1119]."""
+    row = table(state, "sshKey").get(inp["sshKeyId"])
+    fields = [f for f in ("name", "description", "lastUsedAt") if f in inp]
+    if row is None or not fields:
+        raise ApiError(400, "Error updating this SSH key")
+    for field in fields:
+        row[field] = inp[field]
     touch(table(state, "sshKey"), row["sshKeyId"])
     return public(row)
 
@@ -77,3 +83,14 @@ def remove(state, inp, ctx):
         if server.get("sshKeyId") == row["sshKeyId"]:
             server["sshKeyId"] = None
     return public(row)
+
+
+@route("sshKey.generate")
+def generate(state, inp, ctx):
+    """A new pair, stored nowhere [1104, 1105]. The simulator lock is released meanwhile: RSA 4096 takes a second or
+    more in pure Python, as ssh2 does in Dokploy."""
+    ctx.sim.lock.release()
+    try:
+        return generate_pair(inp.get("type") or "rsa")
+    finally:
+        ctx.sim.lock.acquire()
