@@ -50,7 +50,8 @@ class DokployError(Exception):
     after the request was sent, or a gateway answered instead of Dokploy).
     """
 
-    def __init__(self, message, status=None, code=None, procedure=None, field_errors=None, outcome_unknown=False):
+    def __init__(self, message, status=None, code=None, procedure=None, field_errors=None, outcome_unknown=False,
+                 result=None):
         super(DokployError, self).__init__(message)
         self.message = message
         self.status = status
@@ -58,6 +59,7 @@ class DokployError(Exception):
         self.procedure = procedure
         self.field_errors = field_errors or []
         self.outcome_unknown = outcome_unknown
+        self.result = result  # what was done before the failure, returned beside it (set by the engine)
 
     def __str__(self):
         text = self.message
@@ -94,6 +96,28 @@ class DokployValidationError(DokployError):
 
 class DokployConnectionError(DokployError):
     pass
+
+
+class DokployUnsupportedError(DokployError):
+    """The server's Dokploy version lacks a capability (see capabilities.py); nothing was sent."""
+
+    def __init__(self, message, capability=None, needed=None, version=None):
+        super(DokployUnsupportedError, self).__init__(message, code="UNSUPPORTED_VERSION")
+        self.capability = capability
+        self.needed = needed
+        self.version = version
+
+
+class DokployParamError(DokployError):
+    """Bad input, found before any request; ``option`` names what was wrong."""
+
+    def __init__(self, message, option=None):
+        super(DokployParamError, self).__init__(message)
+        self.option = option
+
+
+class DokployOutcomeUnknown(DokployError):
+    """A write was sent, its answer never came, and looking for its effect did not settle the question."""
 
 
 def normalize_api_url(api_url):
