@@ -1,9 +1,11 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Shared procedures of the database routers (postgres, mysql, mariadb, mongo, redis).
+"""Shared procedures of the database routers (postgres, mysql, mariadb, mongo, redis, libsql).
 
 create [206-210], one [211-213], update [214-216, 226], saveEnvironment [217], saveExternalPort [218-219],
-changePassword [220, 251-252], remove [234-236], search [233].
+changePassword [220, 251-252], remove [234-236], search [233]; changeStatus, move, rebuild and readLogs from
+Dokploy's source (routers/postgres.ts and siblings), not recorded. A kind gets only the procedures its OpenAPI
+document has (libsql has no changePassword, search or saveExternalPort: see routes/libsql.py).
 
 Docker: the simulator models a server WITH Docker by default (``config["docker"]``, see deploy_queue.py), so the happy
 path of saveExternalPort (which redeploys synchronously) and changePassword works as on a real server.
@@ -18,18 +20,19 @@ __metaclass__ = type
 import copy
 
 from .. import deploy_queue
-from ..registry import ApiError, route
+from ..registry import ApiError, route as registry_route
 from ..services import (KINDS, search_services, check_server, database_mount_path, delete_service, detail, find_environment, get_row, new_mount,
                         new_row)
 from ..state import table
-from ..util import build_app_name, random_password, touch
+from ..util import build_app_name, public, random_password, touch
+from ..validation import procedures
 
 CREDENTIAL_FIELDS = ("databaseName", "databaseUser", "databasePassword", "databaseRootPassword", "replicaSets")
 
 # <kind>.update on an unknown id: 400 with these messages [216, 247, 273, 299, 324].
 UPDATE_ERRORS = {"postgres": "Error updating Postgres", "mysql": "Update: Error updating MySQL",
                  "mariadb": "Update: Error updating Mariadb", "mongo": "Update: Error updating Mongo",
-                 "redis": "Error updating Redis"}
+                 "redis": "Error updating Redis", "libsql": "Error updating Libsql"}
 NO_DOCKER_DEPLOY = "Error: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n"
 NO_DOCKER_SOCKET = "connect ENOENT /var/run/docker.sock"
 RUNNING = ("done", "running")
@@ -78,9 +81,21 @@ def create_database(state, kind, inp):
     return dict(row)
 
 
+def _simulated_logs(row, tail):
+    """Container logs of a running database (the simulator has no real container: a few generated lines)."""
+    lines = ["%s | simulated log line %d" % (row["appName"], i + 1) for i in range(min(int(tail or 100), 5))]
+    return "\n".join(lines) + "\n"
+
+
 def register(kind):
-    """Register <kind>.create, <kind>.one and <kind>.remove."""
+    """Register the procedures of the <kind> router that its OpenAPI document declares."""
     id_field = KINDS[kind]["id"]
+    declared = procedures()
+
+    def route(name, **options):  # pylint: disable=redefined-outer-name
+        if name not in declared:
+            return lambda func: func
+        return registry_route(name, **options)
 
     @route("%s.create" % kind)
     def create(state, inp, ctx):
@@ -147,5 +162,43 @@ def register(kind):
     @route("%s.search" % kind)
     def search(state, inp, ctx):
         return search_databases(state, kind, inp)
+
+    @route("%s.changeStatus" % kind)
+    def change_status(state, inp, ctx):
+        """Answers the row (with its relations) as loaded before the change (source)."""
+        row = get_row(state, kind, inp[id_field])
+        before = detail(state, kind, row)
+        row["applicationStatus"] = inp["applicationStatus"]
+        touch(table(state, kind), row[id_field])
+        return before
+
+    @route("%s.move" % kind)
+    def move(state, inp, ctx):
+        """The plain updated row; an unknown id is a 500 "Failed to move <kind>" (source). The target environment
+        is not checked by Dokploy: its foreign key fails."""
+        row = table(state, kind).get(inp[id_field])
+        if row is None:
+            raise ApiError(500, "Failed to move %s" % kind)
+        find_environment(state, inp["targetEnvironmentId"])
+        row["environmentId"] = inp["targetEnvironmentId"]
+        touch(table(state, kind), row[id_field])
+        return public(row)
+
+    @route("%s.rebuild" % kind)
+    def rebuild(state, inp, ctx):
+        """Removes the service and its data volume, then deploys again: `true` (source)."""
+        row = get_row(state, kind, inp[id_field])
+        deploy_database(state, kind, row, ctx)
+        return True
+
+    @route("%s.readLogs" % kind)
+    def read_logs(state, inp, ctx):
+        """`docker service logs` of the database: needs Docker and a deployed service."""
+        row = get_row(state, kind, inp[id_field])
+        if not docker_available(ctx):
+            raise ApiError(500, NO_DOCKER_SOCKET)
+        if not row.get("_swarm"):
+            raise ApiError(500, "Command execution failed: Error response from daemon: service %s not found\n" % row["appName"])
+        return _simulated_logs(row, inp.get("tail"))
 
     return create, one, remove
