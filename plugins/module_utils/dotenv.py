@@ -49,6 +49,16 @@ def validate_keys(keys):
         raise DotenvError("; ".join(problems))
 
 
+def validate_values(variables):
+    """Raise DotenvError naming every key whose value is not a string, a number, a boolean or null (a dict or a
+    list would be stored as Python text)."""
+    wrong = sorted(str(k) for k, v in variables.items()
+                   if v is not None and not isinstance(v, (str, bool, int, float)))
+    if wrong:
+        raise DotenvError("the value of %s must be a string, a number or a boolean, not a %s"
+                          % (", ".join(wrong), "list or dict"))
+
+
 def to_text(value):
     """An env value as Ansible may hand it over (bool, int, float, None) as the string to store."""
     if value is None:
@@ -83,6 +93,7 @@ def render_line(key, value):
 def render(variables):
     """A dotenv string of ``variables`` (a dict, in its order), one ``KEY=value`` per line."""
     validate_keys(list(variables))
+    validate_values(variables)
     return "\n".join(render_line(k, v) for k, v in variables.items())
 
 

@@ -19,12 +19,7 @@ stopped | restarted`` (API.md section 6, NOTES.md "Deployments"):
   ``DokployDeploymentError`` carrying the deployment record and the log; on timeout it raises
   ``DokployDeploymentTimeout`` saying that the deployment goes on on the server, with its ID.
 
-A module needs only this::
-
-    from ...module_utils.lifecycle import LIFECYCLE_STATES, lifecycle_argument_spec, run_with_lifecycle
-    spec = dict(..., state=dict(type="str", choices=["present", "absent"] + list(LIFECYCLE_STATES), default="present"))
-    spec.update(lifecycle_argument_spec())
-    module.run(lambda: run_with_lifecycle(resource, "application"))
+The service resources (resources/service.py) run it after converging the configuration.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -34,7 +29,7 @@ __metaclass__ = type
 import time
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployConnectionError, DokployError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DATABASE_TYPES, SERVICE_KINDS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import QUEUED, SERVICE_KINDS
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 
 LIFECYCLE_STATES = ("deployed", "started", "stopped", "restarted")
@@ -46,7 +41,6 @@ FAILED_STATUSES = ("error", "cancelled")
 STOPPED_STATUS = "idle"
 RUNNING_STATUSES = ("done", "running")
 
-QUEUED_KINDS = ("application", "compose")
 
 # Polling defaults: first poll 1 s after the trigger, each later interval 1.5 times the previous one, capped at
 # 3 s (1, 1.5, 2.25, 3, 3, ...). A deployment's end is seen within 3 s (1.5 s on average) at one light GET per
@@ -58,11 +52,6 @@ POLL_CAP = 3.0
 DEFAULT_WAIT_TIMEOUT = 900
 DEFAULT_LOG_LINES = 50
 
-# How each queued kind lists its deployments (both recorded: [152] deployment.all, [363] allByCompose).
-DEPLOYMENT_LISTS = {
-    "application": ("deployment.all", "applicationId"),
-    "compose": ("deployment.allByCompose", "composeId"),
-}
 
 
 def lifecycle_argument_spec():
@@ -165,16 +154,15 @@ class Poller(object):
 class Lifecycle(object):
     """Deploys, starts, stops and restarts one service of ``kind`` (application, compose or a database type)."""
 
-    def __init__(self, module, kind, service_id, client=None, clock=None, sleep=None):
-        if kind not in SERVICE_KINDS or kind == "libsql":
+    def __init__(self, ctx, kind, service_id, params, clock=None, sleep=None):
+        if kind not in SERVICE_KINDS:
             raise DokployError("the lifecycle of a %s is not supported" % kind)
-        self.module = module
-        self.client = client or module.client
+        self.ctx = ctx
+        self.client = ctx.client
         self.kind = kind
         self.spec = SERVICE_KINDS[kind]
         self.service_id = service_id
-        self.check_mode = bool(getattr(module, "check_mode", False))
-        params = module.params
+        self.check_mode = ctx.check_mode
         self.wait = params.get("wait", True) is not False
         self.wait_timeout = params.get("wait_timeout") or DEFAULT_WAIT_TIMEOUT
         self.poll_interval = params.get("poll_interval") or DEFAULT_POLL_INTERVAL
@@ -189,7 +177,7 @@ class Lifecycle(object):
 
     @property
     def queued(self):
-        return self.kind in QUEUED_KINDS
+        return self.spec.deploy == QUEUED
 
     def label(self):
         if self._service is None and self.service_id:
@@ -211,7 +199,7 @@ class Lifecycle(object):
 
     def deployments(self):
         """The service's deployments, newest first (one request)."""
-        procedure, field = DEPLOYMENT_LISTS[self.kind]
+        procedure, field = self.spec.deployments  # [152] deployment.all, [363] allByCompose
         return newest_first(self.client.get(procedure, {field: self.service_id}))
 
     def read_log(self, deployment_id):
@@ -315,7 +303,7 @@ class Lifecycle(object):
             if not error.outcome_unknown or not self.wait:
                 raise
             # The answer was lost: the job may be queued or not. Never trigger twice; a new deployment tells.
-            self.module.warn("%s: %s; waiting to see whether a deployment starts" % (self.spec.procedure(procedure), error))
+            self.ctx.warn("%s: %s; waiting to see whether a deployment starts" % (self.spec.procedure(procedure), error))
             record = self.wait_for_new_deployment(snapshot_ids, answer_lost=True)
             return self._outcome(True, procedure, record)
         if not self.wait:
@@ -428,52 +416,3 @@ class Lifecycle(object):
             "deployment": mask(deployment) if deployment else {},
             "status": status,
         }
-
-
-def service_kind(module, default=None):
-    """The service kind of a module: its ``type`` option for databases, else ``default``."""
-    kind = module.params.get("type") if default in (None, "database") else default
-    if kind not in SERVICE_KINDS:
-        raise DokployError("unknown service type %s (expected one of %s)" % (kind, ", ".join(DATABASE_TYPES)))
-    return kind
-
-
-def run_with_lifecycle(resource, kind):
-    """``resource.run()`` extended with the lifecycle states.
-
-    For ``present``/``absent`` this is ``resource.run()`` itself. For a lifecycle state the configuration
-    first converges exactly as with ``present``, then the service is brought to the state. The result is
-    the resource's result plus ``deployment`` and ``lifecycle_action``; ``changed`` is true when either part
-    changed something; the service object's status field shows the status after the action.
-    """
-    module = resource.module
-    params = module.params
-    state = params.get("state")
-    if state not in LIFECYCLE_STATES:
-        return resource.run()
-    params["state"] = "present"
-    try:
-        result = resource.run()
-    finally:
-        params["state"] = state
-    obj = result.get(resource.kind) or {}
-    spec = SERVICE_KINDS[kind]
-    lifecycle = Lifecycle(module, kind, obj.get(spec.id_field))
-    try:
-        outcome = lifecycle.converge(state, changed_config=bool(result.get("changed")))
-    except DokployDeploymentError as error:
-        failed = dict(result)
-        failed["changed"] = True
-        failed["deployment"] = mask(error.deployment) if error.deployment else {}
-        try:
-            if isinstance(obj, dict) and obj:
-                obj[spec.status_field] = lifecycle.status(refresh=True)
-        except DokployError:
-            pass  # the status is only informative here
-        module.fail_on_error(error, **failed)
-    result["changed"] = bool(result.get("changed")) or outcome["changed"]
-    result["deployment"] = outcome["deployment"]
-    result["lifecycle_action"] = outcome["lifecycle_action"]
-    if isinstance(obj, dict) and obj and outcome.get("status"):
-        obj[spec.status_field] = outcome["status"]
-    return result

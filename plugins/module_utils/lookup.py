@@ -15,37 +15,15 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
-
-
-class ServiceKind(object):
-    """How Dokploy spells one kind of service: router, id field, list key in an environment, status field."""
-
-    def __init__(self, name, id_field, list_key, delete, status_field="applicationStatus", delete_extra=None, label=None):
-        self.name = name
-        self.router = name
-        self.id_field = id_field
-        self.list_key = list_key
-        self.delete = delete
-        self.status_field = status_field
-        self.delete_extra = delete_extra or {}
-        self.label = label or name
-
-    def procedure(self, proc):
-        return "%s.%s" % (self.router, proc)
-
-
-DATABASE_TYPES = ("postgres", "mysql", "mariadb", "mongo", "redis")
-
-SERVICE_KINDS = dict((kind.name, kind) for kind in [
-    ServiceKind("application", "applicationId", "applications", "application.delete"),
-    ServiceKind("compose", "composeId", "compose", "compose.delete", status_field="composeStatus",
-                delete_extra={"deleteVolumes": False}),
-    ServiceKind("libsql", "libsqlId", "libsql", "libsql.remove"),
-] + [ServiceKind(db, db + "Id", db, db + ".remove") for db in DATABASE_TYPES])
+from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS, services_of
 
 
 class DokployLookupError(DokployError):
     """A name that matches nothing, or more than one thing."""
+
+
+class DokployMissingError(DokployLookupError):
+    """A name or ID that matches nothing (in check mode, a parent a previous task would create)."""
 
 
 def _names(items):
@@ -70,10 +48,12 @@ class Resolver(object):
         self.client = client
         self._projects = None
         self._environments = {}
+        self._servers = None
 
     def invalidate(self):
         self._projects = None
         self._environments = {}
+        self._servers = None
 
     def projects(self):
         if self._projects is None:
@@ -91,11 +71,11 @@ class Resolver(object):
         if project_id:
             found = [p for p in projects if p.get("projectId") == project_id]
             if not found and required:
-                raise DokployLookupError("No project has ID '%s'" % project_id)
+                raise DokployMissingError("No project has ID '%s'" % project_id)
             return found[0] if found else None
         found = pick_one(projects, "project", name, "projectId", id_option="project_id")
         if found is None and required:
-            raise DokployLookupError("No project is named '%s'; existing: %s" % (name, _names(projects)))
+            raise DokployMissingError("No project is named '%s'; existing: %s" % (name, _names(projects)))
         return found
 
     def environment(self, project, name=None, environment_id=None, required=True):
@@ -104,13 +84,13 @@ class Resolver(object):
         if environment_id:
             found = [e for e in environments if e.get("environmentId") == environment_id]
             if not found and required:
-                raise DokployLookupError("Project '%s' has no environment with ID '%s'" % (project.get("name"), environment_id))
+                raise DokployMissingError("Project '%s' has no environment with ID '%s'" % (project.get("name"), environment_id))
             return found[0] if found else None
         name = name or "production"
         found = pick_one(environments, "environment", name, "environmentId", " in project '%s'" % project.get("name"),
                          id_option="environment_id")
         if found is None and required:
-            raise DokployLookupError("Project '%s' has no environment '%s'; existing: %s"
+            raise DokployMissingError("Project '%s' has no environment '%s'; existing: %s"
                                      % (project.get("name"), name, _names(environments)))
         return found
 
@@ -127,7 +107,7 @@ class Resolver(object):
                 environment = self.environment(project, environment_id=environment_id, required=False)
                 if environment is not None:
                     return project, environment
-            raise DokployLookupError("No environment has ID '%s'" % environment_id)
+            raise DokployMissingError("No environment has ID '%s'" % environment_id)
         project = self.project(name=project_name, project_id=project_id)
         return project, self.environment(project, name=environment_name, environment_id=environment_id)
 
@@ -145,11 +125,11 @@ class Resolver(object):
         spec = SERVICE_KINDS[kind]
         where = " in environment '%s'%s" % (environment.get("name"), " of project '%s'" % project_name if project_name else "")
         return pick_one(self.service_summaries(kind, environment), spec.label, name, spec.id_field, where,
-                        id_option=id_option or "%s_id" % kind)
+                        id_option=id_option or spec.id_option)
 
     def servers(self):
         """``server.all``, read at most once per task."""
-        if getattr(self, "_servers", None) is None:
+        if self._servers is None:
             self._servers = self.client.get("server.all") or []
         return self._servers
 
@@ -161,10 +141,10 @@ class Resolver(object):
         if found:
             return found[0]
         if server_id:
-            raise DokployLookupError("No server has ID '%s'" % server_id)
+            raise DokployMissingError("No server has ID '%s'" % server_id)
         found = pick_one(servers, "server", name, "serverId", id_option="the server's ID")
         if found is None:
-            raise DokployLookupError("No server is named '%s' or has that ID; existing: %s" % (name, _names(servers)))
+            raise DokployMissingError("No server is named '%s' or has that ID; existing: %s" % (name, _names(servers)))
         return found
 
     def find_service_by_id(self, kind, service_id):
@@ -176,16 +156,6 @@ class Resolver(object):
                     if item.get(spec.id_field) == service_id:
                         return project, environment
         return None
-
-
-def services_of(environments):
-    """``[(kind, service summary, environment)]`` for every service in ``environments``."""
-    found = []
-    for environment in environments or []:
-        for kind in SERVICE_KINDS.values():
-            for item in environment.get(kind.list_key) or []:
-                found.append((kind, item, environment))
-    return found
 
 
 def describe_services(client, project_id, services):

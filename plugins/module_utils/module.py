@@ -2,7 +2,17 @@
 # Copyright: (c) 2026, dokploy.dokploy contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""The module base: connection options, the client, and failures with a structured ``failure``."""
+"""The module layer: connection options, the Context, and the only place that exits the process.
+
+A module file is its documentation and ``main()``, which is one call::
+
+    def main():
+        run_resource(Application)
+
+``run_resource`` builds the AnsibleModule from the resource class's argument spec, validates the
+parameters (``validate`` raises before any request), runs the resource in a Context and turns a
+DokployError into ``fail_json`` with a readable ``msg``, the structured ``failure`` and the partial result.
+"""
 
 from __future__ import absolute_import, division, print_function
 
@@ -16,17 +26,34 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
     DokployClient,
     DokployError,
 )
+from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
+
+CONNECTION_ENV = (("api_url", "DOKPLOY_API_URL"), ("api_key", "DOKPLOY_API_KEY"))
 
 
 def dokploy_argument_spec():
-    """The connection options every module and the inventory plugin share (doc fragment ``dokploy.dokploy.dokploy``)."""
+    """The connection options every module and the inventory plugin share (doc fragment ``dokploy.dokploy.dokploy``).
+
+    ``api_url`` and ``api_key`` are not ``required``: their environment variables may supply them, and the
+    check that one of both is there names the variable too."""
     return dict(
-        api_url=dict(type="str", required=True, fallback=(env_fallback, ["DOKPLOY_API_URL"])),
-        api_key=dict(type="str", required=True, no_log=True, fallback=(env_fallback, ["DOKPLOY_API_KEY"])),
+        api_url=dict(type="str", fallback=(env_fallback, ["DOKPLOY_API_URL"])),
+        api_key=dict(type="str", no_log=True, fallback=(env_fallback, ["DOKPLOY_API_KEY"])),
         validate_certs=dict(type="bool", default=True, fallback=(env_fallback, ["DOKPLOY_VALIDATE_CERTS"])),
         ca_path=dict(type="path"),
         timeout=dict(type="int", default=30, fallback=(env_fallback, ["DOKPLOY_TIMEOUT"])),
     )
+
+
+def missing_connection(params):
+    """The message for connection options that neither the task nor the environment gave; None when complete."""
+    missing = ["%s (or the environment variable %s)" % (option, variable)
+               for option, variable in CONNECTION_ENV if not params.get(option)]
+    if missing:
+        return "missing required arguments: %s" % ", ".join(missing)
+    if params.get("timeout") is not None and params["timeout"] <= 0:
+        return "timeout must be a positive number of seconds, not %s" % params["timeout"]
+    return None
 
 
 class DokployModule(AnsibleModule):
@@ -38,6 +65,9 @@ class DokployModule(AnsibleModule):
         super(DokployModule, self).__init__(argument_spec=spec, supports_check_mode=supports_check_mode, **kwargs)
         if not HAS_REQUESTS:
             self.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
+        problem = missing_connection(self.params)
+        if problem:
+            self.fail_json(msg=problem)
         self._client = None
 
     @property
@@ -51,23 +81,35 @@ class DokployModule(AnsibleModule):
                 timeout=self.params["timeout"],
                 secrets=self.no_log_values,
             )
+            if not self.params["validate_certs"]:
+                self.warn("validate_certs is false: the TLS certificate of %s is not checked" % self.params["api_url"])
         return self._client
 
-    def param_is_set(self, name):
-        """True when the user gave ``name``: only such options are compared and sent."""
-        return self.params.get(name) is not None
+    def context(self):
+        return Context(self.client, check_mode=self.check_mode, diff=self._diff, warn=self.warn)
 
     def fail_on_error(self, error, **result):
         """Fail with a readable ``msg`` and the structured ``failure`` a playbook can inspect."""
         if isinstance(error, DokployError):
             failure = error.to_failure()
-            self.fail_json(msg=self.client.redact(str(error)) if self._client else str(error), failure=failure, **result)
+            msg = self.client.redact(str(error)) if self._client else str(error)
+            self.fail_json(msg=msg, failure=failure, **result)
         self.fail_json(msg=str(error), **result)
 
     def run(self, action):
-        """Call ``action()`` and exit with its result; any DokployError becomes a clean failure."""
+        """Call ``action()`` and exit with its result; a DokployError becomes a clean failure with its partial result."""
         try:
             result = action()
         except DokployError as error:
-            self.fail_on_error(error)
+            self.fail_on_error(error, **(error.result or {}))
         self.exit_json(**result)
+
+
+def run_resource(resource_class):
+    """The whole ``main()`` of a module that manages one ``resource_class`` object."""
+    module = DokployModule(argument_spec=resource_class.argument_spec(), **resource_class.module_kwargs)
+    try:
+        resource_class.validate(module.params)
+    except DokployError as error:
+        module.fail_json(msg=str(error))
+    module.run(lambda: resource_class(module.context(), module.params).run())

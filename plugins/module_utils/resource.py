@@ -4,21 +4,30 @@
 
 """The resource engine: one mechanism that converges any Dokploy object.
 
-A module declares a ``Resource`` subclass: how to find the current object, which API fields the user
-set (``desired``), how to create and delete, and which update endpoints take which fields. The
-engine then compares after normalising both sides the same way, sends one write per endpoint whose
-fields changed (with only those fields, plus the ones that endpoint requires to be kept), predicts
-the result in check mode without a single write, and builds ``diff`` from the same comparison that
-sets ``changed``. A write whose outcome is unknown is never repeated blindly: the object is looked
-up again first.
+A resource class declares how to find the current object, which API fields the user's parameters set
+(``fields``, or ``desired(current)``), how to create and delete, and which update endpoints take which
+fields. The engine compares after normalising both sides the same way, sends one write per endpoint whose
+fields changed (only those fields, plus the ones that endpoint needs kept), predicts the result in check
+mode without a single write, and builds ``diff`` from the same comparison that sets ``changed``.
+
+A resource takes its parameters and a Context (context.py), never an AnsibleModule, so one process can
+converge many resources with one lookup cache. The engine never exits: failures are DokployErrors that
+carry the partial result (``error.result``); only the module layer turns them into ``fail_json``.
+
+A write whose outcome is unknown (the answer was lost, or came after our timeout) is never sent again:
+the engine looks for its effect through fresh lookups for a bounded settle time, adopts the object when
+it appears, and otherwise fails saying that the outcome is unknown and that running again converges.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import Resolver
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
+    DokployError,
+    DokployNotFoundError,
+    DokployOutcomeUnknown,
+)
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import is_secret_field, mask, mask_value
 
 
@@ -36,6 +45,24 @@ class Update(object):
         self.timeout = timeout
 
 
+class Field(object):
+    """A module option and the API field it sets; ``convert`` turns the option's value into the API's."""
+
+    def __init__(self, option, api=None, convert=None):
+        self.option = option
+        self.api = api or option
+        self.convert = convert
+
+    def value(self, params):
+        value = params.get(self.option)
+        return self.convert(value) if self.convert is not None else value
+
+
+def fields_desired(fields, params):
+    """``{api_field: value}`` for every declared field whose option the user set."""
+    return dict((field.api, field.value(params)) for field in fields if params.get(field.option) is not None)
+
+
 def normalize(value):
     """The comparable form of an API value: ``""`` and ``None`` are both unset, numbers compare by value."""
     if value == "" or value is None:
@@ -51,33 +78,55 @@ def normalize(value):
     return value
 
 
+def outcome_unknown(error, what):
+    """The error for a write that was sent but whose outcome nobody knows."""
+    return DokployOutcomeUnknown(
+        "%s; whether Dokploy %s is unknown. It was not sent again (that could make a duplicate); run the play "
+        "again, which converges" % (error.message, what), status=error.status, code=error.code, procedure=error.procedure)
+
+
 class Resource(object):
-    """Base of every resource a module manages. Subclasses set the class attributes and the hooks."""
+    """Base of every resource. Subclasses set the class attributes and override the hooks they need."""
 
     kind = None             # result key and the word used in messages, e.g. "project"
     id_field = None         # the API's ID field, e.g. "projectId"
     create_procedure = None
     delete_procedure = None
     updates = ()            # Update instances; each changed field goes to the first one that takes it
+    fields = ()             # Field instances: what ``desired`` reads from the parameters by default
 
-    def __init__(self, module):
-        self.module = module
-        self.client = module.client
-        self.resolver = Resolver(self.client)
-        self.check_mode = module.check_mode
+    # The module layer (module.py) builds the AnsibleModule from these; the whole-project module validates
+    # each nested declaration with the same spec and the same ``validate``.
+    module_kwargs = {}
 
-    # -- hooks a module overrides -------------------------------------------------------------
-
-    def desired(self):
-        """``{api_field: value}`` for what the user set, in the API's types."""
+    @classmethod
+    def argument_spec(cls):
         raise NotImplementedError
+
+    @classmethod
+    def validate(cls, params):
+        """Raise DokployParamError for what is wrong with ``params``; runs before any request."""
+
+    def __init__(self, ctx, params):
+        self.ctx = ctx
+        self.params = params
+        self.client = ctx.client
+        self.resolver = ctx.resolver
+        self.check_mode = ctx.check_mode
+        self._written = None    # the object after the last write, for the partial result of a failure
+
+    # -- hooks ---------------------------------------------------------------------------------
 
     def find(self):
-        """The current object, or None when it does not exist."""
+        """The current object, or None when it does not exist. Never cached by the resource."""
         raise NotImplementedError
 
+    def desired(self, current):
+        """``{api_field: value}`` for what the user set, in the API's types; ``current`` may be None."""
+        return fields_desired(self.fields, self.params)
+
     def create_payload(self, desired):
-        """The body of the create call (by default the desired fields the create endpoint takes)."""
+        """The body of the create call (by default the desired fields)."""
         return dict(desired)
 
     def created_object(self, response, payload):
@@ -106,16 +155,34 @@ class Resource(object):
         """What the module returns under ``kind`` (secrets masked)."""
         return mask(obj)
 
-    # -- the engine ---------------------------------------------------------------------------
+    def label(self, obj=None):
+        """"application 'web'" for messages."""
+        name = (obj or {}).get("name") or self.params.get("name")
+        return "%s '%s'" % (self.kind, name) if name else self.kind
+
+    # -- the engine ----------------------------------------------------------------------------
 
     def run(self):
-        if self.module.params.get("state") == "absent":
+        """Converge and return the result; a DokployError raised here carries the partial result."""
+        try:
+            return self.converge()
+        except DokployError as error:
+            if error.result is None:
+                error.result = self.partial_result()
+            raise
+
+    def converge(self):
+        if self.params.get("state") == "absent":
             return self.ensure_absent()
         return self.ensure_present()
 
+    def partial_result(self):
+        obj = self._written
+        return {"changed": obj is not None, self.kind: self.result_object(obj) if obj else {}}
+
     def ensure_present(self):
-        desired = self.desired()
         current = self.find()
+        desired = self.desired(current)
         if current is None:
             return self.create(desired)
         changes = self.compare(current, desired)
@@ -133,6 +200,12 @@ class Resource(object):
                 self.client.post(self.delete_procedure, self.delete_payload(current))
             except DokployNotFoundError:
                 return self.result(False, None, None, {})  # deleted meanwhile by someone else
+            except DokployError as error:
+                if not error.outcome_unknown:
+                    raise
+                # A delete is safe to look at again: gone means done, still there means run again.
+                if self.ctx.settle(lambda: None if self.find() is not None else True) is None:
+                    raise outcome_unknown(error, "deleted %s" % self.label(current))
         return self.result(True, current, None, {})
 
     def compare(self, current, desired):
@@ -170,54 +243,69 @@ class Resource(object):
         if self.check_mode:
             return after
         for update, body in self.plan(current, changes, desired):
-            response = self.client.post(update.procedure, body, timeout=update.timeout)
+            try:
+                response = self.client.post(update.procedure, body, timeout=update.timeout)
+            except DokployError as error:
+                if error.outcome_unknown:
+                    raise outcome_unknown(error, "applied the update of %s" % self.label(current))
+                raise
             if isinstance(response, dict) and response.get(self.id_field) == current[self.id_field]:
                 after.update(response)
+            self._written = after
         return after
 
     def create(self, desired):
         payload = self.create_payload(desired)
+        requested = dict((field, (None, value)) for field, value in desired.items())
         if self.check_mode:
             predicted = dict(desired)
             predicted.update(payload)
             predicted.setdefault(self.id_field, None)
-            return self.result(True, None, predicted, {})
+            return self.result(True, None, predicted, requested)
         try:
             response = self.client.post(self.create_procedure, payload)
         except DokployError as error:
             if not error.outcome_unknown:
                 raise
-            # The create may have happened: look before trying again, so no duplicate is ever made.
-            self.resolver.invalidate()
-            found = self.find()
-            response = found if found is not None else self.client.post(self.create_procedure, payload)
+            response = self.ctx.settle(self.find)
+            if response is None:
+                raise outcome_unknown(error, "created %s" % self.label())
+            self.ctx.warn("%s: %s; the %s it created was found and is used" % (self.create_procedure, error.message, self.label()))
         created = self.created_object(response, payload)
+        self._written = created
         remaining = self.compare(created, desired)  # fields the create endpoint does not take
         after = self.apply(created, remaining, desired)
-        return self.result(True, None, after, {})
+        return self.result(True, None, after, requested)
 
-    # -- results ------------------------------------------------------------------------------
+    # -- results -------------------------------------------------------------------------------
 
     def result(self, changed, before, after, changes):
-        result = {"changed": changed, self.kind: self.result_object(after if after is not None else before) if (after or before) else {}}
-        if self.module._diff:
+        shown = after if after is not None else before
+        result = {"changed": changed, self.kind: self.result_object(shown) if shown else {}}
+        if self.ctx.diff:
             result["diff"] = self.diff(before, after, changes)
         return result
 
+    def summary_keys(self):
+        """What a create or delete diff shows besides the fields the user set: the ID and the name."""
+        return [self.id_field, "name"]
+
     def diff(self, before, after, changes):
-        """Before/after limited to what differs; secret values masked on both sides."""
-        if before is not None and after is not None:
-            keys = sorted(changes)
-            shown_before = dict((k, self._shown(k, before.get(k))) for k in keys)
-            shown_after = dict((k, self._shown(k, after.get(k))) for k in keys)
-            for key in keys:
-                if shown_before[key] == shown_after[key]:  # two different secrets, both masked
-                    shown_after[key] = "%s (changed)" % shown_after[key]
-            return {"before": shown_before, "after": shown_after}
-        return {
-            "before": self.result_object(before) if before is not None else {},
-            "after": self.result_object(after) if after is not None else {},
-        }
+        """Before/after limited to what differs (for a create or delete: the ID, the name and what the user
+        set); secret values masked on both sides."""
+        keys = sorted(changes)
+        if before is None or after is None:
+            obj = after if after is not None else before
+            if obj is None:
+                return {"before": {}, "after": {}}
+            shown = dict((k, self._shown(k, obj.get(k))) for k in self.summary_keys() + keys if k in obj)
+            return {"before": {}, "after": shown} if after is not None else {"before": shown, "after": {}}
+        shown_before = dict((k, self._shown(k, before.get(k))) for k in keys)
+        shown_after = dict((k, self._shown(k, after.get(k))) for k in keys)
+        for key in keys:
+            if shown_before[key] == shown_after[key]:  # two different secrets, both masked
+                shown_after[key] = "%s (changed)" % shown_after[key]
+        return {"before": shown_before, "after": shown_after}
 
     @staticmethod
     def _shown(field, value):

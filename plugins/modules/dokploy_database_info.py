@@ -98,8 +98,9 @@ databases:
 """
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.database import DATABASE_TYPE_NAMES, DATABASE_TYPES, masked_database
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import SERVICE_KINDS, Resolver
+from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, SERVICE_KINDS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import Resolver
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import masked_database
 from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
 
 
@@ -107,7 +108,7 @@ def list_databases(module):
     params = module.params
     client = module.client
     if params["database_id"]:
-        spec = DATABASE_TYPES[params["type"]]
+        spec = SERVICE_KINDS[params["type"]]
         try:
             found = [client.get(spec.procedure("one"), {spec.id_field: params["database_id"]})]
         except DokployNotFoundError:
@@ -115,7 +116,7 @@ def list_databases(module):
         found = [d for d in found if params["name"] is None or d.get("name") == params["name"]]
         return {"changed": False, "databases": [masked_database(spec.name, d) for d in found]}
     resolver = Resolver(client)
-    types = [params["type"]] if params["type"] else list(DATABASE_TYPE_NAMES)
+    types = [params["type"]] if params["type"] else list(DATABASE_TYPES)
     databases = []
     for project in resolver.projects():
         if params["project"] is not None and project.get("name") != params["project"]:
@@ -124,8 +125,8 @@ def list_databases(module):
             if params["environment"] is not None and environment.get("name") != params["environment"]:
                 continue
             for db_type in types:
-                spec = DATABASE_TYPES[db_type]
-                summaries = environment.get(SERVICE_KINDS[db_type].list_key) or []
+                spec = SERVICE_KINDS[db_type]
+                summaries = environment.get(spec.list_key) or []
                 if params["name"] is not None and summaries:
                     # project.all lists databases by ID only; environment.one names them.
                     summaries = [s for s in resolver.service_summaries(db_type, environment) if s.get("name") == params["name"]]
@@ -140,7 +141,7 @@ def list_databases(module):
 def main():
     module = DokployModule(
         argument_spec=dict(
-            type=dict(type="str", choices=list(DATABASE_TYPE_NAMES)),
+            type=dict(type="str", choices=list(DATABASE_TYPES)),
             project=dict(type="str"),
             environment=dict(type="str"),
             name=dict(type="str"),

@@ -110,90 +110,12 @@ environment:
       sample: false
 """
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import describe_services, services_of
-from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, Update
-
-
-class Environment(Resource):
-    kind = "environment"
-    id_field = "environmentId"
-    create_procedure = "environment.create"
-    delete_procedure = "environment.remove"
-    updates = (Update("environment.update", ["name", "description"]),)
-
-    def desired(self):
-        params = self.module.params
-        return dict((field, params[field]) for field in ("name", "description") if params[field] is not None)
-
-    def find(self):
-        params = self.module.params
-        self.project = None
-        if params["environment_id"] and not (params["project"] or params["project_id"]):
-            located = [(p, e) for p in self.resolver.projects() for e in p.get("environments") or []
-                       if e.get("environmentId") == params["environment_id"]]
-            if not located:
-                if params["state"] == "absent":
-                    return None
-                raise DokployError("No environment has ID '%s'" % params["environment_id"])
-            self.project, summary = located[0]
-        else:
-            # An environment of a project that does not exist is absent too.
-            self.project = self.resolver.project(name=params["project"], project_id=params["project_id"],
-                                                 required=params["state"] == "present")
-            if self.project is None:
-                return None
-            summary = self.resolver.environment(self.project, name=params["name"], environment_id=params["environment_id"],
-                                                required=bool(params["environment_id"]) and params["state"] == "present")
-        if summary is None:
-            return None
-        current = dict(summary, projectId=self.project["projectId"])
-        if "description" in self.desired() and "description" not in summary:
-            # project.all leaves the description out; read it only when there is one to compare.
-            current.update(self.resolver.environment_detail(summary["environmentId"]))
-        return current
-
-    def create_payload(self, desired):
-        payload = dict(desired, projectId=self.project["projectId"])
-        if payload.get("description") is None:
-            payload.pop("description", None)
-        return payload
-
-    def compare(self, current, desired):
-        changes = super(Environment, self).compare(current, desired)
-        if current.get("isDefault") and "name" in changes:
-            raise DokployError("The default environment '%s' of project '%s' cannot be renamed; Dokploy refuses it"
-                               % (current["name"], self.project["name"]))
-        return changes
-
-    def check_delete(self, current):
-        if current.get("isDefault"):
-            raise DokployError("The default environment '%s' of project '%s' cannot be deleted; delete the project instead"
-                               % (current["name"], self.project["name"]))
-        services = services_of([current])
-        if services:
-            raise DokployError("Environment '%s' of project '%s' still holds %d service(s): %s. Delete them first"
-                               % (current["name"], self.project["name"], len(services),
-                                  describe_services(self.client, self.project["projectId"], services)))
+from ansible_collections.dokploy.dokploy.plugins.module_utils.module import run_resource
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project import Environment
 
 
 def main():
-    module = DokployModule(
-        argument_spec=dict(
-            project=dict(type="str"),
-            project_id=dict(type="str"),
-            name=dict(type="str"),
-            environment_id=dict(type="str"),
-            description=dict(type="str"),
-            state=dict(type="str", choices=["present", "absent"], default="present"),
-        ),
-        required_one_of=[("name", "environment_id"), ("project", "project_id", "environment_id")],
-        mutually_exclusive=[("project", "project_id")],
-    )
-    if module.params["name"] is not None and not module.params["name"].strip():
-        module.fail_json(msg="name must not be empty")
-    module.run(Environment(module).run)
+    run_resource(Environment)
 
 
 if __name__ == "__main__":

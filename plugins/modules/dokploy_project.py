@@ -119,71 +119,12 @@ project:
       sample: [{"environmentId": "d0Yq2VGEcHq1dRbUuQqXc", "name": "production", "isDefault": true}]
 """
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import describe_services, services_of
-from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, Update
-
-
-class Project(Resource):
-    kind = "project"
-    id_field = "projectId"
-    create_procedure = "project.create"
-    delete_procedure = "project.remove"
-    updates = (Update("project.update", ["name", "description"]),)
-
-    def desired(self):
-        params = self.module.params
-        return dict((field, params[field]) for field in ("name", "description") if params[field] is not None)
-
-    def find(self):
-        params = self.module.params
-        required = bool(params["project_id"]) and params["state"] == "present"
-        return self.resolver.project(name=params["name"], project_id=params["project_id"], required=required)
-
-    def created_object(self, response, payload):
-        # project.create answers {project, environment}; the default environment is the only one so far.
-        if "project" not in response:
-            return response  # found again by name after a create whose answer was lost
-        project = dict(response["project"])
-        project["environments"] = [response["environment"]]
-        return project
-
-    def check_delete(self, current):
-        services = services_of(current.get("environments"))
-        if services and not self.module.params["force"]:
-            raise DokployError(
-                "Project '%s' still holds %d service(s): %s. Dokploy's project.remove would leave their containers "
-                "running; delete them first, or set force: true to delete them with the project"
-                % (current["name"], len(services), describe_services(self.client, current["projectId"], services)))
-
-    def before_delete(self, current):
-        for kind, item, environment in services_of(current.get("environments")):
-            body = {kind.id_field: item[kind.id_field]}
-            body.update(kind.delete_extra)
-            try:
-                self.client.post(kind.delete, body)
-            except DokployNotFoundError:
-                pass  # deleted meanwhile: what force wants anyway
-        for environment in current.get("environments") or []:
-            if not environment.get("isDefault"):
-                self.client.post("environment.remove", {"environmentId": environment["environmentId"]})
+from ansible_collections.dokploy.dokploy.plugins.module_utils.module import run_resource
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project import Project
 
 
 def main():
-    module = DokployModule(
-        argument_spec=dict(
-            name=dict(type="str"),
-            project_id=dict(type="str"),
-            description=dict(type="str"),
-            state=dict(type="str", choices=["present", "absent"], default="present"),
-            force=dict(type="bool", default=False),
-        ),
-        required_one_of=[("name", "project_id")],
-    )
-    if module.params["name"] is not None and not module.params["name"].strip():
-        module.fail_json(msg="name must not be empty")
-    module.run(Project(module).run)
+    run_resource(Project)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,63 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""What every resource of one run shares: the client, one lookup cache, check and diff mode, warnings.
+
+A single module builds one Context for its one resource; a module that converges many resources (a
+whole project) builds one Context and runs every resource class in it, so that ``project.all`` and each
+environment are read once for all of them. Nothing here knows about AnsibleModule.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import time
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import Resolver
+
+# After a write whose answer was lost, how long the engine keeps looking for its effect: at least this
+# long, and at least as long as the request itself was given (a slow server finishes after our timeout).
+MIN_SETTLE_SECONDS = 5
+MAX_SETTLE_SECONDS = 60
+
+
+class Context(object):
+    def __init__(self, client, check_mode=False, diff=False, warn=None, settle_timeout=None, clock=None, sleep=None):
+        self.client = client
+        self.resolver = Resolver(client)
+        self.check_mode = bool(check_mode)
+        self.diff = bool(diff)
+        self.warnings = []
+        self._warn = warn
+        if settle_timeout is None:
+            settle_timeout = min(max(getattr(client, "timeout", 0) or 0, MIN_SETTLE_SECONDS), MAX_SETTLE_SECONDS)
+        self.settle_timeout = settle_timeout
+        self.clock = clock or time.time
+        self.sleep = sleep or time.sleep
+
+    def warn(self, message):
+        """Report ``message`` once per run, through the module's warnings when there is a module."""
+        if message in self.warnings:
+            return
+        self.warnings.append(message)
+        if self._warn is not None:
+            self._warn(message)
+
+    def settle(self, look):
+        """Call ``look()`` until it returns something or the settle time is over; its last answer.
+
+        For a write whose outcome is unknown: the server may still be running it, so one empty lookup
+        proves nothing. The lookup cache is dropped before every look.
+        """
+        deadline = self.clock() + self.settle_timeout
+        interval = 0.5
+        while True:
+            self.resolver.invalidate()
+            found = look()
+            remaining = deadline - self.clock()
+            if found is not None or remaining <= 0:
+                return found
+            self.sleep(min(interval, remaining))
+            interval = min(interval * 1.5, 3.0)

@@ -1,0 +1,206 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Applications: option -> field mapping and the update endpoints.
+
+Dokploy spreads one application over several endpoints (API.md 3.3, NOTES.md "Application"):
+``application.update`` (partial), ``saveBuildType``, ``saveEnvironment`` and one ``save*Provider`` per
+source. The ``save*`` endpoints need a whole group of fields in every call and clear what is not sent,
+so each ``Update`` lists that group in ``keep``.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import re
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import (
+    PROVIDER_TYPES,
+    check_git_provider,
+    git_provider_option,
+    provider_desired,
+    provider_fields,
+    ssh_key_id,
+)
+from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service import (
+    Service,
+    check_limits,
+    limit_fields,
+    limits_argument_spec,
+    service_argument_spec,
+    service_module_kwargs,
+)
+
+BUILD_TYPES = ("dockerfile", "nixpacks", "heroku_buildpacks", "paketo_buildpacks", "static", "railpack")
+
+UPDATE_FIELDS = (Field("description"), Field("command"), Field("args"), Field("replicas"),
+                 Field("auto_deploy", "autoDeploy")) + limit_fields()
+BUILD_FIELDS = (
+    Field("build_type", "buildType"), Field("dockerfile"), Field("docker_context_path", "dockerContextPath"),
+    Field("docker_build_stage", "dockerBuildStage"), Field("publish_directory", "publishDirectory"),
+    Field("static_spa", "isStaticSpa"), Field("heroku_version", "herokuVersion"),
+    Field("railpack_version", "railpackVersion"),
+)
+DOCKER_FIELDS = (Field("docker_image", "dockerImage"), Field("registry_url", "registryUrl"),
+                 Field("registry_username", "username"), Field("registry_password", "password"))
+GIT_FIELDS = (Field("git_url", "customGitUrl"), Field("git_branch", "customGitBranch"),
+              Field("git_build_path", "customGitBuildPath"))
+SOURCE_OPTIONS = (Field("watch_paths", "watchPaths"), Field("enable_submodules", "enableSubmodules"))
+SOURCE_FIELDS = ("watchPaths", "enableSubmodules", "sourceType")
+
+PROVIDER_PROCEDURES = {"github": "application.saveGithubProvider", "gitlab": "application.saveGitlabProvider",
+                       "bitbucket": "application.saveBitbucketProvider", "gitea": "application.saveGiteaProvider"}
+
+UPDATE = Update("application.update", ["name"] + [f.api for f in UPDATE_FIELDS])
+BUILD = Update("application.saveBuildType", [f.api for f in BUILD_FIELDS],
+               keep=("buildType", "dockerfile", "dockerContextPath", "dockerBuildStage", "herokuVersion", "railpackVersion"))
+ENVIRONMENT = Update("application.saveEnvironment", ["env", "buildArgs", "buildSecrets", "createEnvFile"],
+                     keep=("env", "buildArgs", "buildSecrets", "createEnvFile"))
+DOCKER = Update("application.saveDockerProvider", ["dockerImage", "username", "password", "registryUrl", "sourceType"],
+                keep=("dockerImage", "username", "password", "registryUrl"))
+GIT = Update("application.saveGitProvider",
+             ["customGitUrl", "customGitBranch", "customGitBuildPath", "customGitSSHKeyId"] + list(SOURCE_FIELDS),
+             keep=("customGitUrl", "customGitBranch", "customGitBuildPath", "customGitSSHKeyId", "watchPaths"))
+
+# An image reference: [registry[:port]/]path[:tag][@digest], no spaces or shell characters.
+IMAGE = re.compile(r"^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
+                   r"(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@[a-z0-9]+:[a-f0-9]{32,})?$")
+
+
+def check_image(option, value):
+    if value is not None and (len(value) > 512 or not IMAGE.match(value)):
+        raise DokployParamError("%s '%s' is not a valid Docker image reference; expected [registry/]name[:tag][@digest], "
+                                "for example nginx:1.27-alpine or registry.example.com/team/app:1.0" % (option, value),
+                                option=option)
+
+
+def provider_update(provider_type):
+    """save<Type>Provider: every field of the provider is required in each call (nullable); watchPaths and
+    enableSubmodules are optional and left alone when not sent."""
+    fields = [field for option, field in provider_fields("application", provider_type)]
+    return Update(PROVIDER_PROCEDURES[provider_type], fields + list(SOURCE_FIELDS), keep=fields)
+
+
+def updates_for(source_type):
+    """The update endpoints of an application whose source the user sets to ``source_type`` (None: untouched)."""
+    updates = [UPDATE, BUILD, ENVIRONMENT]
+    if source_type == "docker":
+        updates.append(DOCKER)
+    elif source_type == "git":
+        updates.append(GIT)
+    elif source_type in PROVIDER_TYPES:
+        updates.append(provider_update(source_type))
+    return tuple(updates)
+
+
+def source_type(params):
+    if params.get("docker_image") is not None:
+        return "docker"
+    if params.get("git_url") is not None:
+        return "git"
+    if params.get("git_provider"):
+        return params["git_provider"]["type"]
+    return None
+
+
+class Application(Service):
+    kind = "application"
+    service_kind = SERVICE_KINDS["application"]
+    fields = UPDATE_FIELDS + BUILD_FIELDS
+    env_fields = (("env", "env"), ("build_args", "buildArgs"), ("build_secrets", "buildSecrets"))
+    module_kwargs = service_module_kwargs(
+        "application_id",
+        mutually_exclusive=[("docker_image", "git_url", "git_provider")],
+        required_by={"registry_url": "docker_image", "registry_username": "docker_image",
+                     "registry_password": "docker_image", "git_branch": "git_url", "git_build_path": "git_url",
+                     "git_ssh_key": "git_url"},
+        required_together=[("git_url", "git_branch")])
+
+    @classmethod
+    def argument_spec(cls):
+        spec = service_argument_spec("application_id")
+        spec.update(limits_argument_spec())
+        spec.update(
+            docker_image=dict(type="str"),
+            registry_url=dict(type="str"),
+            registry_username=dict(type="str"),
+            registry_password=dict(type="str", no_log=True),
+            git_url=dict(type="str"),
+            git_branch=dict(type="str"),
+            git_build_path=dict(type="str"),
+            git_ssh_key=dict(type="str", no_log=False),
+            watch_paths=dict(type="list", elements="str"),
+            enable_submodules=dict(type="bool"),
+            git_provider=git_provider_option(),
+            build_type=dict(type="str", choices=list(BUILD_TYPES)),
+            dockerfile=dict(type="str"),
+            docker_context_path=dict(type="str"),
+            docker_build_stage=dict(type="str"),
+            publish_directory=dict(type="str"),
+            static_spa=dict(type="bool"),
+            heroku_version=dict(type="str"),
+            railpack_version=dict(type="str"),
+            command=dict(type="str"),
+            args=dict(type="list", elements="str"),
+            replicas=dict(type="int"),
+            auto_deploy=dict(type="bool"),
+            build_args=dict(type="raw", no_log=True),
+            build_secrets=dict(type="raw", no_log=True),
+        )
+        return spec
+
+    @classmethod
+    def validate(cls, params):
+        super(Application, cls).validate(params)
+        if (params["watch_paths"] is not None or params["enable_submodules"] is not None) and \
+                not (params["git_url"] or params["git_provider"]):
+            raise DokployParamError("watch_paths and enable_submodules need a Git source: git_url or git_provider",
+                                    option="watch_paths")
+        if params["replicas"] is not None and params["replicas"] < 0:
+            raise DokployParamError("replicas must be 0 or more", option="replicas")
+        check_limits(params)
+        check_image("docker_image", params["docker_image"])
+        if params["git_branch"] is not None and not params["git_branch"].strip():
+            raise DokployParamError("git_branch must not be empty", option="git_branch")
+        problem = check_git_provider("application", params["git_provider"])
+        if problem:
+            raise DokployParamError(problem, option="git_provider")
+
+    def __init__(self, ctx, params):
+        super(Application, self).__init__(ctx, params)
+        self.updates = updates_for(source_type(params))
+
+    def desired(self, current):
+        wanted = super(Application, self).desired(current)
+        params = self.params
+        source = source_type(params)
+        if source == "docker":
+            wanted["sourceType"] = "docker"
+            wanted.update((f.api, f.value(params)) for f in DOCKER_FIELDS if params.get(f.option) is not None)
+        elif source == "git":
+            wanted["sourceType"] = "git"
+            wanted.update((f.api, f.value(params)) for f in GIT_FIELDS if params.get(f.option) is not None)
+            if params["git_ssh_key"] is not None:
+                wanted["customGitSSHKeyId"] = ssh_key_id(self.client, params["git_ssh_key"]) if params["git_ssh_key"] else None
+        elif source:
+            wanted.update(provider_desired(self.client, "application", params["git_provider"]))
+        if source and source != "docker":
+            wanted.update((f.api, f.value(params)) for f in SOURCE_OPTIONS if params.get(f.option) is not None)
+        return wanted
+
+    def create_payload(self, desired):
+        payload = self.create_base()
+        if desired.get("description") is not None:
+            payload["description"] = desired["description"]
+        return payload
+
+    def plan(self, current, changes, desired):
+        writes = super(Application, self).plan(current, changes, desired)
+        for update, body in writes:
+            body.pop("sourceType", None)  # the save*Provider endpoints set it themselves and do not take it
+        return writes

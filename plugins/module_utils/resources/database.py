@@ -1,0 +1,172 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Databases of every type (kinds.py has what differs between the types)."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, PASSWORD_FIELDS, SERVICE_KINDS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update, normalize
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import check_image
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service import (
+    Service,
+    check_limits,
+    limit_fields,
+    limits_argument_spec,
+    service_argument_spec,
+    service_module_kwargs,
+)
+from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
+
+# Calls that Dokploy runs synchronously while it (re)deploys the database: image pull + swarm update.
+DEPLOY_TIMEOUT = 900
+RUNNING = ("done", "running")
+
+COMMON_FIELDS = (Field("description"), Field("docker_image", "dockerImage"), Field("command"), Field("args"),
+                 Field("replicas")) + limit_fields()
+# Options that only some types have (kinds.DatabaseSpec.credentials and extra say which).
+TYPE_FIELDS = (Field("database_name", "databaseName"), Field("database_user", "databaseUser"),
+               Field("database_password", "databasePassword"), Field("database_root_password", "databaseRootPassword"),
+               Field("replica_sets", "replicaSets"), Field("sqld_node", "sqldNode"),
+               Field("sqld_primary_url", "sqldPrimaryUrl"), Field("enable_namespaces", "enableNamespaces"))
+
+
+def unsupported_options(db_type, params):
+    """The options set in ``params`` that ``db_type`` does not have (e.g. database_name for redis)."""
+    kind = SERVICE_KINDS[db_type]
+    return [f.option for f in TYPE_FIELDS if params.get(f.option) is not None and not kind.has(f.api)]
+
+
+def masked_database(db_type, obj):
+    """A database object with its secrets masked and its ``connection`` details added."""
+    result = mask(obj or {})
+    if obj:
+        result["type"] = db_type
+        result["connection"] = SERVICE_KINDS[db_type].connection(obj)
+    return result
+
+
+class Database(Service):
+    kind = "database"
+    fields = COMMON_FIELDS + TYPE_FIELDS
+    module_kwargs = service_module_kwargs("database_id")
+
+    @classmethod
+    def argument_spec(cls):
+        spec = service_argument_spec("database_id")
+        spec.update(limits_argument_spec())
+        spec.update(
+            type=dict(type="str", required=True, choices=list(DATABASE_TYPES)),
+            docker_image=dict(type="str"),
+            database_name=dict(type="str"),
+            database_user=dict(type="str"),
+            database_password=dict(type="str", no_log=True),
+            database_root_password=dict(type="str", no_log=True),
+            update_password=dict(type="str", choices=["always", "on_create"], default="on_create", no_log=False),
+            replica_sets=dict(type="bool"),
+            sqld_node=dict(type="str", choices=["primary", "replica"]),
+            sqld_primary_url=dict(type="str"),
+            enable_namespaces=dict(type="bool"),
+            external_port=dict(type="int"),
+            command=dict(type="str"),
+            args=dict(type="list", elements="str"),
+            replicas=dict(type="int"),
+        )
+        return spec
+
+    @classmethod
+    def validate(cls, params):
+        super(Database, cls).validate(params)
+        wrong = unsupported_options(params["type"], params)
+        if wrong:
+            raise DokployParamError("%s not available for type %s" % (", ".join(wrong), params["type"]), option=wrong[0])
+        port = params["external_port"]
+        if port is not None and not 0 <= port <= 65535:
+            raise DokployParamError("external_port must be between 1 and 65535 (or 0 to close it), not %s" % port,
+                                    option="external_port")
+        if params["replicas"] is not None and params["replicas"] < 0:
+            raise DokployParamError("replicas must not be negative", option="replicas")
+        for option in ("database_name", "database_user", "docker_image"):
+            if params[option] is not None and not params[option].strip():
+                raise DokployParamError("%s must not be empty" % option, option=option)
+        check_image("docker_image", params["docker_image"])
+        check_limits(params)
+
+    def __init__(self, ctx, params):
+        super(Database, self).__init__(ctx, params)
+        self.creating = False
+        self.updates = self.update_endpoints(with_port=False)
+
+    def update_endpoints(self, with_port):
+        """``<type>.update`` takes every setting; the external port goes with it only on create: on an existing
+        database saveExternalPort stores the port and redeploys synchronously (API.md 6)."""
+        fields = ["name"] + [f.api for f in COMMON_FIELDS] + [f.api for f in TYPE_FIELDS if self.spec.has(f.api)]
+        port = Update(self.spec.procedure(self.spec.database.port_procedure), ["externalPort"], timeout=DEPLOY_TIMEOUT)
+        if with_port:
+            return (Update(self.spec.procedure("update"), fields + ["externalPort"]),
+                    Update(self.spec.procedure("saveEnvironment"), ["env"]))
+        return (Update(self.spec.procedure("update"), fields), Update(self.spec.procedure("saveEnvironment"), ["env"]), port)
+
+    def desired(self, current):
+        desired = super(Database, self).desired(current)
+        if self.params["external_port"] is not None:
+            desired["externalPort"] = self.params["external_port"] or None
+        if current is not None and self.params["update_password"] == "on_create":
+            for field in PASSWORD_FIELDS:
+                desired.pop(field, None)
+        return desired
+
+    def normalize_field(self, field, value):
+        if value == []:
+            return None
+        return normalize(value)
+
+    def create(self, desired):
+        self.creating = True
+        # A database that never ran takes its port with the other settings; saveExternalPort would deploy it.
+        self.updates = self.update_endpoints(with_port=True)
+        return super(Database, self).create(desired)
+
+    def create_payload(self, desired):
+        missing = [f.option for f in TYPE_FIELDS if f.api in self.spec.database.required_on_create and f.api not in desired]
+        if missing:
+            raise DokployParamError("Creating %s database '%s' needs %s" % (self.spec.database.title, self.params["name"],
+                                                                          " and ".join(missing)), option=missing[0])
+        payload = self.create_base()
+        payload["dockerImage"] = desired.get("dockerImage") or self.spec.database.default_image
+        for f in TYPE_FIELDS:
+            if f.api in desired and f.api in self.spec.database.credentials + self.spec.database.extra:
+                payload[f.api] = desired[f.api]
+        payload.setdefault("databasePassword", "")  # Dokploy generates a password for ""
+        return payload
+
+    def plan(self, current, changes, desired):
+        changes = dict(changes)
+        passwords = []
+        if not self.creating and current.get("applicationStatus") in RUNNING:
+            # changePassword changes the password inside the running container, then stores it.
+            for field in PASSWORD_FIELDS:
+                if field in changes:
+                    del changes[field]
+                    body = {self.id_field: current[self.id_field], "password": desired[field]}
+                    if self.spec.database.root_password:
+                        body["type"] = "root" if field == "databaseRootPassword" else "user"
+                    passwords.append((Update(self.spec.procedure("changePassword"), [field], timeout=DEPLOY_TIMEOUT), body))
+        writes = super(Database, self).plan(current, changes, desired)
+        port_procedure = self.spec.procedure(self.spec.database.port_procedure)
+        last = [w for w in writes if w[0].procedure == port_procedure]
+        return [w for w in writes if w not in last] + passwords + last
+
+    def apply(self, current, changes, desired):
+        after = super(Database, self).apply(current, changes, desired)
+        # saveExternalPort answers the row as it was before the call: keep what was set.
+        after.update(dict((field, new) for field, (old, new) in changes.items()))
+        return after
+
+    def result_object(self, obj):
+        return masked_database(self.spec.name, obj)
+

@@ -1,0 +1,125 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Domains of applications and compose services."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import re
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.target import (
+    check_target,
+    resolve_target,
+    target_argument_spec,
+    target_module_kwargs,
+)
+
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+HOST = re.compile(r"^(?:\*\.)?%s(?:\.%s)*$" % (_LABEL, _LABEL))
+KINDS = ("application", "compose")
+
+FIELDS = (
+    Field("host"), Field("path"), Field("port"), Field("https"), Field("certificate_type", "certificateType"),
+    Field("custom_cert_resolver", "customCertResolver"), Field("internal_path", "internalPath"),
+    Field("strip_path", "stripPath"), Field("enabled"),
+)
+# domain.byApplicationId / byComposeId
+LISTS = {"application": "domain.byApplicationId", "compose": "domain.byComposeId"}
+
+
+def check_host(option, host):
+    if not host or not host.strip():
+        raise DokployParamError("%s must not be empty" % option, option=option)
+    if "://" in host or not HOST.match(host) or len(host) > 253:
+        raise DokployParamError("%s '%s' is not a valid host name: use only letters, digits, hyphens and dots "
+                                "(no scheme, port or path), for example shop.example.com" % (option, host), option=option)
+
+
+class Domain(Resource):
+    kind = "domain"
+    id_field = "domainId"
+    create_procedure = "domain.create"
+    delete_procedure = "domain.delete"
+    fields = FIELDS
+    updates = (Update("domain.update", [f.api for f in FIELDS if f.api != "host"], keep=("host",)),)
+    module_kwargs = dict(target_module_kwargs(KINDS), required_by={"compose": "service_name", "compose_id": "service_name"})
+
+    @classmethod
+    def argument_spec(cls):
+        spec = target_argument_spec(KINDS)
+        spec.update(
+            service_name=dict(type="str"),
+            host=dict(type="str", required=True),
+            path=dict(type="str", default="/"),
+            port=dict(type="int"),
+            https=dict(type="bool"),
+            certificate_type=dict(type="str", choices=["none", "letsencrypt", "custom"]),
+            custom_cert_resolver=dict(type="str"),
+            internal_path=dict(type="str"),
+            strip_path=dict(type="bool"),
+            enabled=dict(type="bool"),
+            state=dict(type="str", choices=["present", "absent"], default="present"),
+        )
+        return spec
+
+    @classmethod
+    def validate(cls, params):
+        check_target(params, KINDS)
+        if params["service_name"] and not (params["compose"] or params["compose_id"]):
+            raise DokployParamError("service_name is only for compose domains (compose or compose_id)", option="service_name")
+        check_host("host", params["host"])
+        if params["port"] is not None and not 1 <= params["port"] <= 65535:
+            raise DokployParamError("port must be between 1 and 65535, not %d" % params["port"], option="port")
+        for option in ("path", "internal_path"):
+            if params[option] is not None and not params[option].startswith("/"):
+                raise DokployParamError("%s must start with '/', not '%s'" % (option, params[option]), option=option)
+        if params["certificate_type"] == "letsencrypt" and params["https"] is not True:
+            raise DokployParamError("certificate_type letsencrypt needs https: true (Let's Encrypt certificates are for "
+                                    "HTTPS)", option="certificate_type")
+        if params["certificate_type"] == "custom" and not params["custom_cert_resolver"]:
+            raise DokployParamError("certificate_type custom needs custom_cert_resolver", option="custom_cert_resolver")
+
+    def __init__(self, ctx, params):
+        super(Domain, self).__init__(ctx, params)
+        self.target = None
+
+    def find(self):
+        self.target = resolve_target(self.ctx, self.params, KINDS, required=self.params["state"] == "present")
+        if self.target is None or self.target.pending:
+            return None
+        kind = self.target.kind.name
+        domains = self.client.get(LISTS[kind], {self.target.kind.id_field: self.target.id}) or []
+        params = self.params
+        matches = [d for d in domains if d.get("host") == params["host"] and (d.get("path") or "/") == params["path"]
+                   and (kind == "application" or (d.get("serviceName") or None) == params["service_name"])]
+        if len(matches) > 1:
+            raise DokployError("%d domains of %s have host '%s' and path '%s' (IDs: %s); delete the duplicates in Dokploy"
+                               % (len(matches), self.target.describe(), params["host"], params["path"],
+                                  ", ".join(d["domainId"] for d in matches)))
+        if not matches:
+            return None
+        found = dict(matches[0])
+        found.pop(kind, None)  # the nested application/compose summary
+        return found
+
+    def create_payload(self, desired):
+        payload = dict((k, v) for k, v in desired.items() if k != "enabled")  # create does not take it
+        kind = self.target.kind.name
+        payload[self.target.kind.id_field] = self.target.id
+        payload["domainType"] = kind
+        if kind == "compose":
+            payload["serviceName"] = self.params["service_name"]
+        return payload
+
+    def normalize_field(self, field, value):
+        if field in ("path", "internalPath") and not value:
+            value = "/"
+        return super(Domain, self).normalize_field(field, value)
+
+    def summary_keys(self):
+        return [self.id_field, "host", "path"]

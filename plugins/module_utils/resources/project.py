@@ -1,0 +1,175 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Projects and their environments."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
+    DokployError,
+    DokployNotFoundError,
+    DokployParamError,
+)
+from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import services_of
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, describe_services
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update
+
+NAMED = (Field("name"), Field("description"))
+
+
+def check_name(params):
+    if params.get("name") is not None and not params["name"].strip():
+        raise DokployParamError("name must not be empty", option="name")
+
+
+def is_default_environment(environment):
+    """The project's default environment: ``isDefault``, or on servers without that field (before v0.26) the one
+    named ``production``, which Dokploy refuses to delete."""
+    if "isDefault" in environment:
+        return bool(environment["isDefault"])
+    return environment.get("name") == "production"
+
+
+class Project(Resource):
+    kind = "project"
+    id_field = "projectId"
+    create_procedure = "project.create"
+    delete_procedure = "project.remove"
+    updates = (Update("project.update", ["name", "description"]),)
+    fields = NAMED
+    module_kwargs = dict(required_one_of=[("name", "project_id")])
+
+    @classmethod
+    def argument_spec(cls):
+        return dict(
+            name=dict(type="str"),
+            project_id=dict(type="str"),
+            description=dict(type="str"),
+            state=dict(type="str", choices=["present", "absent"], default="present"),
+            force=dict(type="bool", default=False),
+        )
+
+    @classmethod
+    def validate(cls, params):
+        check_name(params)
+
+    def find(self):
+        required = bool(self.params["project_id"]) and self.params["state"] == "present"
+        return self.resolver.project(name=self.params["name"], project_id=self.params["project_id"], required=required)
+
+    def created_object(self, response, payload):
+        # project.create answers {project, environment}; the default environment is the only one so far.
+        if "project" not in response:
+            return response  # found again by name after a create whose answer was lost
+        project = dict(response["project"])
+        project["environments"] = [response["environment"]]
+        return project
+
+    def check_delete(self, current):
+        services = services_of(current.get("environments"))
+        if services and not self.params.get("force"):
+            raise DokployError(
+                "Project '%s' still holds %d service(s): %s. Dokploy's project.remove would leave their containers "
+                "running; delete them first, or set force: true to delete them with the project"
+                % (current["name"], len(services), describe_services(self.client, current["projectId"], services)))
+
+    def before_delete(self, current):
+        for kind, item, environment in services_of(current.get("environments")):
+            body = {kind.id_field: item[kind.id_field]}
+            body.update(kind.delete_extra)
+            try:
+                self.client.post(kind.delete, body)
+            except DokployNotFoundError:
+                pass  # deleted meanwhile: what force wants anyway
+        for environment in current.get("environments") or []:
+            if not is_default_environment(environment):
+                self.client.post("environment.remove", {"environmentId": environment["environmentId"]})
+
+
+class Environment(Resource):
+    kind = "environment"
+    id_field = "environmentId"
+    create_procedure = "environment.create"
+    delete_procedure = "environment.remove"
+    updates = (Update("environment.update", ["name", "description"]),)
+    fields = NAMED
+    module_kwargs = dict(required_one_of=[("name", "environment_id"), ("project", "project_id", "environment_id")],
+                         mutually_exclusive=[("project", "project_id")])
+
+    @classmethod
+    def argument_spec(cls):
+        return dict(
+            project=dict(type="str"),
+            project_id=dict(type="str"),
+            name=dict(type="str"),
+            environment_id=dict(type="str"),
+            description=dict(type="str"),
+            state=dict(type="str", choices=["present", "absent"], default="present"),
+        )
+
+    @classmethod
+    def validate(cls, params):
+        check_name(params)
+
+    def __init__(self, ctx, params):
+        super(Environment, self).__init__(ctx, params)
+        self.project = None
+
+    def find(self):
+        params = self.params
+        present = params["state"] == "present"
+        self.project = None
+        if params["environment_id"] and not (params["project"] or params["project_id"]):
+            located = [(p, e) for p in self.resolver.projects() for e in p.get("environments") or []
+                       if e.get("environmentId") == params["environment_id"]]
+            if not located:
+                if not present:
+                    return None
+                raise DokployMissingError("No environment has ID '%s'" % params["environment_id"])
+            self.project, summary = located[0]
+        else:
+            try:
+                self.project = self.resolver.project(name=params["project"], project_id=params["project_id"],
+                                                     required=present)
+            except DokployMissingError as error:
+                if not self.check_mode:
+                    raise
+                self.ctx.warn("%s. In check mode this is taken as a project an earlier task would create; without "
+                              "check mode the task fails" % error.message)
+            if self.project is None:
+                return None  # an environment of a project that does not exist is absent too
+            summary = self.resolver.environment(self.project, name=params["name"], environment_id=params["environment_id"],
+                                                required=bool(params["environment_id"]) and present)
+        if summary is None:
+            return None
+        current = dict(summary, projectId=self.project["projectId"])
+        if params.get("description") is not None and "description" not in summary:
+            # project.all leaves the description out; read it only when there is one to compare.
+            current.update(self.resolver.environment_detail(summary["environmentId"]))
+        return current
+
+    def create_payload(self, desired):
+        payload = dict(desired, projectId=self.project["projectId"] if self.project else None)
+        if payload.get("description") is None:
+            payload.pop("description", None)
+        return payload
+
+    def compare(self, current, desired):
+        changes = super(Environment, self).compare(current, desired)
+        if is_default_environment(current) and "name" in changes:
+            raise DokployError("The default environment '%s' of project '%s' cannot be renamed; Dokploy refuses it"
+                               % (current["name"], self.project["name"]))
+        return changes
+
+    def check_delete(self, current):
+        if is_default_environment(current):
+            raise DokployError("The default environment '%s' of project '%s' cannot be deleted; delete the project instead"
+                               % (current["name"], self.project["name"]))
+        services = services_of([current])
+        if services:
+            raise DokployError("Environment '%s' of project '%s' still holds %d service(s): %s. Delete them first"
+                               % (current["name"], self.project["name"], len(services),
+                                  describe_services(self.client, self.project["projectId"], services)))
