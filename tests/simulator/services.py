@@ -228,13 +228,14 @@ def new_mount(kind, service_id, **values):
 
 
 def delete_service(state, kind, row_id):
-    """Remove a service row and everything that cascades from it (the deployments of its backups too)."""
+    """Remove a service row and everything that cascades from it (the deployments of its backups and schedules too)."""
     column = KINDS[kind]["id"]
     table(state, kind).pop(row_id, None)
-    backups = set(k for k, r in table(state, "backup").items() if r.get(column) == row_id)
     deployments = table(state, "deployment")
-    for key in [k for k, r in deployments.items() if r.get("backupId") in backups]:
-        deployments.pop(key)
+    for child, child_id in (("backup", "backupId"), ("schedule", "scheduleId"), ("volumeBackup", "volumeBackupId")):
+        gone = set(k for k, r in table(state, child).items() if r.get(column) == row_id)
+        for key in [k for k, r in deployments.items() if r.get(child_id) in gone]:
+            deployments.pop(key)
     for name in DEPENDENT_TABLES:
         rows = table(state, name)
         for key in [k for k, r in rows.items() if r.get(column) == row_id]:
