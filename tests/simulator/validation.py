@@ -18,6 +18,8 @@ OPENAPI_FILE = os.path.join(DATA_DIR, "openapi-v0.30.2.json")
 # zod custom messages attached to some patterns (copied from recordings).
 PATTERN_MESSAGES = {
     "^[a-zA-Z0-9._-]+$": "App name can only contain letters, numbers, dots, underscores and hyphens",
+    "^--[a-zA-Z0-9-]+(=[a-zA-Z0-9._:/@-]+)?$": "Invalid flag format. Must start with -- (e.g. --s3-sign-accept-encoding=false)",
+    "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$": "Volume name must start with a letter or number and contain only letters, numbers, dots, underscores and hyphens",
 }
 
 _lock = threading.Lock()

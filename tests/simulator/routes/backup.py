@@ -23,10 +23,12 @@ COLUMNS = ("backupId", "appName", "schedule", "enabled", "database", "prefix", "
            "keepLatestCount", "includeEncryptionKey", "backupType", "databaseType", "composeId", "postgresId",
            "mariadbId", "mysqlId", "mongoId", "libsqlId", "userId", "metadata")
 DATABASE_KINDS = ("postgres", "mysql", "mariadb", "mongo", "libsql")  # the order of backup.one's relations [1222]
-# manualBackup<X>: the kind it runs and the label of its generic failure text (Dokploy's own spelling) [1230, 1231]
-MANUAL = {"Postgres": ("postgres", None), "MySql": ("mysql", "MySQL"), "Mariadb": ("mariadb", "Mariadb"),
-          "Mongo": ("mongo", "Mongo"), "Libsql": ("libsql", "Libsql"), "Compose": ("compose", "Compose"),
-          "WebServer": ("web-server", None)}
+# manualBackup<X>: the label of its generic failure text (Dokploy's own spelling) [1230, 1231] and the title of
+# the deployment it records ([1233, 1273]; the others from utils/backups/*.ts)
+MANUAL = {"Postgres": (None, "Initializing Backup"), "MySql": ("MySQL", "MySQL Backup"),
+          "Mariadb": ("Mariadb", "MariaDB Backup"), "Mongo": ("Mongo", "MongoDB Backup"),
+          "Libsql": ("Libsql", "Initializing Backup"), "Compose": ("Compose", "Compose Backup"),
+          "WebServer": (None, "Web Server Backup")}
 NO_DOCKER = "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n"
 
 
@@ -79,7 +81,7 @@ def update(state, inp, ctx):
     return EMPTY
 
 
-@route("backup.remove")
+@route("backup.remove", nonoptional=("backupId",))
 def remove(state, inp, ctx):
     """The deleted row [1234]; again: 400 "Backup not found" [1235]."""
     row = get_backup(state, inp["backupId"])
@@ -104,14 +106,14 @@ def _service_app_name(state, row):
     return "dokploy"
 
 
-def _manual(name, kind, label):
+def _manual(name, label, title):
     @route("backup.manualBackup%s" % name)
     def manual(state, inp, ctx):
-        """Records an "Initializing Backup" deployment of the backup, `done` with Docker, `error` without
-        [1233]; without Docker postgres answers 400 with its whole script (S3 secret included) [1229], the others
-        a generic text with a trailing space [1230, 1231]."""
+        """Records a deployment of the backup, `done` with Docker, `error` without [1233, 1273]; without Docker
+        postgres answers 400 with its whole script (S3 secret included) [1229], the others a generic text with a
+        trailing space [1230, 1231]."""
         row = get_backup(state, inp["backupId"])
-        deployment = deploy_queue.new_deployment("backup", row, "Initializing Backup", "Initializing Backup")
+        deployment = deploy_queue.new_deployment("backup", row, title, title)
         deployment.update(backupId=row["backupId"], finishedAt=now_iso())
         table(state, "deployment")[deployment["deploymentId"]] = deployment
         if rclone_available(ctx):
@@ -129,5 +131,5 @@ def _manual(name, kind, label):
     return manual
 
 
-for _name, (_kind, _label) in MANUAL.items():
-    _manual(_name, _kind, _label)
+for _name, (_label, _title) in MANUAL.items():
+    _manual(_name, _label, _title)

@@ -30,8 +30,9 @@ def rclone_flags(dest):
     return flags + list(dest.get("additionalFlags") or [])
 
 
-def rclone_failure(command):
-    return ApiError(400, "Command execution failed: Command failed: %s\n" % command)
+def rclone_failure(command, stderr=""):
+    """The 400 of a failed rclone call: the command line (secret included), then what the shell printed."""
+    return ApiError(400, "Command execution failed: Command failed: %s\n%s" % (command, stderr))
 
 
 def rclone_available(ctx):
@@ -87,5 +88,5 @@ def test_connection(state, inp, ctx):
     if not rclone_available(ctx):
         flags = rclone_flags(dict(inp, additionalFlags=[]))
         flags += ["--retries 1", "--low-level-retries 1", "--timeout 10s", "--contimeout 5s"] + list(inp.get("additionalFlags") or [])
-        raise rclone_failure("rclone ls %s \\:s3\\:%s" % (" ".join(flags), inp["bucket"]))
+        raise rclone_failure("rclone ls %s \\:s3\\:%s" % (" ".join(flags), inp["bucket"]), "/bin/sh: 1: rclone: not found\n")
     return EMPTY

@@ -17,18 +17,19 @@ from ._children import get_child
 FIELDS = ("regex", "replacement", "permanent")
 
 
-@route("redirects.create", coerce=False)
+@route("redirects.create", nonoptional=("permanent",), coerce=False)
 def create(state, inp, ctx):
-    """Answers `true` [1068]; the id is only visible in application.one.redirects [1076]. Each redirect gets the next
-    per-application `uniqueConfigKey` (1, 2, 3...) [1076]."""
+    """Answers `true` [1068]; the id is only visible in application.one.redirects [1076]. `uniqueConfigKey` is a
+    serial column: one sequence for every redirect of the server (the first redirect of a second application got 4
+    [1279]), separate from the domains' one."""
     app_id = inp["applicationId"]
     if app_id not in table(state, "application"):
         raise ApiError(400, "Error creating this redirect")  # [1075]
-    rows = table(state, "redirect")
-    keys = [r.get("uniqueConfigKey") or 0 for r in rows.values() if r.get("applicationId") == app_id]
+    meta = state["_meta"]
+    meta["redirectUniqueConfigKey"] = meta.get("redirectUniqueConfigKey", 0) + 1
     row = {"redirectId": nanoid(), "regex": inp["regex"], "replacement": inp["replacement"], "permanent": inp["permanent"],
-           "uniqueConfigKey": max(keys or [0]) + 1, "createdAt": now_iso(), "applicationId": app_id}
-    rows[row["redirectId"]] = row
+           "uniqueConfigKey": meta["redirectUniqueConfigKey"], "createdAt": now_iso(), "applicationId": app_id}
+    table(state, "redirect")[row["redirectId"]] = row
     return True
 
 
