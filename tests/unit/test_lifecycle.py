@@ -14,20 +14,27 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils import lifecycle as lifecycle_module
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployConnectionError, DokployError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
+    DokployConnectionError,
+    DokployError,
+    DokployParamError,
+)
+from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
+from ansible_collections.dokploy.dokploy.plugins.module_utils.deployments import (
     POLL_CAP,
     DokployDeploymentError,
     DokployDeploymentTimeout,
-    Lifecycle,
     Poller,
-    lifecycle_argument_spec,
     new_deployments,
     newest_first,
-    run_with_lifecycle,
     tail_lines,
 )
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import (
+    Lifecycle,
+    check_lifecycle,
+    lifecycle_argument_spec,
+)
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import Application
 
 APP_ID = "app-id-000000000000000"
 LOG = "\n".join("line %d" % i for i in range(1, 201)) + "\n"
@@ -117,26 +124,20 @@ class FakeDokploy(object):
         return [c for c in self.calls if c[0] == "POST"]
 
 
-class FakeModule(object):
-    def __init__(self, check_mode=False, **params):
-        defaults = dict((k, v.get("default")) for k, v in lifecycle_argument_spec().items())
-        defaults.update(params)
-        self.params = defaults
-        self.check_mode = check_mode
-        self.failed = None
-        self.warnings = []
-
-    def warn(self, message):
-        self.warnings.append(message)
-
-    def fail_on_error(self, error, **result):
-        self.failed = dict(result, msg=str(error), failure=error.to_failure())
-        raise SystemExit(1)
+def lifecycle_params(**params):
+    defaults = dict((k, v.get("default")) for k, v in lifecycle_argument_spec().items())
+    defaults.update(params)
+    return defaults
 
 
-def lifecycle(fake, check_mode=False, service_id=APP_ID, **params):
-    module = FakeModule(check_mode=check_mode, **params)
-    return Lifecycle(module, fake.kind, service_id, client=fake, clock=fake.clock, sleep=fake.sleep)
+def context(fake, check_mode=False, warnings=None):
+    return Context(fake, check_mode=check_mode, warn=None if warnings is None else warnings.append,
+                   clock=fake.clock, sleep=fake.sleep)
+
+
+def lifecycle(fake, check_mode=False, service_id=APP_ID, warnings=None, **params):
+    return Lifecycle(context(fake, check_mode, warnings), fake.kind, service_id, lifecycle_params(**params),
+                     clock=fake.clock, sleep=fake.sleep)
 
 
 def done(dep_id, created="2026-11-29T09:00:00.000Z", status="done"):
@@ -276,34 +277,31 @@ def test_timeout_before_any_deployment_appears_says_it_is_queued():
     assert info.value.deployment is None
 
 
-def test_run_with_lifecycle_fails_with_the_deployment_record(monkeypatch):
+def test_service_failure_carries_the_deployment_record_and_the_log(monkeypatch):
     fake = FakeDokploy(status="idle", outcome="error")
-
-    class Resource(object):
-        kind = "application"
-
-        def __init__(self):
-            self.module = FakeModule(state="deployed")
-            self.module.client = fake
-
-        def run(self):
-            assert self.module.params["state"] == "present"
-            return {"changed": False, "application": {"applicationId": APP_ID, "applicationStatus": "idle"}}
-
-    resource = Resource()
-
-    class FakeTime(object):
-        time = staticmethod(fake.clock)
-        sleep = staticmethod(fake.sleep)
-
-    monkeypatch.setattr(lifecycle_module, "time", FakeTime)
-    with pytest.raises(SystemExit):
-        run_with_lifecycle(resource, "application")
-    failed = resource.module.failed
+    resource = Application(context(fake), lifecycle_params(state="deployed", application_id=APP_ID))
+    monkeypatch.setattr(resource, "ensure_present", lambda: {
+        "changed": False, "application": {"applicationId": APP_ID, "applicationStatus": "idle"}})
+    with pytest.raises(DokployDeploymentError) as info:
+        resource.run()
+    failed = info.value.result
     assert failed["deployment"]["deploymentId"] == "new-1"
     assert failed["changed"] is True
-    assert "line 200" in failed["msg"]
-    assert resource.module.params["state"] == "deployed"
+    assert failed["application"]["applicationStatus"] == "error"
+    assert "line 200" in str(info.value)
+
+
+@pytest.mark.parametrize("option, value", [("poll_interval", -0.5), ("wait_timeout", -1), ("log_lines", -3)])
+def test_negative_durations_and_counts_are_refused(option, value):
+    with pytest.raises(DokployParamError) as info:
+        check_lifecycle(lifecycle_params(**{option: value}))
+    assert info.value.option == option
+    assert option in str(info.value) and "negative" in str(info.value)
+
+
+def test_zero_and_defaults_are_accepted():
+    check_lifecycle(lifecycle_params(wait_timeout=0, poll_interval=0, log_lines=0))
+    check_lifecycle({})
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -338,7 +336,7 @@ def test_deployed_waits_for_a_deployment_already_running_without_triggering():
         if fake.now > 1003:
             running["status"] = "done"
 
-    engine = Lifecycle(FakeModule(), "application", APP_ID, client=fake, clock=fake.clock, sleep=finish)
+    engine = Lifecycle(context(fake), "application", APP_ID, lifecycle_params(), clock=fake.clock, sleep=finish)
     result = engine.converge("deployed")
     assert result["changed"] is False
     assert result["deployment"]["deploymentId"] == "theirs" and result["deployment"]["status"] == "done"
@@ -444,16 +442,13 @@ def test_newest_first_sorts_by_created_at():
 def test_lost_deploy_answer_is_not_repeated_and_the_new_deployment_is_awaited():
     fake = FakeDokploy(status="idle")
     original = fake.post
-    warnings = []
-
     def post(procedure, body, timeout=None):
         original(procedure, body, timeout)  # the job is queued, then the answer is lost
         raise DokployConnectionError("connection reset", procedure=procedure, outcome_unknown=True)
 
     fake.post = post
-    engine = lifecycle(fake)
-    engine.module.warn = warnings.append
-    result = engine.converge("deployed")
+    warnings = []
+    result = lifecycle(fake, warnings=warnings).converge("deployed")
     assert result["deployment"]["status"] == "done"
     assert len([c for c in fake.calls if c[0] == "POST"]) == 1
     assert "waiting to see" in warnings[0]
