@@ -12,6 +12,7 @@ from ..services import (KINDS, PROJECT_ONE_SERVICE_KEYS, delete_environment, kin
                         services_in_environment, summary_all, summary_project_one)
 from ..state import table
 from ..util import build_app_name, by_created, ilike, nanoid, now_iso, public, touch
+from .tag import project_tags
 
 PROJECT_FIELDS = ("name", "description", "createdAt", "organizationId", "env")
 
@@ -62,7 +63,7 @@ def all_(state, inp, ctx):
             summary = {"name": env["name"], "environmentId": env["environmentId"], "isDefault": env["isDefault"]}
             summary.update(service_arrays(state, env["environmentId"], summary_all))
             item["environments"].append(summary)
-        item["projectTags"] = []
+        item["projectTags"] = project_tags(state, project["projectId"])
         out.append(item)
     return out
 
@@ -76,7 +77,7 @@ def one(state, inp, ctx):
         item = public(env)
         item.update(service_arrays(state, env["environmentId"], summary_project_one, PROJECT_ONE_SERVICE_KEYS))
         out["environments"].append(item)
-    out["projectTags"] = []
+    out["projectTags"] = project_tags(state, project["projectId"])
     return out
 
 
