@@ -11,7 +11,7 @@ __metaclass__ = type
 from ..registry import ApiError
 from ..services import KINDS
 from ..state import table
-from ..util import public
+from ..util import public, touch
 
 # the service FK columns, in the order of the mount table [1009]
 MOUNT_SERVICE_COLUMNS = ("applicationId", "composeId", "libsqlId", "mariadbId", "mongoId", "mysqlId", "postgresId", "redisId")
@@ -44,10 +44,10 @@ def failed_insert(table_name, columns, values):
         table_name, quoted, ", ".join(placeholders), quoted, ",".join(js_string(p) for p in params))
 
 
-def failed_update(table_name, id_column, values, columns):
-    """Drizzle's "Failed query: update ..." text [1097]."""
+def failed_update(table_name, id_column, row_id, values, columns):
+    """Drizzle's "Failed query: update ..." text: `values` are the columns set, `columns` those returned [1097]."""
     sets = ", ".join('"%s" = $%d' % (k, i + 1) for i, k in enumerate(values))
-    params = [js_string(v) for v in values.values()] + [js_string(values[id_column])]
+    params = [js_string(v) for v in values.values()] + [js_string(row_id)]
     return 'Failed query: update "%s" set %s where "%s"."%s" = $%d returning %s\nparams: %s' % (
         table_name, sets, table_name, id_column, len(values) + 1, ", ".join('"%s"' % c for c in columns), ",".join(params))
 
@@ -58,6 +58,20 @@ def get_child(state, table_name, row_id, label, status=404):
     if row is None:
         raise ApiError(status, "%s not found" % label)
     return row
+
+
+def update_child(state, table_name, id_field, inp, label, fields, status=404):
+    """Set `fields` from `inp` on the row (PostgreSQL heap order: it moves to the end); the public row."""
+    row = get_child(state, table_name, inp[id_field], label, status)
+    row.update((f, inp[f]) for f in fields if f in inp)
+    touch(table(state, table_name), row[id_field])
+    return public(row)
+
+
+def remove_child(state, table_name, row_id, label):
+    """Delete the row; the deleted row, as Dokploy's `.returning()` gives it."""
+    get_child(state, table_name, row_id, label)
+    return public(table(state, table_name).pop(row_id))
 
 
 def service_of(row, kinds=KINDS):

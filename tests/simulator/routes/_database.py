@@ -26,6 +26,7 @@ from ..services import (KINDS, search_services, check_server, database_mount_pat
 from ..state import table
 from ..util import build_app_name, public, random_password, touch
 from ..validation import procedures
+from ._children import failed_update
 
 CREDENTIAL_FIELDS = ("databaseName", "databaseUser", "databasePassword", "databaseRootPassword", "replicaSets")
 
@@ -174,12 +175,14 @@ def register(kind):
 
     @route("%s.move" % kind)
     def move(state, inp, ctx):
-        """The plain updated row; an unknown id is a 500 "Failed to move <kind>" (source). The target environment
-        is not checked by Dokploy: its foreign key fails."""
+        """The plain updated row; an unknown id is a 500 "Failed to move <kind>" (source). Dokploy does not look
+        the target environment up: an unknown one fails on the foreign key (500 with the SQL text)."""
         row = table(state, kind).get(inp[id_field])
         if row is None:
             raise ApiError(500, "Failed to move %s" % kind)
-        find_environment(state, inp["targetEnvironmentId"])
+        if inp["targetEnvironmentId"] not in table(state, "environment"):
+            values = {"environmentId": inp["targetEnvironmentId"]}
+            raise ApiError(500, failed_update(kind, id_field, row[id_field], values, list(public(row))))
         row["environmentId"] = inp["targetEnvironmentId"]
         touch(table(state, kind), row[id_field])
         return public(row)

@@ -15,8 +15,8 @@ __metaclass__ = type
 from .. import deploy_queue
 from ..registry import ApiError, EMPTY, route
 from ..state import table
-from ..util import by_created, nanoid, now_iso, public, touch
-from ._children import delete_where, get_child
+from ..util import by_created, nanoid, now_iso, public
+from ._children import delete_where, get_child, update_child
 
 FIELDS = ("name", "provider", "accessKey", "secretAccessKey", "bucket", "region", "endpoint", "additionalFlags")
 
@@ -64,10 +64,7 @@ def one(state, inp, ctx):
 @route("destination.update", nonoptional=("provider",))
 def update(state, inp, ctx):
     """Every field is required [1198]; an unknown id is a 400 [1199]; answers the row [1197]."""
-    row = get_child(state, "destination", inp["destinationId"], "Destination", status=400)
-    row.update((f, inp[f]) for f in FIELDS if f in inp)
-    touch(table(state, "destination"), row["destinationId"])
-    return public(row)
+    return update_child(state, "destination", "destinationId", inp, "Destination", FIELDS, status=400)
 
 
 @route("destination.remove")

@@ -13,7 +13,7 @@ from ..registry import ApiError, EMPTY, route
 from ..services import KINDS, get_row, new_mount
 from ..state import table
 from ..util import public, touch
-from ._children import MOUNT_SERVICE_COLUMNS, failed_insert, get_child
+from ._children import MOUNT_SERVICE_COLUMNS, failed_insert, get_child, remove_child
 
 MOUNT_COLUMNS = ("mountId", "type", "hostPath", "volumeName", "filePath", "content", "serviceType", "mountPath") + MOUNT_SERVICE_COLUMNS
 NO_DOCKER_SOCKET = "connect ENOENT /var/run/docker.sock"
@@ -76,9 +76,7 @@ def update(state, inp, ctx):
 
 @route("mounts.remove", nonoptional=("mountId",))
 def remove(state, inp, ctx):
-    row = get_child(state, "mount", inp["mountId"], "Mount")
-    table(state, "mount").pop(row["mountId"])
-    return public(row)
+    return remove_child(state, "mount", inp["mountId"], "Mount")
 
 
 @route("mounts.listByServiceId")

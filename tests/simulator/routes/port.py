@@ -11,8 +11,8 @@ __metaclass__ = type
 
 from ..registry import ApiError, route
 from ..state import table
-from ..util import nanoid, public, touch
-from ._children import get_child
+from ..util import nanoid, public
+from ._children import get_child, remove_child, update_child
 
 FIELDS = ("publishedPort", "publishMode", "targetPort", "protocol")
 
@@ -40,14 +40,9 @@ def one(state, inp, ctx):
 @route("port.update", coerce=False)
 def update(state, inp, ctx):
     """Every field is required [1063]; answers the row with the new values [1062]."""
-    row = get_child(state, "port", inp["portId"], "Port")
-    row.update((f, inp[f]) for f in FIELDS)
-    touch(table(state, "port"), row["portId"])
-    return public(row)
+    return update_child(state, "port", "portId", inp, "Port", FIELDS)
 
 
 @route("port.delete", coerce=False)
 def delete(state, inp, ctx):
-    row = get_child(state, "port", inp["portId"], "Port")
-    table(state, "port").pop(row["portId"])
-    return public(row)
+    return remove_child(state, "port", inp["portId"], "Port")

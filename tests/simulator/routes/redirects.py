@@ -11,8 +11,8 @@ __metaclass__ = type
 
 from ..registry import ApiError, route
 from ..state import table
-from ..util import nanoid, now_iso, public, touch
-from ._children import get_child
+from ..util import nanoid, now_iso, public
+from ._children import get_child, remove_child, update_child
 
 FIELDS = ("regex", "replacement", "permanent")
 
@@ -41,14 +41,9 @@ def one(state, inp, ctx):
 @route("redirects.update", coerce=False)
 def update(state, inp, ctx):
     """regex, replacement and permanent are all required [1080]; answers the updated row [1079]."""
-    row = get_child(state, "redirect", inp["redirectId"], "Redirect")
-    row.update((f, inp[f]) for f in FIELDS)
-    touch(table(state, "redirect"), row["redirectId"])
-    return public(row)
+    return update_child(state, "redirect", "redirectId", inp, "Redirect", FIELDS)
 
 
 @route("redirects.delete", coerce=False)
 def delete(state, inp, ctx):
-    row = get_child(state, "redirect", inp["redirectId"], "Redirect")
-    table(state, "redirect").pop(row["redirectId"])
-    return public(row)
+    return remove_child(state, "redirect", inp["redirectId"], "Redirect")

@@ -12,7 +12,7 @@ __metaclass__ = type
 from ..registry import ApiError, EMPTY, route
 from ..state import table
 from ..util import nanoid, now_iso, public, touch
-from ._children import failed_insert, failed_update, get_child
+from ._children import failed_insert, failed_update, get_child, remove_child
 
 COLUMNS = ("securityId", "username", "password", "createdAt", "applicationId")
 
@@ -47,7 +47,7 @@ def update(state, inp, ctx):
     row = get_child(state, "security", inp["securityId"], "Security")
     if _taken(state, row["applicationId"], inp["username"], row["securityId"]):
         values = {"securityId": row["securityId"], "username": inp["username"], "password": inp["password"]}
-        raise ApiError(400, failed_update("security", "securityId", values, COLUMNS))
+        raise ApiError(400, failed_update("security", "securityId", row["securityId"], values, COLUMNS))
     row["username"], row["password"] = inp["username"], inp["password"]
     touch(table(state, "security"), row["securityId"])
     return EMPTY
@@ -55,6 +55,4 @@ def update(state, inp, ctx):
 
 @route("security.delete", coerce=False)
 def delete(state, inp, ctx):
-    row = get_child(state, "security", inp["securityId"], "Security")
-    table(state, "security").pop(row["securityId"])
-    return public(row)
+    return remove_child(state, "security", inp["securityId"], "Security")

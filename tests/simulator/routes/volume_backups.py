@@ -13,8 +13,8 @@ __metaclass__ = type
 from ..registry import ApiError, EMPTY, route
 from ..services import KINDS, destination_without_keys
 from ..state import table
-from ..util import by_created, generate_app_name, nanoid, now_iso, public, touch
-from ._children import environment_project, failed_insert, get_child
+from ..util import by_created, generate_app_name, nanoid, now_iso, public
+from ._children import environment_project, failed_insert, get_child, update_child
 
 SERVICE_COLUMNS = ("applicationId", "postgresId", "mariadbId", "mongoId", "mysqlId", "redisId", "libsqlId", "composeId")
 COLUMNS = ("volumeBackupId", "name", "volumeName", "prefix", "serviceType", "appName", "serviceName", "turnOff",
@@ -79,10 +79,8 @@ def one(state, inp, ctx):
 @route("volumeBackups.update")
 def update(state, inp, ctx):
     """The create fields are required again [1253]; answers the row [1252]."""
-    row = get_volume_backup(state, inp["volumeBackupId"])
-    row.update((k, v) for k, v in inp.items() if k in row and k != "volumeBackupId")
-    touch(table(state, "volumeBackup"), row["volumeBackupId"])
-    return public(row)
+    fields = [f for f in COLUMNS if f != "volumeBackupId"]
+    return update_child(state, "volumeBackup", "volumeBackupId", inp, "Volume backup", fields)
 
 
 @route("volumeBackups.delete")
