@@ -18,7 +18,8 @@ from urllib.parse import parse_qs, urlsplit
 from . import routes
 from .registry import CONTROLS, EMPTY, ROUTES, ApiError
 from .state import new_state
-from .validation import ValidationFailed, procedures, validate, zod_error_body
+from .validation import ValidationFailed, procedures, zod_error_body
+from .versions import profile_for
 
 JSON = "application/json"
 JSON_UTF8 = "application/json; charset=utf-8"
@@ -42,6 +43,7 @@ class Context(object):
         self.procedure = procedure
         self.method = method
         self.config = sim.config
+        self.version = sim.profile.version  # the Dokploy version answered as; switches: config["behaviours"]
 
     @property
     def organization_id(self):
@@ -89,13 +91,16 @@ class Simulator(object):
         sim.url, sim.api_key, sim.state, sim.requests(), sim.add_fault(...)
     """
 
-    def __init__(self, api_key="sim-api-key", host="127.0.0.1", port=0, state_file=None, deploy_duration=2.0, verbose=False):
+    def __init__(self, api_key="sim-api-key", host="127.0.0.1", port=0, state_file=None, deploy_duration=2.0, verbose=False,
+                 version=None):
         self.api_key = api_key
+        self.profile = profile_for(version)  # versions.py: how an older Dokploy (version="0.25") answers
         self.host = host
         self.port = port
         self.state_file = state_file
         self.verbose = verbose
-        self.config = {"deploy_duration": float(deploy_duration)}
+        self.config = {"deploy_duration": float(deploy_duration), "version": self.profile.tag,
+                       "behaviours": dict(self.profile.behaviours)}
         self.lock = threading.RLock()
         self.state = new_state()
         self._log = []
@@ -313,11 +318,11 @@ class Simulator(object):
 
     def _call(self, procedure, method, query, raw, content_type, trpc):
         """Run one procedure; returns (status, body, content type)."""
-        spec = procedures().get(procedure)
+        spec = procedures().get(procedure) if self.profile.has_procedure(procedure) else None
         if trpc:
             return self._call_trpc(procedure, method, query, raw, spec)
         if spec is None or spec["method"] != method:
-            return 404, NOT_FOUND_BODY, JSON
+            return 404, self.profile.error_body(NOT_FOUND_BODY), JSON
         if method == "POST":
             ctype = (content_type or "").split(";")[0].strip().lower()
             if not content_type:
@@ -333,7 +338,8 @@ class Simulator(object):
                 data = None
         else:
             data = {k: v for k, v in query.items() if v != ""}
-        return self._run(procedure, method, data)
+        status, body, ctype = self._run(procedure, method, data)
+        return status, (self.profile.error_body(body) if status >= 400 else body), ctype
 
     def _run(self, procedure, method, data):
         rt = ROUTES.get(procedure)
@@ -341,13 +347,13 @@ class Simulator(object):
             msg = "Procedure %s is not implemented by the Dokploy simulator" % procedure
             return 501, error_body(501, msg, "NOT_IMPLEMENTED", procedure), JSON
         try:
-            inp = validate(procedure, data, rt.nonoptional, rt.coerce)
+            inp = self.profile.validate(procedure, data, rt.nonoptional, rt.coerce)
         except ValidationFailed as exc:
             return 400, zod_error_body(procedure, exc.issues), JSON
         ctx = Context(self, procedure, method)
         try:
             with self.lock:
-                result = rt.func(self.state, inp, ctx)
+                result = self.profile.result(procedure, rt.func(self.state, inp, ctx), self.state)
                 if method in MUTATING and self.state_file:
                     self.save_state()
         except ApiError as exc:

@@ -23,11 +23,13 @@ def main(argv=None):
     parser.add_argument("--state", help="JSON file to load the state from and save it to")
     parser.add_argument("--ready-file", help="write the base URL into this file once listening")
     parser.add_argument("--deploy-duration", type=float, default=2.0, help="seconds a simulated deployment stays running")
+    parser.add_argument("--version", dest="dokploy_version", default=None,
+                        help="answer as this Dokploy version: 0.25 ... 0.30 (the last release of each) or e.g. 0.26.3")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
 
     sim = Simulator(api_key=args.api_key, host=args.host, port=args.port, state_file=args.state,
-                    deploy_duration=args.deploy_duration, verbose=args.verbose)
+                    deploy_duration=args.deploy_duration, verbose=args.verbose, version=args.dokploy_version)
     stopping = threading.Event()
 
     def _stop(signum, frame):

@@ -1,0 +1,294 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The simulator answering as Dokploy v0.25 ... v0.30 (tests/simulator/versions.py and its hooks in core.py)."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+import requests
+
+TESTS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if TESTS_DIR not in sys.path:
+    sys.path.insert(0, TESTS_DIR)
+
+from simulator import Simulator  # noqa: E402  pylint: disable=wrong-import-position
+from simulator import versions  # noqa: E402  pylint: disable=wrong-import-position
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import CAPABILITIES  # noqa: E402
+
+KEY = "versions-key"
+MINORS = ("0.25", "0.26", "0.27", "0.28", "0.29", "0.30")
+
+
+class Api(object):
+    """Raw calls: (status, decoded body)."""
+
+    def __init__(self, sim):
+        self.sim = sim
+
+    def _send(self, method, procedure, **kwargs):
+        response = requests.request(method, "%s/api/%s" % (self.sim.url, procedure), headers={"x-api-key": KEY},
+                                    timeout=10, **kwargs)
+        return response.status_code, (response.json() if response.text else None)
+
+    def get(self, procedure, **params):
+        return self._send("GET", procedure, params=params)
+
+    def post(self, procedure, body):
+        return self._send("POST", procedure, json=body)
+
+    def ok(self, method, procedure, body):
+        status, answer = self.get(procedure, **body) if method == "GET" else self.post(procedure, body)
+        assert status == 200, answer
+        return answer
+
+    def project(self, name="p"):
+        answer = self.ok("POST", "project.create", {"name": name})
+        return answer["project"]["projectId"], answer["environment"]
+
+
+@pytest.fixture(params=MINORS)
+def any_api(request):
+    with Simulator(api_key=KEY, version=request.param) as sim:
+        yield Api(sim)
+
+
+def api_for(version):
+    return Simulator(api_key=KEY, version=version)
+
+
+# ---- profiles -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    (None, (0, 30, 2)), ("0.25", (0, 25, 11)), ("v0.26", (0, 26, 7)), ("0.29", (0, 29, 14)), ("0.26.3", (0, 26, 3)),
+    ("v0.30.2", (0, 30, 2)), ((0, 27), (0, 27, 1)),
+])
+def test_versions_parse(text, expected):
+    assert versions.parse(text) == expected
+
+
+@pytest.mark.parametrize("text", ["0.24", "0.31", "0.24.12", "1.0.0", "latest", "0.3x"])
+def test_unsupported_versions_are_refused(text):
+    with pytest.raises(ValueError):
+        versions.parse(text)
+
+
+def test_one_profile_per_minor_version():
+    assert sorted(versions.PROFILES) == list(MINORS)
+    assert versions.PROFILES["0.30"].is_latest
+    latest = versions.PROFILES["0.30"]
+    assert not latest.missing and not latest.missing_routers and not latest.whole_rows
+    assert all(latest.behaviours.values())
+
+
+def test_profiles_grow_monotonically():
+    previous = None
+    for minor in MINORS:
+        profile = versions.PROFILES[minor]
+        if previous is not None:
+            assert profile.missing <= previous.missing
+            assert all(profile.behaviours[b] >= previous.behaviours[b] for b in profile.behaviours)
+        previous = profile
+
+
+def test_tables_agree_with_the_collections_capabilities():
+    """The simulator and plugins/module_utils/capabilities.py read the same source: they must not disagree."""
+    pairs = {
+        "compose.saveEnvironment": versions.PROCEDURES_SINCE["compose.saveEnvironment"],
+        "deployment.readLogs": versions.PROCEDURES_SINCE["deployment.readLogs"],
+        "database.changePassword": versions.PROCEDURES_SINCE["postgres.changePassword"],
+        "sshKey.allForApps": versions.PROCEDURES_SINCE["sshKey.allForApps"],
+        "mounts.listByServiceId": versions.PROCEDURES_SINCE["mounts.listByServiceId"],
+        "libsql": versions.ROUTERS_SINCE["libsql"],
+        "overview": versions.ROUTERS_SINCE["overview"],
+        "network": versions.ROUTERS_SINCE["network"],
+        "tag": versions.ROUTERS_SINCE["tag"],
+        "environment.isDefault": versions.COLUMNS_SINCE["environment"]["isDefault"],
+        "service.args": versions.COLUMNS_SINCE["application"]["args"],
+        "bitbucket.repositorySlug": versions.COLUMNS_SINCE["compose"]["bitbucketRepositorySlug"],
+        "domain.customEntrypoint": versions.COLUMNS_SINCE["domain"]["customEntrypoint"],
+        "database.create.appName_optional": versions.REQUIRED_UNTIL["postgres.create"]["appName"],
+        "errors.data": versions.ZOD4,
+        "input.required_nonoptional": versions.ZOD4,
+        "environment.remove.refuses_services": versions.BEHAVIOURS["environment.remove.refuses_services"],
+        "environment.one.summary": versions.BEHAVIOURS["environment.one.summary"],
+        "project.one.summary": versions.WHOLE_ROWS_UNTIL["project.one"][0],
+        "domain.service.summary": versions.WHOLE_ROWS_UNTIL["domain.byApplicationId"][0],
+    }
+    for capability, simulated in pairs.items():
+        assert CAPABILITIES[capability][0] == simulated, capability
+
+
+# ---- over HTTP ------------------------------------------------------------------------------------------------
+def test_version_is_reported(any_api):
+    status, answer = any_api.get("settings.getDokployVersion")
+    assert status == 200 and answer == any_api.sim.profile.tag
+    assert any_api.sim.config["version"] == answer
+
+
+@pytest.mark.parametrize("version, procedure, body, exists", [
+    ("0.25", "compose.saveEnvironment", {"composeId": "x", "env": ""}, False),
+    ("0.28", "compose.saveEnvironment", {"composeId": "x", "env": ""}, False),
+    ("0.29", "compose.saveEnvironment", {"composeId": "x", "env": ""}, True),
+    ("0.25", "postgres.changePassword", {"postgresId": "x", "password": "abc"}, False),
+    ("0.28", "deployment.readLogs", {"deploymentId": "x"}, False),
+    ("0.29", "deployment.readLogs", {"deploymentId": "x"}, True),
+    ("0.29", "overview.services", {}, False),
+    ("0.30", "overview.services", {}, True),
+    ("0.28", "libsql.create", {"name": "x"}, False),
+])
+def test_procedures_an_older_server_lacks_are_unknown_paths(version, procedure, body, exists):
+    with api_for(version) as sim:
+        api = Api(sim)
+        spec_method = "GET" if procedure.startswith(("overview.", "deployment.readLogs")) else "POST"
+        status, answer = api.get(procedure, **body) if spec_method == "GET" else api.post(procedure, body)
+        if exists:
+            assert not (status == 404 and answer["message"] == "Not found"), answer
+        else:
+            expected = versions.NOT_FOUND if version < "0.28" else dict(versions.NOT_FOUND, data=answer.get("data"))
+            assert (status, answer) == (404, expected)
+
+
+def test_v0_25_requires_a_database_app_name_and_answers_zod3_without_data():
+    with api_for("0.25") as sim:
+        api = Api(sim)
+        dummy, environment = api.project()
+        body = {"name": "db", "environmentId": environment["environmentId"], "databaseName": "d",
+                "databaseUser": "u", "databasePassword": "pw"}
+        status, answer = api.post("postgres.create", body)
+        assert (status, answer) == (400, {"message": "Input validation failed", "code": "BAD_REQUEST", "issues": [
+            {"code": "invalid_type", "expected": "string", "received": "undefined", "path": ["appName"], "message": "Required"}]})
+        created = api.ok("POST", "postgres.create", dict(body, appName="shop-db"))
+        assert created["appName"].startswith("shop-db-")
+        assert "args" not in created and "ulimitsSwarm" not in created
+
+
+def test_app_name_optional_from_v0_26_7():
+    with api_for("0.26") as sim:
+        api = Api(sim)
+        dummy, environment = api.project()
+        api.ok("POST", "redis.create", {"name": "cache", "environmentId": environment["environmentId"],
+                                        "databasePassword": "pw"})
+
+
+def test_errors_keep_data_from_v0_28(any_api):
+    status, answer = any_api.post("environment.remove", {"environmentId": "missing"})
+    assert status == 404 and answer["message"] == "Environment not found"
+    assert ("data" in answer) is (any_api.sim.profile.version >= (0, 28, 0))
+
+
+def test_v0_25_environments_have_no_is_default_and_production_is_protected_by_name():
+    with api_for("0.25") as sim:
+        api = Api(sim)
+        project_id, production = api.project()
+        assert "isDefault" not in production
+        detail = api.ok("GET", "project.one", {"projectId": project_id})
+        assert all("isDefault" not in e for e in detail["environments"])
+        status, answer = api.post("environment.remove", {"environmentId": production["environmentId"]})
+        assert (status, answer) == (400, {"message": "You cannot delete the production environment", "code": "BAD_REQUEST"})
+        status, answer = api.post("environment.create", {"name": "production", "projectId": project_id})
+        assert answer["message"] == "Environment name cannot be production"
+        # renaming the production environment is allowed: nothing marks it default
+        renamed = api.ok("POST", "environment.update", {"environmentId": production["environmentId"], "name": "prod"})
+        assert renamed["name"] == "prod"
+
+
+@pytest.mark.parametrize("version, refused", [("0.25", False), ("0.26", False), ("0.27", True), ("0.30", True)])
+def test_removing_an_environment_with_services(version, refused):
+    with api_for(version) as sim:
+        api = Api(sim)
+        project_id, dummy = api.project()
+        staging = api.ok("POST", "environment.create", {"name": "staging", "projectId": project_id})
+        app = api.ok("POST", "application.create", {"name": "web", "environmentId": staging["environmentId"]})
+        status, answer = api.post("environment.remove", {"environmentId": staging["environmentId"]})
+        if refused:
+            assert status == 400 and "active services" in answer["message"]
+            assert api.get("application.one", applicationId=app["applicationId"])[0] == 200
+        else:
+            assert status == 200
+            assert api.get("application.one", applicationId=app["applicationId"])[0] == 404
+
+
+@pytest.mark.parametrize("version, accepted", [("0.25", True), ("0.27", True), ("0.28", False), ("0.30", False)])
+def test_partial_application_save_environment(version, accepted):
+    with api_for(version) as sim:
+        api = Api(sim)
+        dummy, environment = api.project()
+        app = api.ok("POST", "application.create", {"name": "web", "environmentId": environment["environmentId"]})
+        body = {"applicationId": app["applicationId"], "env": "A=1", "buildArgs": "B=2", "buildSecrets": "S=3"}
+        api.ok("POST", "application.saveEnvironment", dict(body, createEnvFile=True))
+        status, answer = api.post("application.saveEnvironment", {"applicationId": app["applicationId"], "env": "A=9"})
+        if accepted:
+            assert status == 200
+            kept = api.ok("GET", "application.one", {"applicationId": app["applicationId"]})
+            assert (kept["env"], kept["buildArgs"], kept["buildSecrets"]) == ("A=9", "B=2", "S=3")
+        else:
+            assert status == 400 and answer["message"] == "Input validation failed"
+
+
+def test_v0_25_shapes_whole_rows_and_absent_fields():
+    with api_for("0.25") as sim:
+        api = Api(sim)
+        project_id, environment = api.project()
+        app = api.ok("POST", "application.create", {"name": "web", "environmentId": environment["environmentId"]})
+        for field in ("args", "buildServerId", "bitbucketRepositorySlug", "buildRegistryId", "createEnvFile", "icon"):
+            assert field not in app
+        api.ok("POST", "domain.create", {"host": "web.example.com", "applicationId": app["applicationId"],
+                                         "domainType": "application"})
+        domains = api.ok("GET", "domain.byApplicationId", {"applicationId": app["applicationId"]})
+        assert "customEntrypoint" not in domains[0] and "middlewares" not in domains[0]
+        assert "buildType" in domains[0]["application"]  # the whole row, not {applicationId, appName, name}
+        one = api.ok("GET", "environment.one", {"environmentId": environment["environmentId"]})
+        assert "isDefault" not in one and "libsql" not in one and "createdAt" in one
+        assert one["applications"][0]["appName"] == app["appName"] and one["applications"][0]["deployments"] == []
+        detail = api.ok("GET", "project.one", {"projectId": project_id})
+        assert "projectTags" not in detail
+        assert "buildType" in detail["environments"][0]["applications"][0]
+
+
+def test_v0_30_shapes_are_untouched():
+    with api_for("0.30") as sim:
+        api = Api(sim)
+        dummy, environment = api.project()
+        assert environment["isDefault"] is True
+        app = api.ok("POST", "application.create", {"name": "web", "environmentId": environment["environmentId"]})
+        assert "args" in app and "buildServerId" in app
+        api.ok("POST", "domain.create", {"host": "web.example.com", "applicationId": app["applicationId"],
+                                         "domainType": "application"})
+        domains = api.ok("GET", "domain.byApplicationId", {"applicationId": app["applicationId"]})
+        assert sorted(domains[0]["application"]) == ["appName", "applicationId", "name"]
+
+
+def test_trim_recognises_rows_by_their_own_id():
+    profile = versions.PROFILES["0.25"]
+    deployment = {"deploymentId": "d", "applicationId": "a", "buildServerId": None, "status": "done"}
+    assert profile.trim(deployment) == {"deploymentId": "d", "applicationId": "a", "status": "done"}
+    schedule = {"scheduleId": "s", "applicationId": "a", "timezone": "UTC", "enabled": True}
+    assert profile.trim(schedule) == {"scheduleId": "s", "applicationId": "a", "enabled": True}
+    nested = {"project": {"projectId": "p", "projectTags": []}, "environment": {"environmentId": "e", "isDefault": True}}
+    assert profile.trim(nested) == {"project": {"projectId": "p"}, "environment": {"environmentId": "e"}}
+
+
+def test_run_py_answers_as_the_version_asked(tmp_path):
+    ready = str(tmp_path / "url")
+    process = subprocess.Popen([sys.executable, os.path.join(TESTS_DIR, "simulator", "run.py"), "--api-key", KEY,
+                                "--version", "0.25", "--ready-file", ready], stdout=subprocess.PIPE)
+    try:
+        process.stdout.readline()
+        deadline = time.time() + 10
+        while not os.path.exists(ready) and time.time() < deadline:
+            time.sleep(0.05)
+        with open(ready) as handle:
+            url = handle.read()
+        answer = requests.get(url + "/api/settings.getDokployVersion", headers={"x-api-key": KEY}, timeout=10)
+        assert answer.json() == "v0.25.11"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(10)
+        process.stdout.close()
