@@ -122,10 +122,12 @@ def test_server_setup_records_a_deployment_done_or_error(sim, client):
     assert client.get("server.one", {"serverId": server["serverId"]})["deployments"][-1]["status"] == "error"
     assert error_of(client.get, "server.security", {"serverId": server["serverId"]}).status == 400
     assert error_of(client.post, "server.setup", {"serverId": "nope"}).status == 404
-    unreachable = _server(client, ip="host.invalid")
     sim.control("remote", None, "DELETE")
-    client.post("server.setup", {"serverId": unreachable["serverId"]})
-    assert client.get("deployment.allByServer", {"serverId": unreachable["serverId"]})[0]["status"] == "error"
+    for address, reason in (("host.invalid", "getaddrinfo ENOTFOUND host.invalid"), ("127.0.0.1", "connect ECONNREFUSED 127.0.0.1:22")):
+        unreachable = _server(client, ip=address)
+        client.post("server.setup", {"serverId": unreachable["serverId"]})
+        assert client.get("deployment.allByServer", {"serverId": unreachable["serverId"]})[0]["status"] == "error"
+        assert error_of(client.get, "server.validate", {"serverId": unreachable["serverId"]}).args[0] == "SSH connection error: " + reason
 
 
 def test_server_create_checks_key_and_port_type(client):
@@ -152,19 +154,19 @@ def test_certificates_and_their_removal_with_the_server(client):
 
 # ---- notification -----------------------------------------------------------------------------------------------
 NOTIFICATION_INPUTS = {
-    "slack": {"webhookUrl": "https://hooks.example/x", "channel": "#ops"},
+    "slack": {"webhookUrl": "https://hooks.slack.com/services/x", "channel": "#ops"},
     "telegram": {"botToken": "t", "chatId": "1", "messageThreadId": ""},
-    "discord": {"webhookUrl": "https://discord.example/x", "decoration": True},
-    "email": {"smtpServer": "smtp.example", "smtpPort": 587, "username": "u", "password": "p", "fromAddress": "a@b.c",
+    "discord": {"webhookUrl": "https://discord.com/api/webhooks/x", "decoration": True},
+    "email": {"smtpServer": "smtp.mail.net", "smtpPort": 587, "username": "u", "password": "p", "fromAddress": "a@b.c",
               "toAddresses": ["d@e.f"]},
     "resend": {"apiKey": "re_x", "fromAddress": "a@b.c", "toAddresses": ["d@e.f"]},
-    "gotify": {"serverUrl": "https://gotify.example", "appToken": "t", "priority": 5, "decoration": True},
-    "ntfy": {"serverUrl": "https://ntfy.example", "topic": "t", "accessToken": "", "priority": 3},
-    "mattermost": {"webhookUrl": "https://mm.example/x", "channel": "c", "username": "u"},
-    "custom": {"endpoint": "https://hook.example/x", "headers": {"X-A": "1"}},
-    "lark": {"webhookUrl": "https://lark.example/x"},
+    "gotify": {"serverUrl": "https://gotify.lan.net", "appToken": "t", "priority": 5, "decoration": True},
+    "ntfy": {"serverUrl": "https://ntfy.sh", "topic": "t", "accessToken": "", "priority": 3},
+    "mattermost": {"webhookUrl": "https://chat.team.net/hooks/x", "channel": "c", "username": "u"},
+    "custom": {"endpoint": "https://hooks.team.net/x", "headers": {"X-A": "1"}},
+    "lark": {"webhookUrl": "https://open.larksuite.com/x"},
     "pushover": {"userKey": "u", "apiToken": "t", "priority": 0},
-    "teams": {"webhookUrl": "https://teams.example/x"},
+    "teams": {"webhookUrl": "https://team.webhook.office.com/x"},
 }
 
 
@@ -185,8 +187,9 @@ def test_notifications_of_every_kind(sim, client):
     assert one["slack"]["channel"] == "#dev" and one["appDeploy"] is True and one["slack"]["webhookUrl"]
     assert error_of(client.post, "notification.updateSlack", {"notificationId": "nope", "slackId": "x"}).status == 404
     assert error_of(client.post, "notification.updateEmail", {"notificationId": "nope", "emailId": "x"}).status == 400
-    assert "ENOTFOUND hooks.invalid" in str(error_of(client.post, "notification.testSlackConnection",
-                                                     {"webhookUrl": "https://hooks.invalid/x", "channel": "c"}))
+    unresolved = error_of(client.post, "notification.testSlackConnection", {"webhookUrl": "https://hooks.example.com/x",
+                                                                            "channel": "c"})
+    assert unresolved.args[0] == "getaddrinfo ENOTFOUND hooks.example.com"
     sim.control("remote", {"notification_test": "fail"}, "POST")
     lark = error_of(client.post, "notification.testLarkConnection", {"webhookUrl": "https://x"})
     assert lark.args[0] == "Error testing the notification"
@@ -197,7 +200,7 @@ def test_notifications_of_every_kind(sim, client):
 
 # ---- git providers ----------------------------------------------------------------------------------------------
 def test_git_providers(sim, client):
-    assert client.post("gitlab.create", {"name": "gl", "authId": "a", "gitlabUrl": "https://gitlab.example"}) is None
+    assert client.post("gitlab.create", {"name": "gl", "authId": "a", "gitlabUrl": "https://gitlab.team.net"}) is None
     gitea = client.post("gitea.create", {"name": "gt", "giteaUrl": "https://gitea.invalid", "clientId": "c", "clientSecret": "s"})
     assert client.post("bitbucket.create", {"name": "bb", "authId": "a", "bitbucketUsername": "u", "apiToken": "t"}) is None
     providers = client.get("gitProvider.getAll")
@@ -207,7 +210,7 @@ def test_git_providers(sim, client):
     assert [p["giteaId"] for p in client.get("gitea.giteaProviders")] == [gitea["giteaId"]]
     assert client.get("gitlab.one", {"gitlabId": gitlab["gitlabId"]})["gitProvider"]["name"] == "gl"
     client.post("gitlab.update", {"gitlabId": gitlab["gitlabId"], "gitProviderId": providers[2]["gitProviderId"],
-                                  "name": "gl2", "gitlabUrl": "https://gitlab.example", "groupName": "team"})
+                                  "name": "gl2", "gitlabUrl": "https://gitlab.team.net", "groupName": "team"})
     renamed = client.get("gitlab.one", {"gitlabId": gitlab["gitlabId"]})
     assert (renamed["gitProvider"]["name"], renamed["groupName"]) == ("gl2", "team")
     assert client.post("gitlab.testConnection", {"gitlabId": gitlab["gitlabId"]}) == "Found 0 repositories"

@@ -10,7 +10,7 @@ and packages/server/src/db/schema/{git-provider,gitlab,gitea,bitbucket,github}.t
 plus one row of table `github`/`gitlab`/`gitea`/`bitbucket` that points to it. GitHub apps are made by a manifest
 flow in the browser, so tests seed them with new_git_provider(). The simulator reaches no forge: repository and
 branch lists are empty, testConnection answers "Found 0 repositories" unless it fails (server_remote.py: a forge URL
-on a `.invalid` host, or `/__sim__/remote` {"git_test": "fail"}).
+on a reserved host such as `gitea.example.invalid`, or `/__sim__/remote` {"git_test": "fail"}).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -19,7 +19,7 @@ __metaclass__ = type
 from ..registry import EMPTY, ApiError, not_found, route
 from ..state import table
 from ..util import by_created, nanoid, now_iso, public
-from .server_remote import fails, host_of
+from .server_remote import failure
 
 ID_FIELDS = {"github": "githubId", "gitlab": "gitlabId", "bitbucket": "bitbucketId", "gitea": "giteaId"}
 LABELS = {"github": "Github", "gitlab": "Gitlab", "bitbucket": "Bitbucket", "gitea": "Gitea"}
@@ -181,8 +181,9 @@ def _test_connection(kind):
     def test_connection(state, inp, ctx):
         row = _get(state, kind, inp.get(ID_FIELDS[kind]))
         url = row.get(FORGE_URL[kind]) if kind in FORGE_URL else "https://api.bitbucket.org"
-        if fails(ctx, "git_test", url):
-            raise ApiError(400, "getaddrinfo ENOTFOUND %s" % host_of(url))
+        reason = failure(ctx, "git_test", url)
+        if reason:
+            raise ApiError(400, reason)
         return "Found 0 repositories"
     return test_connection
 

@@ -8,7 +8,8 @@ packages/server/src/services/notification.ts, packages/server/src/db/schema/noti
 the OpenAPI document. A notification is a `notification` row plus one row of its kind's table (`slack`, `email`...),
 nested under the kind's key by one/all. create<Kind> and update<Kind> answer an empty body (the services await their
 transaction without returning it). test<Kind>Connection answers `true`; the outcome comes from server_remote.py
-(a URL or SMTP server on a `.invalid` host fails, or `/__sim__/remote` {"notification_test": "fail"}).
+(a URL or SMTP server on a reserved host such as `hooks.example.invalid` fails, or `/__sim__/remote`
+{"notification_test": "fail"}).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -18,7 +19,7 @@ from ..registry import EMPTY, ApiError, not_found, route
 from ..state import table
 from ..util import by_created, nanoid, now_iso, public
 from ..validation import procedures
-from .server_remote import fails, host_of
+from .server_remote import failure
 
 FLAGS = ("appDeploy", "appBuildError", "databaseBackup", "volumeBackup", "dokployRestart", "dokployBackup",
          "dockerCleanup", "serverThreshold")
@@ -39,6 +40,7 @@ KINDS = {
     "teams": {"webhookUrl": None},
 }
 # the host each test reaches; telegram, resend and pushover call fixed public APIs
+FIXED_HOSTS = {"telegram": "api.telegram.org", "resend": "api.resend.com", "pushover": "api.pushover.net"}
 TARGETS = {"slack": "webhookUrl", "discord": "webhookUrl", "email": "smtpServer", "gotify": "serverUrl",
            "ntfy": "serverUrl", "mattermost": "webhookUrl", "custom": "endpoint", "lark": "webhookUrl",
            "teams": "webhookUrl"}
@@ -125,12 +127,12 @@ def _register(kind):
 
     @route("notification.test%sConnection" % suffix)
     def test_connection(state, inp, ctx):
-        target = inp.get(TARGETS[kind]) if kind in TARGETS else None
-        if not fails(ctx, "notification_test", target):
+        target = inp.get(TARGETS.get(kind)) or FIXED_HOSTS.get(kind)
+        reason = failure(ctx, "notification_test", target)
+        if not reason:
             return True
         if kind in TEST_MESSAGE_FIXED:
             raise ApiError(400, "Error testing the notification")
-        reason = ("getaddrinfo ENOTFOUND %s" % host_of(target)) if target else "fetch failed"
         if kind == "ntfy":
             raise ApiError(400, "Error testing the notification: %s" % reason)
         raise ApiError(400, reason)

@@ -3,7 +3,8 @@
 """registry router [1160-1185, 1286, 1289, 1290, 1300]: container registries of the organization.
 
 create and update run `docker login` on the Dokploy host: its outcome comes from server_remote.py (a registryUrl
-on a `.invalid` host fails, or `/__sim__/remote` {"registry_login": "fail"}). create logs in inside its insert
+on a reserved name such as registry.example.com or registry.example.invalid fails, or `/__sim__/remote`
+{"registry_login": "fail"}). create logs in inside its insert
 transaction, so a failed login stores nothing [1163, 1168]; update stores first and logs in after, so a failed login
 answers 400 with the new values kept [1173, 1174].
 """

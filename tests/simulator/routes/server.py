@@ -4,8 +4,8 @@
 plugin read them; deployment.allByServer.
 
 setup answers 200 with an empty body once the SSH work is over [1141]; its outcome is a "Setup Server" deployment
-(done/error) [1142]. The SSH outcome (setup, validate, security) comes from server_remote.py: an ipAddress on a
-`.invalid` host fails, or `/__sim__/remote` {"server_setup": "fail"}.
+(done/error) [1142]. The SSH outcome (setup, validate, security) comes from server_remote.py: a loopback ipAddress (nothing
+listens [443, 1142]) or a reserved name such as `host.invalid` fails, or `/__sim__/remote` {"server_setup": "fail"}.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -15,7 +15,7 @@ from ..registry import EMPTY, ApiError, not_found, route
 from ..services import KINDS
 from ..state import table
 from ..util import build_app_name, by_created, nanoid, now_iso, public, touch
-from .server_remote import fails
+from .server_remote import failure
 
 # server.create / server.update: zod `.required()` fields that may be null [429, 441].
 NONOPTIONAL = ("description", "username", "sshKeyId", "serverType")
@@ -149,8 +149,9 @@ def _ssh(ctx, row):
     """Raise the router's 400 when the SSH connection fails (validate, security)."""
     if not row.get("sshKeyId"):
         raise ApiError(400, "No SSH Key found")
-    if fails(ctx, "server_setup", row.get("ipAddress")):
-        raise ApiError(400, "SSH connection error: connect ECONNREFUSED %s:%s" % (row.get("ipAddress"), row.get("port")))
+    reason = failure(ctx, "server_setup", row.get("ipAddress"), row.get("port"))
+    if reason:
+        raise ApiError(400, "SSH connection error: %s" % reason)
 
 
 @route("server.setup")
@@ -172,11 +173,11 @@ def setup(state, inp, ctx):
         "scheduleId": None, "backupId": None, "rollbackId": None, "volumeBackupId": None, "buildServerId": None,
     }
     deployments[deployment["deploymentId"]] = deployment
-    failed = not row.get("sshKeyId") or fails(ctx, "server_setup", row.get("ipAddress"))
-    deployment["status"] = "error" if failed else "done"
+    reason = "No SSH Key found" if not row.get("sshKeyId") else failure(ctx, "server_setup", row.get("ipAddress"), row.get("port"))
+    deployment["status"] = "error" if reason else "done"
     deployment["finishedAt"] = now_iso()
     deployment["_log"] = "Initializing Setup Server\n" + (
-        "SSH connection error: connect ECONNREFUSED %s:%s \u274c\n" % (row.get("ipAddress"), row.get("port")) if failed else
+        "Error: %s \u274c\n" % reason if reason else
         ("\nInstalling %sServer Dependencies: \u2705\n\nSetup Server: \u2705\n"
          % ("Build " if row.get("serverType") == "build" else "")))
     return EMPTY
@@ -257,7 +258,7 @@ def setup_monitoring(state, inp, ctx):
 
 @route("server.publicIp")
 def public_ip(state, inp, ctx):
-    return "127.0.0.1"
+    return None  # the lookup services are out of reach, as on the recorded host [446]
 
 
 @route("server.getServerTime")

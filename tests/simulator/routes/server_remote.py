@@ -3,14 +3,19 @@
 """Outcome of the calls that leave Dokploy (docker login, the SSH setup of a server, notification and git provider
 connection tests) and its control ``/__sim__/remote``.
 
-Each outcome is "auto", "ok" or "fail". "auto" fails exactly when the host involved ends in `.invalid` (the TLD
-RFC 2606 reserves for names that never resolve, the one the recordings used for an unreachable registry [1163]),
-so a test can choose a failure through its input alone; "ok"/"fail" force the outcome of every later call.
+Each outcome is "auto", "ok" or "fail"; "ok"/"fail" force the outcome of every later call. "auto" lets the input
+decide, as the recording host did (no internet, nothing listening on SSH), so that a test chooses a failure through
+its input alone:
+* a host name reserved by RFC 2606 / RFC 6761 never resolves: the TLDs `.invalid`, `.test`, `.example` and the
+  domains example.com/.net/.org with their subdomains (docker login to registry.example.com [505, 517] and to
+  registry.example.invalid [1163] failed, to the stub registry 127.0.0.1:5999 succeeded [508, 1161]);
+* SSH to a loopback address is refused: the simulator's own host runs no SSH server (127.0.0.1:2222 [443, 1142]).
 """
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import ipaddress
 import time
 from urllib.parse import urlsplit
 
@@ -35,12 +40,42 @@ def host_of(value):
     return value.rsplit("@", 1)[-1].split("/", 1)[0].split(":", 1)[0]
 
 
-def fails(ctx, kind, *hosts):
-    """True when the call of this kind toward `hosts` fails, as configured."""
+RESERVED_TLDS = ("invalid", "test", "example")
+RESERVED_DOMAINS = ("example.com", "example.net", "example.org")
+
+
+def never_resolves(host):
+    name = host_of(host).lower().rstrip(".")
+    return name.rsplit(".", 1)[-1] in RESERVED_TLDS or any(name == d or name.endswith("." + d) for d in RESERVED_DOMAINS)
+
+
+def _loopback(host):
+    name = host_of(host)
+    if name.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def failure(ctx, kind, host, port=None):
+    """Why the call of this kind toward `host` fails (node's error text), or None when it succeeds."""
     mode = remote_config(ctx.sim).get(kind, "auto")
-    if mode in ("ok", "fail"):
-        return mode == "fail"
-    return any(host_of(h).lower().rstrip(".").endswith(".invalid") for h in hosts if h)
+    if mode == "ok" or (mode == "auto" and not host):
+        return None
+    if mode == "auto" and never_resolves(host):
+        return "getaddrinfo ENOTFOUND %s" % host_of(host)
+    if mode == "fail" or (kind == "server_setup" and _loopback(host)):
+        return "connect ECONNREFUSED %s" % (host_of(host) if port is None else "%s:%s" % (host_of(host), port))
+    return None
+
+
+def fails(ctx, kind, *hosts):
+    """True when the call of this kind toward any of `hosts` fails, as configured."""
+    if remote_config(ctx.sim).get(kind, "auto") == "fail":
+        return True
+    return any(failure(ctx, kind, h) for h in hosts if h)
 
 
 def docker_time():
