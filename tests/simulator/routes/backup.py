@@ -15,7 +15,7 @@ from .. import deploy_queue
 from ..registry import ApiError, EMPTY, route
 from ..state import table
 from ..util import generate_app_name, nanoid, now_iso, public, touch
-from ..services import destination_without_keys
+from ..services import KINDS, destination_without_keys
 from ._children import delete_where, failed_insert, get_child
 from .destination import rclone_available, rclone_failure, rclone_flags
 
@@ -23,12 +23,12 @@ COLUMNS = ("backupId", "appName", "schedule", "enabled", "database", "prefix", "
            "keepLatestCount", "includeEncryptionKey", "backupType", "databaseType", "composeId", "postgresId",
            "mariadbId", "mysqlId", "mongoId", "libsqlId", "userId", "metadata")
 DATABASE_KINDS = ("postgres", "mysql", "mariadb", "mongo", "libsql")  # the order of backup.one's relations [1222]
-# manualBackup<X>: the label of its generic failure text (Dokploy's own spelling) [1230, 1231] and the title of
-# the deployment it records ([1233, 1273]; the others from utils/backups/*.ts)
-MANUAL = {"Postgres": (None, "Initializing Backup"), "MySql": ("MySQL", "MySQL Backup"),
-          "Mariadb": ("Mariadb", "MariaDB Backup"), "Mongo": ("Mongo", "MongoDB Backup"),
-          "Libsql": ("Libsql", "Initializing Backup"), "Compose": ("Compose", "Compose Backup"),
-          "WebServer": (None, "Web Server Backup")}
+# manualBackup<X>: the service kind it backs up, the label of its generic failure text (Dokploy's own spelling)
+# [1230, 1231] and the title of the deployment it records ([1233, 1273]; the others from utils/backups/*.ts)
+MANUAL = {"Postgres": ("postgres", None, "Initializing Backup"), "MySql": ("mysql", "MySQL", "MySQL Backup"),
+          "Mariadb": ("mariadb", "Mariadb", "MariaDB Backup"), "Mongo": ("mongo", "Mongo", "MongoDB Backup"),
+          "Libsql": ("libsql", "Libsql", "Initializing Backup"), "Compose": ("compose", "Compose", "Compose Backup"),
+          "WebServer": (None, None, "Web Server Backup")}
 NO_DOCKER = "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n"
 
 
@@ -106,13 +106,26 @@ def _service_app_name(state, row):
     return "dokploy"
 
 
-def _manual(name, label, title):
+def _postgres_script_failure(state, row, deployment):
+    """What manualBackupPostgres answers without Docker: the generated script, S3 secret included [1229]."""
+    dest = table(state, "destination").get(row.get("destinationId")) or {}
+    target = ":s3:%s/%s/%s" % (dest.get("bucket"), _service_app_name(state, row), row.get("prefix"))
+    script = ("\n\tset -eo pipefail;\n\techo \"[$(date)] Starting backup process...\" >> %s;\n\t"
+              "UPLOAD_OUTPUT=$({ docker exec ... | rclone rcat %s \"%s\"; } 2>&1 >/dev/null)\n\t\n"
+              % (deployment["logPath"], " ".join(rclone_flags(dest)) if dest else "", target))
+    return ApiError(400, "Command execution failed: Command failed: %s%s" % (script, NO_DOCKER))
+
+
+def _manual(name, kind, label, title):
     @route("backup.manualBackup%s" % name)
     def manual(state, inp, ctx):
-        """Records a deployment of the backup, `done` with Docker, `error` without [1233, 1273]; without Docker
-        postgres answers 400 with its whole script (S3 secret included) [1229], the others a generic text with a
-        trailing space [1230, 1231]."""
-        row = get_backup(state, inp["backupId"])
+        """Records a deployment of the backup, `done` with Docker, `error` without [1233, 1273]. Without Docker
+        postgres answers 400 with its whole script [1229], the other databases and compose a generic text with a
+        trailing space [1230, 1231], the web server a 500 (its call has no try/catch, source). A backup of another
+        kind fails on the service lookup before any deployment."""
+        row = get_backup(state, inp["backupId"], status=404 if kind is None else 400)
+        if kind is not None and row.get(kind + "Id") not in table(state, kind):
+            raise ApiError(400, "Error running manual %s backup " % label if label else "%s not found" % KINDS[kind]["label"])
         deployment = deploy_queue.new_deployment("backup", row, title, title)
         deployment.update(backupId=row["backupId"], finishedAt=now_iso())
         table(state, "deployment")[deployment["deploymentId"]] = deployment
@@ -120,16 +133,13 @@ def _manual(name, label, title):
             deployment["status"] = "done"
             return True
         deployment["status"] = "error"
+        if kind is None:
+            raise ApiError(500, "Dokploy postgres container not found")
         if label:
             raise ApiError(400, "Error running manual %s backup " % label)
-        dest = table(state, "destination").get(row.get("destinationId")) or {}
-        target = ":s3:%s/%s/%s" % (dest.get("bucket"), _service_app_name(state, row), row.get("prefix"))
-        script = ("\n\tset -eo pipefail;\n\techo \"[$(date)] Starting backup process...\" >> %s;\n\t"
-                  "UPLOAD_OUTPUT=$({ docker exec ... | rclone rcat %s \"%s\"; } 2>&1 >/dev/null)\n\t\n"
-                  % (deployment["logPath"], " ".join(rclone_flags(dest)) if dest else "", target))
-        raise ApiError(400, "Command execution failed: Command failed: %s%s" % (script, NO_DOCKER))
+        raise _postgres_script_failure(state, row, deployment)
     return manual
 
 
-for _name, (_label, _title) in MANUAL.items():
-    _manual(_name, _label, _title)
+for _name, (_kind, _label, _title) in MANUAL.items():
+    _manual(_name, _kind, _label, _title)
