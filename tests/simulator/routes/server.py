@@ -138,9 +138,10 @@ def remove(state, inp, ctx):
     deployments = table(state, "deployment")
     for deployment_id in [d for d, dep in deployments.items() if dep.get("serverId") == row["serverId"]]:
         del deployments[deployment_id]
-    certificates = table(state, "certificate")  # FK onDelete cascade (schema/certificate.ts)
-    for certificate_id in [c for c, cert in certificates.items() if cert.get("serverId") == row["serverId"]]:
-        del certificates[certificate_id]
+    for name in ("certificate", "network"):  # FK onDelete cascade (schema/certificate.ts, schema/network.ts)
+        rows = table(state, name)
+        for key in [k for k, child in rows.items() if child.get("serverId") == row["serverId"]]:
+            del rows[key]
     del table(state, "server")[row["serverId"]]
     return out
 
