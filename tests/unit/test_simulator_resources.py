@@ -218,3 +218,17 @@ def test_libsql_is_a_sixth_database(client, env_id):
     assert failed.status == 400
     assert client.post("libsql.remove", {"libsqlId": libsql_id})["libsqlId"] == libsql_id
     assert len(client.get("environment.one", {"environmentId": env_id})["libsql"]) == 1
+
+
+def test_web_server_backups_hang_off_the_user(sim, client):
+    dest = client.post("destination.create", DESTINATION)
+    user_id = sim.state["_meta"]["userId"]
+    client.post("backup.create", {"destinationId": dest["destinationId"], "schedule": "0 3 * * *", "prefix": "web",
+                                  "database": "dokploy", "databaseType": "web-server", "userId": user_id})
+    backups = client.get("user.getBackups")["backups"]
+    assert [b["databaseType"] for b in backups] == ["web-server"] and backups[0]["destination"]["accessKey"]
+    assert client.post("backup.manualBackupWebServer", {"backupId": backups[0]["backupId"]}) is True
+    sim.config["docker"] = False
+    assert error_of(client.post, "backup.manualBackupWebServer", {"backupId": backups[0]["backupId"]}).status == 500
+    assert error_of(client.post, "backup.manualBackupWebServer", {"backupId": "doesNotExist_0000000"}).status == 404
+    assert [d["status"] for d in client.get("user.getBackups")["backups"][0]["deployments"]] == ["done", "error"]

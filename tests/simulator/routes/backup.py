@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """backup router (scheduled database backups): create [1204-1216], one [1222-1224], update [1225-1228],
-manualBackup* [1229-1232], remove [1234-1236], listBackupFiles [1203].
+manualBackup* [1229-1232], remove [1234-1236], listBackupFiles [1203]; user.getBackups (the web server's backups).
 
 Databases (postgres, mysql, mariadb, mongo, libsql), compose services (`backupType: compose`, `serviceName`,
 `metadata`) [1209] and the Dokploy web server (`databaseType: web-server`, `userId`; from the source). Nothing is
@@ -18,6 +18,7 @@ from ..util import generate_app_name, nanoid, now_iso, public, touch
 from ..services import KINDS, destination_without_keys
 from ._children import delete_where, failed_insert, get_child
 from .destination import rclone_available, rclone_failure, rclone_flags
+from .user import get as user_get
 
 COLUMNS = ("backupId", "appName", "schedule", "enabled", "database", "prefix", "serviceName", "destinationId",
            "keepLatestCount", "includeEncryptionKey", "backupType", "databaseType", "composeId", "postgresId",
@@ -143,3 +144,21 @@ def _manual(name, kind, label, title):
 
 for _name, (_kind, _label, _title) in MANUAL.items():
     _manual(_name, _kind, _label, _title)
+
+
+@route("user.getBackups")
+def user_backups(state, inp, ctx):
+    """The caller's user with its `backups` (the web server's: `backup.userId`), each with its whole destination
+    (keys included) and deployments, then `apiKeys` (source: routers/user.ts getBackups; not recorded)."""
+    user = dict(user_get(state, {}, ctx)["user"])
+    api_keys = user.pop("apiKeys", [])
+    user["backups"] = []
+    for row in table(state, "backup").values():
+        if row.get("userId") == state["_meta"]["userId"]:
+            item = public(row)
+            destination = table(state, "destination").get(row.get("destinationId"))
+            item["destination"] = public(destination) if destination else None
+            item["deployments"] = [public(d) for d in table(state, "deployment").values() if d.get("backupId") == row["backupId"]]
+            user["backups"].append(item)
+    user["apiKeys"] = api_keys
+    return user
