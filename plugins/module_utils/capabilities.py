@@ -77,7 +77,8 @@ CAPABILITIES = {
     "environment.remove.refuses_services": ((0, 27, 1), "environment.remove refuses an environment that still holds "
                                                         "services (older servers delete them with it)"),
     "environment.one.summary": ((0, 26, 1), "environment.one lists service summaries (older: whole rows, secrets included)"),
-    "project.one.summary": ((0, 29, 14), "project.one/project.all list service summaries (older: whole rows)"),
+    "project.one.summary": ((0, 29, 14), "project.one lists service summaries (older: whole rows, secrets included)"),
+    "project.all.summary": ((0, 28, 3), "project.all lists service summaries (older: whole rows with domains)"),
     "domain.service.summary": ((0, 29, 14), "domain.byApplicationId/byComposeId embed a service summary (older: whole row)"),
     "errors.data": ((0, 28, 0), "error bodies carry data.zodError and zod 4 messages (older: {code, message, issues})"),
     "input.required_nonoptional": ((0, 28, 0), "zod 4 .required(): a partial application.saveEnvironment is "

@@ -135,19 +135,22 @@ ZOD4 = (0, 28, 0)
 # and the missing columns keep their values (drizzle skips undefined in .set()).
 RELAXED_BEFORE_ZOD4 = {"application.saveEnvironment": ("env", "buildArgs", "buildSecrets", "createEnvFile")}
 
-# procedure -> (first version with summaries, [(path to the embedded rows, their table, their id field)]);
-# "*" in a path is every item of a list. Older servers embed the whole row where v0.30.2 has a summary:
-# findDomainsBy*Id / findDomainById (packages/server/src/services/domain.ts) and findProjectById
-# (services/project.ts, serviceColumns) narrowed them at v0.29.14.
-_PROJECT_ONE_SERVICES = [(("environments", "*", key, "*"), kind, kind_id) for key, kind, kind_id in (
-    ("applications", "application", "applicationId"), ("compose", "compose", "composeId"),
-    ("postgres", "postgres", "postgresId"), ("mysql", "mysql", "mysqlId"), ("mariadb", "mariadb", "mariadbId"),
-    ("mongo", "mongo", "mongoId"), ("redis", "redis", "redisId"))]
+# procedure -> (first version with summaries, [(path to the embedded rows, their table, their id field,
+# relations the whole row carries)]); "*" in a path is every item of a list. Older servers embed the whole row
+# where v0.30.2 has a summary: findDomainsBy*Id / findDomainById (packages/server/src/services/domain.ts) and
+# findProjectById (services/project.ts, serviceColumns) narrowed them at v0.29.14, project.all
+# (apps/dokploy/server/api/routers/project.ts, whole rows with domains before) at v0.28.3.
+_SERVICE_KEYS = (("applications", "application", "applicationId"), ("compose", "compose", "composeId"),
+                 ("postgres", "postgres", "postgresId"), ("mysql", "mysql", "mysqlId"), ("mariadb", "mariadb", "mariadbId"),
+                 ("mongo", "mongo", "mongoId"), ("redis", "redis", "redisId"))
 WHOLE_ROWS_UNTIL = {
-    "domain.byApplicationId": ((0, 29, 14), [(("*", "application"), "application", "applicationId")]),
-    "domain.byComposeId": ((0, 29, 14), [(("*", "compose"), "compose", "composeId")]),
-    "domain.one": ((0, 29, 14), [(("application",), "application", "applicationId")]),
-    "project.one": ((0, 29, 14), _PROJECT_ONE_SERVICES),
+    "domain.byApplicationId": ((0, 29, 14), [(("*", "application"), "application", "applicationId", ())]),
+    "domain.byComposeId": ((0, 29, 14), [(("*", "compose"), "compose", "composeId", ())]),
+    "domain.one": ((0, 29, 14), [(("application",), "application", "applicationId", ())]),
+    "project.one": ((0, 29, 14), [(("environments", "*", key, "*"), kind, kind_id, ()) for key, kind, kind_id in _SERVICE_KEYS]),
+    "project.all": ((0, 28, 3), [(("*", "environments", "*"), "environment", "environmentId", ())] + [
+        (("*", "environments", "*", key, "*"), kind, kind_id, ("domain",) if kind in ("application", "compose") else ())
+        for key, kind, kind_id in _SERVICE_KEYS]),
 }
 
 # Behaviour switches for route files: name -> first version that behaves like v0.30.2.
@@ -199,16 +202,27 @@ def _zod3_issue(issue):
     return out
 
 
-def _embed_whole_rows(value, path, rows, id_field):
-    """``value`` with the summary at ``path`` replaced by the whole row it summarises."""
+def _embed_whole_rows(value, path, source):
+    """``value`` with the summary at ``path`` widened to the whole row it summarises (nested lists kept).
+
+    ``source`` is (the rows by id, their id field, {child table: its rows}): children pointing at the row
+    through the same id field are attached as ``<child table>s`` (domains).
+    """
+    rows, id_field, children = source
     if not path:
         row = rows.get(value.get(id_field)) if isinstance(value, dict) else None
-        return value if row is None else public(row)
+        if row is None:
+            return value
+        whole = public(row)
+        for name, child_rows in children.items():
+            whole[name + "s"] = [public(c) for c in child_rows.values() if c.get(id_field) == row[id_field]]
+        whole.update((k, v) for k, v in value.items() if k not in whole)
+        return whole
     head, rest = path[0], path[1:]
     if head == "*" and isinstance(value, list):
-        return [_embed_whole_rows(item, rest, rows, id_field) for item in value]
+        return [_embed_whole_rows(item, rest, source) for item in value]
     if isinstance(value, dict) and head in value:
-        value[head] = _embed_whole_rows(value[head], rest, rows, id_field)
+        value[head] = _embed_whole_rows(value[head], rest, source)
     return value
 
 
@@ -289,8 +303,9 @@ class Profile(object):
         if self.is_latest or not isinstance(result, (dict, list)):
             return result  # EMPTY and scalars pass as they are
         result = copy.deepcopy(result)
-        for path, tbl, id_field in self.whole_rows.get(procedure, ()):
-            result = _embed_whole_rows(result, path, table(state, tbl), id_field)
+        for path, tbl, id_field, relations in self.whole_rows.get(procedure, ()):
+            children = dict((name, table(state, name)) for name in relations)
+            result = _embed_whole_rows(result, path, (table(state, tbl), id_field, children))
         return self.trim(result)
 
     def trim(self, value):

@@ -119,6 +119,7 @@ def test_tables_agree_with_the_collections_capabilities():
         "environment.remove.refuses_services": versions.BEHAVIOURS["environment.remove.refuses_services"],
         "environment.one.summary": versions.BEHAVIOURS["environment.one.summary"],
         "project.one.summary": versions.WHOLE_ROWS_UNTIL["project.one"][0],
+        "project.all.summary": versions.WHOLE_ROWS_UNTIL["project.all"][0],
         "domain.service.summary": versions.WHOLE_ROWS_UNTIL["domain.byApplicationId"][0],
     }
     for capability, simulated in pairs.items():
@@ -250,6 +251,9 @@ def test_v0_25_shapes_whole_rows_and_absent_fields():
         detail = api.ok("GET", "project.one", {"projectId": project_id})
         assert "projectTags" not in detail
         assert "buildType" in detail["environments"][0]["applications"][0]
+        listed = api.ok("GET", "project.all", {})[0]["environments"][0]
+        assert listed["projectId"] == project_id and "isDefault" not in listed
+        assert listed["applications"][0]["domains"][0]["host"] == "web.example.com"
 
 
 def test_v0_30_shapes_are_untouched():
