@@ -196,6 +196,11 @@ def test_notifications_of_every_kind(sim, client):
     assert client.post("notification.remove", {"notificationId": slack["notificationId"]})["name"] == "slack"
     assert error_of(client.post, "notification.remove", {"notificationId": slack["notificationId"]}).status == 400
     assert len(client.get("notification.getEmailProviders")) == 11
+    alert = {"Type": "CPU", "Value": 95, "Threshold": 90, "Message": "high", "Timestamp": "now", "Token": "t0k"}
+    assert error_of(client.post, "notification.receiveNotification", alert).status == 400
+    server = _server(client, with_key=False)
+    sim.state["server"][server["serverId"]]["metricsConfig"]["server"]["token"] = "t0k"
+    assert client.post("notification.receiveNotification", dict(alert, ServerType="Remote")) is None
 
 
 # ---- git providers ----------------------------------------------------------------------------------------------

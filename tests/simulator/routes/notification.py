@@ -177,3 +177,15 @@ def remove(state, inp, ctx):
         raise ApiError(400, "Notification not found")
     del table(state, "notification")[row["notificationId"]]
     return public(row)
+
+
+@route("notification.receiveNotification")
+def receive_notification(state, inp, ctx):
+    """The monitoring agent's threshold callback: the Token must match the Dokploy host's metrics token (the simulator
+    keeps none, as a host without monitoring set up) or a server's `metricsConfig.server.token`; every failure is
+    400 "Error sending the notification". Sends to the notifications with serverThreshold on; empty body."""
+    if inp.get("ServerType", "Dokploy") == "Remote" and any(
+            ((server.get("metricsConfig") or {}).get("server") or {}).get("token") == inp["Token"]
+            for server in table(state, "server").values()):
+        return EMPTY
+    raise ApiError(400, "Error sending the notification")

@@ -266,3 +266,10 @@ def public_ip(state, inp, ctx):
 def get_server_time(state, inp, ctx):
     """{time, timezone} (routers/server.ts)."""
     return {"time": now_iso(), "timezone": "UTC"}
+
+
+@route("server.getServerMetrics")
+def get_server_metrics(state, inp, ctx):
+    """Fetches the monitoring agent at `url` (routers/server.ts): no agent runs beside the simulator, so the fetch
+    fails as it does in Dokploy when the container is not running."""
+    raise ApiError(500, "fetch failed")
