@@ -19,7 +19,7 @@ from . import routes
 from .registry import CONTROLS, EMPTY, ROUTES, ApiError
 from .state import new_state
 from .validation import ValidationFailed, procedures, zod_error_body
-from .versions import profile_for
+from .versions import apply_profile
 
 JSON = "application/json"
 JSON_UTF8 = "application/json; charset=utf-8"
@@ -94,14 +94,13 @@ class Simulator(object):
     def __init__(self, api_key="sim-api-key", host="127.0.0.1", port=0, state_file=None, deploy_duration=2.0, verbose=False,
                  version=None):
         self.api_key = api_key
-        self.profile = profile_for(version)  # versions.py: how an older Dokploy (version="0.25") answers
         self.host = host
         self.port = port
         self.state_file = state_file
         self.verbose = verbose
-        self.config = {"deploy_duration": float(deploy_duration), "version": self.profile.tag,
-                       "behaviours": dict(self.profile.behaviours)}
+        self.config = {"deploy_duration": float(deploy_duration)}
         self.lock = threading.RLock()
+        self.profile = apply_profile(self, version)  # versions.py: how an older Dokploy (version="0.25") answers
         self.state = new_state()
         self._log = []
         self._faults = []

@@ -28,6 +28,7 @@ import copy
 import re
 
 from . import validation
+from .registry import control
 from .state import table
 from .util import public
 from .validation import ValidationFailed
@@ -335,3 +336,26 @@ def profile_for(version=None):
         if profile.version == parsed:
             return profile
     return Profile(parsed)
+
+
+def apply_profile(sim, version=None):
+    """Make ``sim`` answer as ``version``: its profile, and the flags route files read from ``ctx.config``."""
+    profile = profile_for(version)
+    with sim.lock:
+        sim.profile = profile
+        sim.config["version"] = profile.tag
+        sim.config["behaviours"] = dict(profile.behaviours)
+    return profile
+
+
+@control("version")
+def version_control(sim, method, data):
+    """``GET /__sim__/version``: the version answered as; ``POST {"version": "0.25"}``: answer as another one."""
+    if method == "POST":
+        try:
+            apply_profile(sim, (data or {}).get("version"))
+        except ValueError as exc:
+            return 400, {"message": str(exc)}
+    elif method != "GET":
+        return 405, {"message": "GET or POST"}
+    return 200, {"version": sim.profile.tag, "behaviours": sim.config["behaviours"]}

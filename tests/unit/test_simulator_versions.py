@@ -296,3 +296,17 @@ def test_run_py_answers_as_the_version_asked(tmp_path):
         process.send_signal(signal.SIGTERM)
         process.wait(10)
         process.stdout.close()
+
+
+def test_version_can_be_switched_at_run_time():
+    with api_for(None) as sim:
+        api = Api(sim)
+        assert api.get("settings.getDokployVersion")[1] == "v0.30.2"
+        answer = requests.post(sim.url + "/__sim__/version", json={"version": "0.25"}, timeout=10).json()
+        assert answer["version"] == "v0.25.11" and answer["behaviours"]["environment.isDefault"] is False
+        assert api.get("settings.getDokployVersion")[1] == "v0.25.11"
+        assert api.post("compose.saveEnvironment", {"composeId": "x", "env": ""})[0] == 404
+        assert sim.control("version", {"version": "v0.30.2"}, method="POST")["version"] == "v0.30.2"
+        assert requests.get(sim.url + "/__sim__/version", timeout=10).json()["version"] == "v0.30.2"
+        with pytest.raises(ValueError, match="answered 400"):
+            sim.control("version", {"version": "0.24"}, method="POST")
