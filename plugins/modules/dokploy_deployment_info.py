@@ -15,38 +15,26 @@ description:
   - Lists the deployments of one application or compose stack, newest first, as Dokploy keeps them
     (Dokploy keeps about the last ten per service).
   - With O(deployment_id), also returns the last O(log_lines) lines of that deployment's log.
-  - Databases have no deployments in Dokploy (they deploy inside the API call). Read-only.
+  - Databases have no deployments in Dokploy (they deploy inside the API call). Read-only; it behaves the same in
+    check mode.
+  - Name the service with the target options, for example O(project) and O(application), or O(compose_id).
 options:
   type:
     description:
-      - The kind of service.
+      - B(Deprecated), will be removed in version 2.0.0; use O(application) or O(compose) (or their IDs) instead.
+      - The kind of service O(name) or O(service_id) names. Default V(application).
     type: str
     choices: [application, compose]
-    default: application
   name:
     description:
-      - Name of the service, looked up in O(environment) of O(project).
-      - Dokploy does not keep names unique. When two services share O(name), the module fails and lists their IDs;
-        O(service_id) then selects one.
+      - B(Deprecated), will be removed in version 2.0.0; use O(application) or O(compose) instead.
+      - Name of the service of kind O(type), looked up in O(environment) of O(project).
     type: str
   service_id:
     description:
-      - ID of the service (C(applicationId) or C(composeId)); selects it directly instead of by O(name).
+      - B(Deprecated), will be removed in version 2.0.0; use O(application_id) or O(compose_id) instead.
+      - ID of the service of kind O(type).
     type: str
-    aliases: [application_id, compose_id]
-  project:
-    description:
-      - Name of the project holding the service. Required with O(name) unless O(project_id) is given.
-    type: str
-  project_id:
-    description:
-      - ID of the project holding the service.
-    type: str
-  environment:
-    description:
-      - Name of the environment holding the service.
-    type: str
-    default: production
   deployment_id:
     description:
       - ID of one deployment of the service whose log to return in RV(log).
@@ -55,10 +43,12 @@ options:
   log_lines:
     description:
       - How many of the last lines of the log of O(deployment_id) to return.
+      - V(0) returns an empty RV(log) without reading it; a negative number is refused.
     type: int
     default: 100
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
+  - dokploy.dokploy.target
   - dokploy.dokploy.dokploy.INFO_ATTRIBUTES
 seealso:
   - module: dokploy.dokploy.dokploy_project_info
@@ -72,7 +62,7 @@ EXAMPLES = r"""
     api_url: https://dokploy.example.com
     api_key: "{{ vault_dokploy_api_key }}"
     project: shop
-    name: web
+    application: web
   register: web_deployments
 
 - name: Show the status of the newest deployment
@@ -82,8 +72,7 @@ EXAMPLES = r"""
 
 - name: Read the last 200 lines of the log of a deployment of a compose stack
   dokploy.dokploy.dokploy_deployment_info:
-    type: compose
-    service_id: 7HGM-iruklT3dZxmnY1f7
+    compose_id: 7HGM-iruklT3dZxmnY1f7
     deployment_id: CAN0Bpgj_MQW0UMZS3JGy
     log_lines: 200
   register: stack_deploy
@@ -162,73 +151,12 @@ log:
   sample: "Initializing deployment\nError occurred ❌, check the logs for details."
 """
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import DEPLOYMENT_LISTS, newest_first, tail_lines
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import SERVICE_KINDS, DokployLookupError, Resolver
-from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
-from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
-
-
-def deployment_info(module):
-    params = module.params
-    client = module.client
-    kind = SERVICE_KINDS[params["type"]]
-    service_id = params["service_id"]
-    if not service_id:
-        resolver = Resolver(client)
-        project, environment = resolver.locate_environment(
-            project_name=params["project"], environment_name=params["environment"], project_id=params["project_id"])
-        found = resolver.service(kind.name, environment, params["name"], project_name=project.get("name"))
-        if found is None:
-            raise DokployLookupError("No %s is named '%s' in environment '%s' of project '%s'; existing: %s" % (
-                kind.label, params["name"], environment.get("name"), project.get("name"),
-                ", ".join(sorted(set(str(s.get("name")) for s in resolver.service_summaries(kind.name, environment))))
-                or "none"))
-        service_id = found[kind.id_field]
-    service = client.get(kind.procedure("one"), {kind.id_field: service_id})
-    procedure, field = DEPLOYMENT_LISTS[kind.name]
-    deployments = newest_first(client.get(procedure, {field: service_id}))
-    result = {
-        "changed": False,
-        "service": {"type": kind.name, "id": service_id, "name": service.get("name"), "status": service.get(kind.status_field)},
-        "deployments": mask(deployments),
-        "deployment": {},
-    }
-    if params["deployment_id"]:
-        matches = [d for d in deployments if d.get("deploymentId") == params["deployment_id"]]
-        if not matches:
-            raise DokployError("%s '%s' has no deployment with ID '%s'; its deployments: %s" % (
-                kind.label, service.get("name"), params["deployment_id"],
-                ", ".join(d.get("deploymentId") for d in deployments) or "none"))
-        result["deployment"] = mask(matches[0])
-        result["log"] = ""
-        if params["log_lines"]:
-            text = client.get("deployment.readLogs", {"deploymentId": params["deployment_id"], "tail": params["log_lines"]})
-            result["log"] = tail_lines(text, params["log_lines"])
-    return result
+from ansible_collections.dokploy.dokploy.plugins.module_utils.module import run_resource
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.deployment import DeploymentInfo
 
 
 def main():
-    module = DokployModule(
-        argument_spec=dict(
-            type=dict(type="str", choices=["application", "compose"], default="application"),
-            name=dict(type="str"),
-            service_id=dict(type="str", aliases=["application_id", "compose_id"]),
-            project=dict(type="str"),
-            project_id=dict(type="str"),
-            environment=dict(type="str", default="production"),
-            deployment_id=dict(type="str"),
-            log_lines=dict(type="int", default=100),
-        ),
-        required_one_of=[("name", "service_id")],
-        mutually_exclusive=[("name", "service_id"), ("project", "project_id")],
-    )
-    params = module.params
-    if params["name"] is not None and not (params["project"] or params["project_id"]):
-        module.fail_json(msg="name needs project or project_id")
-    if params["log_lines"] < 0:
-        module.fail_json(msg="log_lines must not be negative")
-    module.run(lambda: deployment_info(module))
+    run_resource(DeploymentInfo)
 
 
 if __name__ == "__main__":

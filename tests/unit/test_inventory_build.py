@@ -11,7 +11,9 @@ import copy
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.inventory import dokploy as plugin
+from ansible.errors import AnsibleParserError
+
+from ansible_collections.dokploy.dokploy.plugins.plugin_utils import inventory as plugin
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
     UNAUTHORIZED_HINT,
     DokployAuthError,
@@ -186,6 +188,34 @@ def test_without_domains_no_domain_variable():
     data = copy.deepcopy(DATA)
     data["domains"] = None
     assert "dokploy_domains" not in build(data)["hosts"]["shop.production.web"]
+
+
+# -- the configuration, checked before any request ------------------------------------------------
+
+DEFINITIONS = {"plugin": {}, "api_url": {}, "projects": {}, "keyed_groups": {"suboptions": dict(
+    (name, {}) for name in ("key", "prefix", "separator", "parent_group", "default_value", "trailing_separator"))}}
+
+
+@pytest.mark.parametrize("config, message", [
+    ({"bogus_option": 1}, "unknown option bogus_option"),
+    ({"project": ["shop"]}, "did you mean projects?"),
+    ({"keyed_groups": ["dokploy_status"]}, "keyed_groups[0] must be a dictionary"),
+    ({"keyed_groups": [{"key": "dokploy_status"}, {"prefix": "x"}]}, "keyed_groups[1] needs key"),
+    ({"keyed_groups": [{"key": "  "}]}, "keyed_groups[0] needs key"),
+    ({"keyed_groups": [{"key": "dokploy_status", "prefx": "x"}]}, "unknown option prefx"),
+    ({"keyed_groups": [{"key": "a", "default_value": "none", "trailing_separator": False}]}, "mutually exclusive"),
+    ({"keyed_groups": [{"key": "a", "trailing_separator": "no"}]}, "true or false"),
+])
+def test_config_is_refused(config, message):
+    with pytest.raises(AnsibleParserError) as info:
+        plugin.check_config(dict(config, plugin="dokploy.dokploy.dokploy"), DEFINITIONS)
+    assert message in str(info.value)
+
+
+def test_config_is_accepted():
+    plugin.check_config({"plugin": "dokploy.dokploy.dokploy", "projects": ["shop"], "keyed_groups": [
+        {"key": "dokploy_status", "prefix": "status", "default_value": "none"}]}, DEFINITIONS)
+    plugin.check_config({"plugin": "dokploy.dokploy.dokploy"}, DEFINITIONS)
 
 
 # -- fetch ------------------------------------------------------------------------------------------

@@ -80,6 +80,13 @@ def collections_root():
 
 
 def run_inventory(source, tmp_path):
+    result = inventory_process(source, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert API_KEY not in result.stdout + result.stderr
+    return json.loads(result.stdout)
+
+
+def inventory_process(source, tmp_path):
     env = dict(os.environ)
     env.update({
         "ANSIBLE_COLLECTIONS_PATH": collections_root(),
@@ -89,11 +96,8 @@ def run_inventory(source, tmp_path):
         "ANSIBLE_NOCOLOR": "1",
     })
     ansible_inventory = os.path.join(os.path.dirname(sys.executable), "ansible-inventory")
-    result = subprocess.run([ansible_inventory, "-i", str(source), "--list"], env=env, capture_output=True,
-                            text=True, timeout=120, check=False)
-    assert result.returncode == 0, result.stderr
-    assert API_KEY not in result.stdout + result.stderr
-    return json.loads(result.stdout)
+    return subprocess.run([ansible_inventory, "-i", str(source), "--list"], env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
 
 
 def write_source(tmp_path, url, timeout):
@@ -134,3 +138,15 @@ def test_without_cache_every_run_reads(stub, tmp_path):
     run_inventory(source, tmp_path)
     run_inventory(source, tmp_path)
     assert len(Stub.requests) == 6
+
+
+@pytest.mark.parametrize("extra, message", [
+    ("bogus_option: 1\n", "unknown option bogus_option"),
+    ("keyed_groups:\n  - prefix: status\n", "keyed_groups[0] needs key"),
+])
+def test_bad_configuration_fails_before_any_request(stub, tmp_path, extra, message):
+    source = tmp_path / "bad.dokploy.yml"
+    source.write_text("plugin: dokploy.dokploy.dokploy\napi_url: %s\n%s" % (stub, extra))
+    result = inventory_process(source, tmp_path)
+    assert message in " ".join(result.stderr.split())
+    assert Stub.requests == []

@@ -1,0 +1,125 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""dokploy_deployment_info: the deployments of one application or compose stack, with a deployment's log.
+
+Only the kinds that deploy through Dokploy's queue have deployment rows (kinds.py ``deploy``); databases
+deploy inside the API call and have none. The service is named by the shared target options (target.py);
+the module's first options ``type``, ``name`` and ``service_id`` still work until 2.0.0, with a deprecation
+warning, and stand for the target option they name.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
+    DokployError,
+    DokployNotFoundError,
+    DokployParamError,
+)
+from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
+from ansible_collections.dokploy.dokploy.plugins.module_utils.deployments import list_deployments, read_log
+from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import QUEUED, SERVICE_KINDS, SERVICE_TYPES
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import check_lifecycle
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
+from ansible_collections.dokploy.dokploy.plugins.module_utils.target import (
+    check_target,
+    resolve_target,
+    target_argument_spec,
+    target_kind,
+    target_module_kwargs,
+)
+
+DEPLOYMENT_KINDS = tuple(name for name in SERVICE_TYPES if SERVICE_KINDS[name].deploy == QUEUED)
+DEPRECATED = dict(removed_in_version="2.0.0", removed_from_collection="dokploy.dokploy")
+DEFAULT_LOG_LINES = 100
+
+
+def _module_kwargs():
+    kwargs = target_module_kwargs(DEPLOYMENT_KINDS)
+    # name and service_id (deprecated) are one more way to name the service.
+    services = list(kwargs["required_one_of"][0]) + ["name", "service_id"]
+    kwargs["required_one_of"] = [services]
+    kwargs["mutually_exclusive"] = [services] + list(kwargs["mutually_exclusive"][1:])
+    return kwargs
+
+
+def use_deprecated_options(params):
+    """Set the target option that ``type`` with ``name`` or ``service_id`` stands for (in ``params``)."""
+    by_name = params.get("name") is not None
+    if params.get("type") and not (by_name or params.get("service_id")):
+        raise DokployParamError("type only goes with the deprecated name or service_id; name the service with "
+                                "%s instead" % " or ".join("%s (or %s_id)" % (kind, kind) for kind in DEPLOYMENT_KINDS),
+                                option="type")
+    kind = params.get("type") or "application"
+    if by_name:
+        params[kind] = params["name"]
+    if params.get("service_id"):
+        params["%s_id" % kind] = params["service_id"]
+
+
+class DeploymentInfo(object):
+    """Reads; has the interface module.run_resource expects of a resource class."""
+
+    module_kwargs = _module_kwargs()
+
+    @classmethod
+    def argument_spec(cls):
+        spec = target_argument_spec(DEPLOYMENT_KINDS)
+        spec.update(
+            type=dict(type="str", choices=list(DEPLOYMENT_KINDS), **DEPRECATED),
+            name=dict(type="str", **DEPRECATED),
+            service_id=dict(type="str", **DEPRECATED),
+            deployment_id=dict(type="str"),
+            log_lines=dict(type="int", default=DEFAULT_LOG_LINES),
+        )
+        return spec
+
+    @classmethod
+    def validate(cls, params):
+        """Problems found before any request; also moves the deprecated options to the target options."""
+        use_deprecated_options(params)
+        check_target(params, DEPLOYMENT_KINDS)
+        check_lifecycle({"log_lines": params.get("log_lines")})
+
+    def __init__(self, ctx, params):
+        # Only reads, so check mode changes nothing: a missing service fails in check mode too, instead of
+        # being taken for one an earlier task would create.
+        self.ctx = Context(ctx.client, warn=ctx.warn, clock=ctx.clock, sleep=ctx.sleep)
+        self.client = ctx.client
+        self.params = params
+        self.kind = target_kind(params, DEPLOYMENT_KINDS)
+
+    def service(self):
+        """``<kind>.one`` of the service the options name (a name is looked up first)."""
+        kind = self.kind
+        service_id = self.params.get(kind.id_option) or resolve_target(self.ctx, self.params, DEPLOYMENT_KINDS).id
+        try:
+            return service_id, self.client.get(kind.procedure("one"), {kind.id_field: service_id})
+        except DokployNotFoundError:
+            raise DokployMissingError("No %s has ID '%s'" % (kind.label, service_id))
+
+    def run(self):
+        kind = self.kind
+        service_id, service = self.service()
+        deployments = list_deployments(self.client, kind, service_id)
+        result = {
+            "changed": False,
+            "service": {"type": kind.name, "id": service_id, "name": service.get("name"),
+                        "status": service.get(kind.status_field)},
+            "deployments": mask(deployments),
+            "deployment": {},
+        }
+        wanted = self.params.get("deployment_id")
+        if wanted:
+            matches = [d for d in deployments if d.get("deploymentId") == wanted]
+            if not matches:
+                raise DokployError("%s '%s' has no deployment with ID '%s'; its deployments: %s" % (
+                    kind.label, service.get("name"), wanted, ", ".join(d.get("deploymentId") for d in deployments)
+                    or "none"))
+            result["deployment"] = mask(matches[0])
+            result["log"] = read_log(self.client, wanted, self.params["log_lines"])
+        return result
