@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright: dokploy.dokploy contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Fakes for engine tests: a client that records every call and answers from a script, and a module."""
+"""Fakes for engine tests: a client that records every call and answers from a script, a virtual clock, and the
+Context a resource runs in (built on them, as the module layer builds one on the real client)."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -10,6 +11,7 @@ __metaclass__ = type
 import copy
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
 
 
 class Seq(list):
@@ -68,11 +70,24 @@ class FakeClient(object):
         return [(procedure, params) for method, procedure, params in self.calls if method == "GET"]
 
 
-class FakeModule(object):
-    """What Resource needs of a DokployModule."""
+class FakeClock(object):
+    """A virtual clock for ``Context(clock=..., sleep=...)``: sleeping advances it at once and is recorded."""
 
-    def __init__(self, client, params=None, check_mode=False, diff=False):
-        self.client = client
-        self.params = dict(params or {})
-        self.check_mode = check_mode
-        self._diff = diff
+    def __init__(self, now=1000.0):
+        self.now = now
+        self.sleeps = []
+
+    def __call__(self):
+        return self.now
+
+    def sleep(self, seconds):
+        assert seconds >= 0
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+def fake_context(client, check_mode=False, diff=False, settle_timeout=0, clock=None):
+    """A Context on ``client`` and a virtual clock (``ctx.clock``). ``settle_timeout`` 0: after a write whose
+    outcome is unknown the engine looks exactly once; warnings are in ``ctx.warnings``."""
+    clock = clock or FakeClock()
+    return Context(client, check_mode=check_mode, diff=diff, settle_timeout=settle_timeout, clock=clock, sleep=clock.sleep)

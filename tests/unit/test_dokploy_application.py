@@ -12,10 +12,13 @@ import copy
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
-from ansible_collections.dokploy.dokploy.plugins.modules import dokploy_application, dokploy_domain, dokploy_env
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import Application
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.domain import Domain
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.env import EnvTarget
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 
-from fakes import FakeClient, FakeModule
+from fakes import FakeClient, fake_context
 
 APP_ID = "A" * 21
 ENV_ID = "E" * 21
@@ -32,23 +35,6 @@ APP = {"applicationId": APP_ID, "name": "web", "appName": "app-x-abcdef", "descr
        "customGitSSHKeyId": None, "watchPaths": None, "enableSubmodules": False, "repository": None, "owner": None,
        "branch": None, "buildPath": "/", "githubId": None, "triggerType": "push", "refreshToken": "tok"}
 
-APP_OPTIONS = ("project", "name", "application_id", "description", "server", "server_id", "docker_image", "registry_url",
-               "registry_username", "registry_password", "git_url", "git_branch", "git_build_path", "git_ssh_key",
-               "watch_paths", "enable_submodules", "git_provider", "build_type", "dockerfile", "docker_context_path",
-               "docker_build_stage", "publish_directory", "static_spa", "heroku_version", "railpack_version", "command",
-               "args", "replicas", "memory_limit", "memory_reservation", "cpu_limit", "cpu_reservation", "auto_deploy",
-               "env", "build_args", "build_secrets")
-
-
-class Module(FakeModule):
-    def __init__(self, *args, **kwargs):
-        super(Module, self).__init__(*args, **kwargs)
-        self.warnings = []
-
-    def warn(self, text):
-        self.warnings.append(text)
-
-
 def client(app=None, **extra):
     answers = {"project.all": [PROJECT], "application.one": copy.deepcopy(app or APP)}
     for name in ("application.update", "application.saveBuildType", "application.saveEnvironment",
@@ -58,17 +44,19 @@ def client(app=None, **extra):
     return FakeClient(answers)
 
 
+def run(resource_class, fake, params, check_mode=False, diff=False):
+    """``resource_class`` run on ``fake`` with ``params`` validated as its module validates them; (result, ctx)."""
+    ctx = fake_context(fake, check_mode=check_mode, diff=diff)
+    return resource_class(ctx, resource_params(resource_class, params)).run(), ctx
+
+
 def run_app(fake, check_mode=False, **params):
-    values = dict((o, None) for o in APP_OPTIONS)
-    values.update(environment="production", state="present", project="shop", name="web")
-    values.update(params)
-    module = Module(fake, values, check_mode)
-    return dokploy_application.Application(module).run(), module
+    return run(Application, fake, dict(dict(project="shop", name="web"), **params), check_mode=check_mode)
 
 
 def test_unchanged_application_takes_two_reads_and_no_write():
     fake = client()
-    result, module = run_app(fake, docker_image="nginx:1", registry_password="pw", env={"A": "1", "B": "2"}, replicas=1)
+    result, ctx = run_app(fake, docker_image="nginx:1", registry_password="pw", env={"A": "1", "B": "2"}, replicas=1)
     assert not result["changed"]
     assert [p for p, body in fake.reads()] == ["project.all", "application.one"]
     assert fake.writes() == []
@@ -78,7 +66,7 @@ def test_unchanged_application_takes_two_reads_and_no_write():
 
 def test_each_group_is_sent_whole_and_only_when_changed():
     fake = client()
-    result, module = run_app(fake, publish_directory="dist", docker_image="nginx:1", registry_password="new", replicas=2)
+    result, ctx = run_app(fake, publish_directory="dist", docker_image="nginx:1", registry_password="new", replicas=2)
     assert result["changed"]
     writes = dict(fake.writes())
     assert sorted(writes) == ["application.saveBuildType", "application.saveDockerProvider", "application.update"]
@@ -93,7 +81,7 @@ def test_each_group_is_sent_whole_and_only_when_changed():
 
 def test_env_dict_replaces_variables_keeping_comments_and_other_fields():
     fake = client()
-    result, module = run_app(fake, env={"B": "3", "C": "x y"})
+    result, ctx = run_app(fake, env={"B": "3", "C": "x y"})
     writes = dict(fake.writes())
     assert list(writes) == ["application.saveEnvironment"]
     assert writes["application.saveEnvironment"] == {
@@ -110,14 +98,14 @@ def test_env_string_is_stored_verbatim():
 
 def test_check_mode_writes_nothing_and_masks_the_diff():
     fake = client()
-    module_result, module = run_app(fake, check_mode=True, docker_image="nginx:1", registry_password="new")
+    module_result, ctx = run_app(fake, check_mode=True, docker_image="nginx:1", registry_password="new")
     assert module_result["changed"]
     assert fake.writes() == []
 
 
 def test_switching_source_sets_source_type_without_sending_it():
     fake = client(**{"sshKey.allForApps": [{"sshKeyId": "K" * 21, "name": "deploy"}]})
-    result, module = run_app(fake, git_url="git@github.com:a/b.git", git_branch="main", git_ssh_key="deploy",
+    result, ctx = run_app(fake, git_url="git@github.com:a/b.git", git_branch="main", git_ssh_key="deploy",
                              watch_paths=["src/**"])
     body = dict(fake.writes())["application.saveGitProvider"]
     assert body == {"applicationId": APP_ID, "customGitUrl": "git@github.com:a/b.git", "customGitBranch": "main",
@@ -128,7 +116,7 @@ def test_switching_source_sets_source_type_without_sending_it():
 def test_same_image_but_other_source_still_switches():
     app = dict(APP, sourceType="git")
     fake = client(app)
-    result, module = run_app(fake, docker_image="nginx:1")
+    result, ctx = run_app(fake, docker_image="nginx:1")
     assert [p for p, body in fake.writes()] == ["application.saveDockerProvider"]
 
 
@@ -136,8 +124,7 @@ def test_provider_by_name():
     providers = [{"gitProviderId": "G" * 21, "name": "acme", "providerType": "github",
                   "github": {"githubId": "H" * 21}, "gitlab": None, "bitbucket": None, "gitea": None}]
     fake = client(**{"gitProvider.getAll": providers})
-    provider = dict(type="github", name="acme", id=None, repository="shop", owner="acme", branch="main", build_path=None,
-                    trigger_type=None, gitlab_project_id=None, gitlab_path_namespace=None, bitbucket_repository_slug=None)
+    provider = dict(type="github", name="acme", repository="shop", owner="acme", branch="main")
     run_app(fake, git_provider=provider)
     body = dict(fake.writes())["application.saveGithubProvider"]
     assert body == {"applicationId": APP_ID, "repository": "shop", "owner": "acme", "branch": "main", "buildPath": "/",
@@ -146,8 +133,7 @@ def test_provider_by_name():
 
 def test_missing_provider_lists_existing():
     fake = client(**{"gitProvider.getAll": []})
-    provider = dict(type="gitea", name="nope", id=None, repository="r", owner="o", branch="main", build_path=None,
-                    trigger_type=None, gitlab_project_id=None, gitlab_path_namespace=None, bitbucket_repository_slug=None)
+    provider = dict(type="gitea", name="nope", repository="r", owner="o", branch="main")
     with pytest.raises(DokployError) as error:
         run_app(fake, git_provider=provider)
     assert "nope" in str(error.value)
@@ -160,7 +146,7 @@ def test_create_then_remaining_fields():
     project["environments"][0]["applications"] = []
     fake = FakeClient({"project.all": [project], "application.create": created, "application.saveDockerProvider": True,
                        "application.saveEnvironment": True, "server.all": [{"serverId": "S" * 21, "name": "worker"}]})
-    result, module = run_app(fake, description="d", docker_image="nginx:2", env={"K": "v"}, server="worker")
+    result, ctx = run_app(fake, description="d", docker_image="nginx:2", env={"K": "v"}, server="worker")
     writes = fake.writes()
     assert writes[0] == ("application.create", {"name": "web", "environmentId": ENV_ID, "description": "d",
                                                 "serverId": "S" * 21})
@@ -171,13 +157,13 @@ def test_create_then_remaining_fields():
 
 def test_other_server_warns():
     fake = client(dict(APP, serverId="S" * 21, server={"name": "a"}))
-    result, module = run_app(fake, server="b")
-    assert module.warnings and "cannot move" in module.warnings[0]
+    result, ctx = run_app(fake, server="b")
+    assert ctx.warnings and "cannot move" in ctx.warnings[0]
 
 
 def test_absent_missing_project_is_unchanged():
     fake = FakeClient({"project.all": []})
-    result, module = run_app(fake, state="absent")
+    result, ctx = run_app(fake, state="absent")
     assert result == {"changed": False, "application": {}}
 
 
@@ -186,16 +172,10 @@ def test_absent_missing_project_is_unchanged():
 DOMAIN = {"domainId": "D" * 21, "host": "shop.example.com", "path": "/", "port": 80, "https": True,
           "certificateType": "letsencrypt", "internalPath": "/", "stripPath": False, "enabled": True,
           "applicationId": APP_ID, "serviceName": None, "application": {"applicationId": APP_ID}}
-DOMAIN_OPTIONS = ("application_id", "compose", "compose_id", "service_name", "port", "https", "certificate_type",
-                  "custom_cert_resolver", "internal_path", "strip_path", "enabled")
-
-
 def run_domain(fake, check_mode=False, **params):
-    values = dict((o, None) for o in DOMAIN_OPTIONS)
-    values.update(project="shop", environment="production", application="web", host="shop.example.com", path="/",
-                  state="present")
+    values = dict(project="shop", application="web", host="shop.example.com")
     values.update(params)
-    return dokploy_domain.Domain(Module(fake, values, check_mode)).run()
+    return run(Domain, fake, values, check_mode=check_mode)[0]
 
 
 def test_domain_unchanged_and_updated():
@@ -219,15 +199,8 @@ def test_domain_create_sends_type_and_sets_enabled_afterwards():
 
 # -- dokploy_env -----------------------------------------------------------------------------------------------
 
-ENV_OPTIONS = ("project_id", "environment", "environment_id", "application", "application_id", "compose", "compose_id",
-               "database", "database_id", "database_type", "env", "build_args", "build_secrets")
-
-
 def run_env(fake, check_mode=False, diff=False, **params):
-    values = dict((o, None) for o in ENV_OPTIONS)
-    values.update(project="shop", state="present", exclusive=False)
-    values.update(params)
-    return dokploy_env.EnvTarget(Module(fake, values, check_mode, diff)).run()
+    return run(EnvTarget, fake, dict(dict(project="shop"), **params), check_mode=check_mode, diff=diff)[0]
 
 
 def test_env_application_key_by_key():
@@ -291,30 +264,19 @@ def test_env_exclusive_and_check_mode():
     assert result["diff"]["before"] == {"env": {"B": "********"}}
 
 
-class Failed(Exception):
-    pass
-
-
-class ParamsModule(object):
-    def __init__(self, params):
-        self.params = params
-
-    def fail_json(self, msg, **kwargs):
-        raise Failed(msg)
-
-
 @pytest.mark.parametrize("params,fragment", [
-    (dict(memory_limit="512M"), "whole number of bytes"),
+    # was "512M" -> "whole number of bytes": sizes with a unit are accepted and converted since the reshaped engine
+    (dict(memory_limit="lots"), "must be a size such as 512M"),
     (dict(watch_paths=["x"]), "need a Git source"),
     (dict(env={"A B": "1"}), "whitespace"),
     (dict(build_secrets=3), "dict of variables or a dotenv string"),
 ])
 def test_application_bad_input(params, fragment):
-    values = dict((o, None) for o in APP_OPTIONS)
-    values.update(params)
-    with pytest.raises(Failed) as error:
-        dokploy_application.check_params(ParamsModule(values))
+    fake = FakeClient()
+    with pytest.raises(DokployParamError) as error:
+        run_app(fake, **params)
     assert fragment in str(error.value)
+    assert fake.calls == []  # before any request
 
 
 @pytest.mark.parametrize("params,fragment", [
@@ -326,9 +288,8 @@ def test_application_bad_input(params, fragment):
     (dict(path="api"), "must start with '/'"),
 ])
 def test_domain_bad_input(params, fragment):
-    values = dict((o, None) for o in DOMAIN_OPTIONS)
-    values.update(project="shop", application="web", host="x.example.com", path="/")
-    values.update(params)
-    with pytest.raises(Failed) as error:
-        dokploy_domain.check_params(ParamsModule(values))
+    fake = FakeClient()
+    with pytest.raises(DokployParamError) as error:
+        run_domain(fake, **dict(dict(host="x.example.com"), **params))
     assert fragment in str(error.value)
+    assert fake.calls == []

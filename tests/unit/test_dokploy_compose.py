@@ -11,8 +11,8 @@ import pytest
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils import git_source
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
-from ansible_collections.dokploy.dokploy.plugins.modules import dokploy_compose
-from test_dokploy_database import CANARY, FakeClient, FakeModule  # pylint: disable=import-error
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.compose import Compose
+from test_dokploy_database import CANARY, FakeClient, run_resource  # pylint: disable=import-error
 
 
 COMPOSE_DEFAULTS = dict(project="shop", environment="production", name="stack", compose_id=None, description=None,
@@ -40,15 +40,16 @@ class ProviderClient(FakeClient):
 
 
 def git_provider(**values):
+    """A git_provider option as a task would write it: only the keys it sets (an explicit null counts as set)."""
     provider = dict(PROVIDER_DEFAULTS)
     provider.update(values)
-    return provider
+    return dict((key, value) for key, value in provider.items() if value is not None)
 
 
 def run_compose(client, check_mode=False, **params):
     values = dict(COMPOSE_DEFAULTS)
     values.update(params)
-    return dokploy_compose.Compose(FakeModule(client, values, check_mode)).run()
+    return run_resource(Compose, client, values, check_mode)
 
 
 def test_compose_lifecycle():
@@ -93,7 +94,8 @@ def test_compose_provider_by_name_then_unchanged():
     client.calls = []
     assert not run_compose(client, **params)["changed"] and not client.writes()
     # the gitProviderId works as the ID too
-    params["git_provider"].update(name=None, id="gp-github")
+    del params["git_provider"]["name"]
+    params["git_provider"]["id"] = "gp-github"
     assert not run_compose(client, **params)["changed"]
 
 

@@ -16,8 +16,11 @@ import copy
 import pytest
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.database import DATABASE_TYPES, unsupported_options
-from ansible_collections.dokploy.dokploy.plugins.modules import dokploy_database
+from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, SERVICE_KINDS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import Database, unsupported_options
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
+
+from fakes import fake_context
 
 CANARY = "canary-pw-8e7d6c5b4a"
 ENV_ID = "env-prod"
@@ -36,8 +39,8 @@ class FakeClient(object):
                 for (router, dummy), r in sorted(self.rows.items()) if router == list_key]
 
     def environment(self, detailed):
-        env = {"environmentId": ENV_ID, "name": "production", "isDefault": True, "applications": [], "libsql": []}
-        for kind in ("postgres", "mysql", "mariadb", "mongo", "redis", "compose"):
+        env = {"environmentId": ENV_ID, "name": "production", "isDefault": True, "applications": []}
+        for kind in DATABASE_TYPES + ("compose",):
             rows = [r for (router, dummy), r in sorted(self.rows.items()) if router == kind]
             if kind == "compose" or detailed:
                 env[kind] = [{kind + "Id": r[kind + "Id"], "name": r["name"]} for r in rows]
@@ -60,7 +63,13 @@ class FakeClient(object):
             key = (router, params[router + "Id"])
             if key not in self.rows:
                 raise DokployNotFoundError("%s not found" % router, status=404)
-            return copy.deepcopy(self.rows[key])
+            # <db>.one nests the environment and its project (recorded shape), as the search-based lookup reads
+            return dict(copy.deepcopy(self.rows[key]),
+                        environment={"environmentId": ENV_ID, "name": "production", "project": {"projectId": "p1", "name": "shop"}})
+        if proc == "search":  # case-insensitive substring match on the name, paged (NOTES.md "Search endpoints")
+            items = [dict(r) for (kind, dummy), r in sorted(self.rows.items())
+                     if kind == router and params["name"].lower() in r["name"].lower()]
+            return {"items": items[params["offset"]:params["offset"] + params["limit"]], "total": len(items)}
         raise AssertionError("unexpected GET %s" % procedure)
 
     def post(self, procedure, body, timeout=None):
@@ -92,12 +101,13 @@ class FakeClient(object):
         return [c for c in self.calls if c[0] == "POST"]
 
 
-class FakeModule(object):
-    def __init__(self, client, params, check_mode=False, diff=True):
-        self.client = client
-        self.params = params
-        self.check_mode = check_mode
-        self._diff = diff
+def run_resource(resource_class, client, values, check_mode=False):
+    """``resource_class`` on ``client`` with the options of ``values`` that are set, validated as its module does
+    (diff mode on); the Context's warnings are in ``client.warnings``."""
+    ctx = fake_context(client, check_mode=check_mode, diff=True)
+    client.warnings = ctx.warnings
+    params = resource_params(resource_class, dict((k, v) for k, v in values.items() if v is not None))
+    return resource_class(ctx, params).run()
 
 
 DB_DEFAULTS = dict(type="postgres", project="shop", environment="production", name="db", database_id=None,
@@ -112,13 +122,14 @@ CREDENTIALS = {
     "mariadb": dict(database_name="app", database_user="app", database_password=CANARY, database_root_password=CANARY + "-root"),
     "mongo": dict(database_user="app", database_password=CANARY, replica_sets=False),
     "redis": dict(database_password=CANARY),
+    "libsql": dict(database_user="app", database_password=CANARY, sqld_node="primary"),
 }
 
 
 def run_db(client, check_mode=False, **params):
     values = dict(DB_DEFAULTS)
     values.update(params)
-    return dokploy_database.Database(FakeModule(client, values, check_mode)).run()
+    return run_resource(Database, client, values, check_mode)
 
 
 @pytest.mark.parametrize("db_type", sorted(DATABASE_TYPES))
@@ -132,15 +143,16 @@ def test_database_lifecycle_per_type(db_type):
     assert result["changed"]
     create = client.writes()[0]
     assert create[1] == "%s.create" % db_type
-    assert create[2]["dockerImage"] == DATABASE_TYPES[db_type].default_image
-    assert result["database"]["connection"]["port"] == DATABASE_TYPES[db_type].internal_port
+    assert create[2]["dockerImage"] == SERVICE_KINDS[db_type].database.default_image
+    assert result["database"]["connection"]["port"] == SERVICE_KINDS[db_type].database.internal_port
     assert CANARY not in repr(result)
 
     client.calls = []
     result = run_db(client, **params)
     assert not result["changed"] and not client.writes()
-    # project.all + environment.one (databases are listed by ID only) + <type>.one
-    assert [c[1] for c in client.calls] == ["project.all", "environment.one", "%s.one" % db_type]
+    # project.all + environment.one (databases are listed by ID only) + <type>.one, or <type>.search + <type>.one
+    assert [c[1] for c in client.calls] in (["project.all", "environment.one", "%s.one" % db_type],
+                                            ["%s.search" % db_type, "%s.one" % db_type])
 
     client.calls = []
     result = run_db(client, state="absent", **params)
@@ -215,9 +227,13 @@ def test_unsupported_options_per_type():
 
 
 def test_server_is_chosen_at_creation_only():
+    """Changed on purpose: a database on another server warns (it used to fail), as an application always did."""
     client = FakeClient()
     run_db(client, server="remote", **CREDENTIALS["postgres"])
     assert client.writes()[0][2]["serverId"] == "srv1"
     client.rows[("postgres", "postgres-1")]["serverId"] = None
-    with pytest.raises(DokployError, match="cannot move"):
-        run_db(client, server="remote")
+    client.calls = []
+    result = run_db(client, server="remote")
+    assert not result["changed"] and not client.writes()
+    assert len(client.warnings) == 1
+    assert "cannot move" in client.warnings[0] and "the Dokploy host" in client.warnings[0]

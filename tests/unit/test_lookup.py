@@ -10,13 +10,12 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS, services_of
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import (
-    SERVICE_KINDS,
     DokployLookupError,
     Resolver,
     describe_services,
     pick_one,
-    services_of,
 )
 
 from fakes import FakeClient
@@ -220,3 +219,27 @@ def test_describe_services_with_names_reads_nothing():
     client = FakeClient()
     assert describe_services(client, "p1", services) == "application 'web' in production"
     assert client.calls == []
+
+
+SERVERS = [{"serverId": "s1", "name": "worker"}, {"serverId": "s2", "name": "edge"}, {"serverId": "s3", "name": "edge"}]
+
+
+def test_server_by_name_or_id_read_once():
+    r, client = resolver(**{"server.all": SERVERS})
+    assert r.server(name="worker")["serverId"] == "s1"
+    assert r.server(name="s2")["serverId"] == "s2"  # an ID given as the name works too
+    assert r.server(server_id="s3")["serverId"] == "s3"
+    assert client.reads() == [("server.all", None)]
+
+
+def test_server_missing_or_ambiguous():
+    r, client = resolver(**{"server.all": SERVERS})
+    with pytest.raises(DokployLookupError) as info:
+        r.server(name="nope")
+    assert str(info.value) == "No server is named 'nope' or has that ID; existing: edge, worker"
+    with pytest.raises(DokployLookupError) as info:
+        r.server(server_id="s9")
+    assert "s9" in str(info.value)
+    with pytest.raises(DokployLookupError) as info:
+        r.server(name="edge")
+    assert "s2" in str(info.value) and "s3" in str(info.value)

@@ -19,15 +19,16 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
     DokployConnectionError,
     DokployError,
     DokployNotFoundError,
+    DokployOutcomeUnknown,
     DokployValidationError,
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployLookupError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, Update, normalize
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import MASK
-from ansible_collections.dokploy.dokploy.plugins.modules.dokploy_environment import Environment
-from ansible_collections.dokploy.dokploy.plugins.modules.dokploy_project import Project
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project import Environment, Project
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 
-from fakes import FakeClient, FakeModule, Seq
+from fakes import FakeClient, Seq, fake_context
 
 
 class Widget(Resource):
@@ -42,8 +43,8 @@ class Widget(Resource):
         Update("widget.saveEnvironment", ["env", "buildArgs"], keep=("env", "buildArgs", "createEnvFile")),
     )
 
-    def desired(self):
-        return dict(self.module.params["desired"])
+    def desired(self, current):
+        return dict(self.params["desired"])
 
     def find(self):
         found = self.client.get("widget.find")
@@ -62,8 +63,8 @@ CURRENT = {
 
 def widget(desired, current="CURRENT", check_mode=False, diff=True, state="present", **answers):
     client = FakeClient(dict({"widget.find": CURRENT if current == "CURRENT" else current}, **answers))
-    module = FakeModule(client, {"desired": desired, "state": state}, check_mode=check_mode, diff=diff)
-    return Widget(module), client
+    ctx = fake_context(client, check_mode=check_mode, diff=diff)
+    return Widget(ctx, {"desired": desired, "state": state}), client
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -104,7 +105,7 @@ def test_normalize_keeps_booleans():
 
 def test_compare_ignores_empty_vs_none_and_float_vs_int():
     resource, client = widget({"description": "", "memoryLimit": None, "replicas": 1.0, "name": "web"})
-    assert resource.compare(CURRENT, resource.desired()) == {}
+    assert resource.compare(CURRENT, resource.desired(CURRENT)) == {}
 
 
 def test_compare_only_looks_at_desired_fields():
@@ -298,14 +299,106 @@ def test_create_with_lost_answer_finds_it_and_does_not_duplicate():
     assert result["widget"]["widgetId"] == "w9"
 
 
-def test_create_with_lost_answer_retries_when_not_found():
+def test_create_with_lost_answer_not_found_fails_without_sending_it_again():
+    """Changed on purpose: a create whose answer was lost is never re-sent (the old engine sent it again when one
+    lookup did not find it, which duplicates the object when Dokploy was merely slow)."""
     lost = DokployConnectionError("connection aborted", procedure="widget.create", outcome_unknown=True)
-    resource, client = widget({"name": "new"}, current=None, **{"widget.create": Seq([lost, CREATED])})
-    client.answers["widget.find"] = Seq([None, None])
+    resource, client = widget({"name": "new"}, current=None, **{"widget.create": Seq([lost])})
+    client.answers["widget.find"] = None
+    with pytest.raises(DokployOutcomeUnknown) as info:
+        resource.run()
+    assert [p for p, body in client.writes()] == ["widget.create"]
+    assert [c[1] for c in client.calls] == ["widget.find", "widget.create", "widget.find"]  # settle_timeout 0: one look
+    text = str(info.value)
+    assert "connection aborted" in text and "unknown" in text and "not sent again" in text and "run the play again" in text
+    assert info.value.result == {"changed": False, "widget": {}}
+
+
+LOST = DokployConnectionError("connection aborted", procedure="widget.create", outcome_unknown=True)
+
+
+def settling_widget(looks, settle_timeout):
+    """A widget whose create answer is lost; ``widget.find`` answers None (before), then ``looks``."""
+    client = FakeClient({"widget.find": Seq([None] + list(looks)), "widget.create": Seq([LOST])})
+    ctx = fake_context(client, diff=True, settle_timeout=settle_timeout)
+    return Widget(ctx, {"desired": {"name": "new"}, "state": "present"}), client, ctx
+
+
+def test_settle_finds_the_object_after_several_looks_and_sends_one_create():
+    resource, client, ctx = settling_widget([None, None, None, CREATED], settle_timeout=10)
     result = resource.run()
-    assert [p for p, body in client.writes()] == ["widget.create", "widget.create"]
-    assert [c[1] for c in client.calls] == ["widget.find", "widget.create", "widget.find", "widget.create"]
-    assert result["widget"]["widgetId"] == "w9"
+    assert result["changed"] is True and result["widget"]["widgetId"] == "w9"
+    assert [p for p, body in client.writes()] == ["widget.create"]
+    assert [c[1] for c in client.calls] == ["widget.find", "widget.create"] + ["widget.find"] * 4
+    assert ctx.clock.sleeps == [0.5, 0.75, 1.125]  # growing intervals between the looks
+    assert len(ctx.warnings) == 1 and "connection aborted" in ctx.warnings[0] and "found and is used" in ctx.warnings[0]
+
+
+def test_settle_never_finding_it_fails_after_the_settle_time_with_one_create():
+    resource, client, ctx = settling_widget([None] * 50, settle_timeout=6)
+    with pytest.raises(DokployOutcomeUnknown) as info:
+        resource.run()
+    assert [p for p, body in client.writes()] == ["widget.create"]
+    assert sum(ctx.clock.sleeps) == pytest.approx(6)  # looked for the whole settle time, no longer
+    assert max(ctx.clock.sleeps) <= 3.0
+    looks = [c[1] for c in client.calls[2:]]
+    assert looks == ["widget.find"] * (len(ctx.clock.sleeps) + 1)
+    assert "run the play again, which converges" in str(info.value)
+
+
+def test_settle_drops_the_lookup_cache_before_every_look():
+    client = FakeClient({"project.all": Seq([[], [], [_project("p1", "shop")]]), "project.create": Seq([LOST])})
+    ctx = fake_context(client, settle_timeout=5)
+    result = Project(ctx, resource_params(Project, {"name": "shop"})).run()
+    assert result["project"]["projectId"] == "p1"
+    assert [c[1] for c in client.calls] == ["project.all", "project.create", "project.all", "project.all"]
+
+
+def test_update_with_unknown_outcome_is_not_sent_again():
+    lost = DokployConnectionError("Dokploy is unavailable (HTTP 503)", status=503, procedure="widget.update",
+                                  outcome_unknown=True)
+    resource, client = widget({"replicas": 5}, **{"widget.update": Seq([lost])})
+    with pytest.raises(DokployOutcomeUnknown) as info:
+        resource.run()
+    assert [p for p, body in client.writes()] == ["widget.update"]
+    assert "applied the update of widget" in str(info.value) and "run the play again" in str(info.value)
+    assert info.value.status == 503 and info.value.procedure == "widget.update"
+
+
+def test_update_with_unknown_outcome_after_a_first_write_reports_the_partial_result():
+    lost = DokployConnectionError("connection aborted", procedure="widget.saveEnvironment", outcome_unknown=True)
+    resource, client = widget({"replicas": 5, "env": "A=2"}, **{"widget.update": True, "widget.saveEnvironment": Seq([lost])})
+    with pytest.raises(DokployOutcomeUnknown) as info:
+        resource.run()
+    assert [p for p, body in client.writes()] == ["widget.update", "widget.saveEnvironment"]
+    assert info.value.result["changed"] is True and info.value.result["widget"]["replicas"] == 5
+
+
+@pytest.mark.parametrize("still_there, raised", [(False, None), (True, DokployOutcomeUnknown)])
+def test_delete_with_unknown_outcome_looks_again(still_there, raised):
+    lost = DokployConnectionError("connection aborted", procedure="widget.remove", outcome_unknown=True)
+    resource, client = widget({}, state="absent", **{"widget.remove": Seq([lost])})
+    client.answers["widget.find"] = Seq([CURRENT, CURRENT if still_there else None])
+    if raised:
+        with pytest.raises(raised) as info:
+            resource.run()
+        assert "deleted widget" in str(info.value)
+    else:
+        assert resource.run()["changed"] is True
+    assert [p for p, body in client.writes()] == ["widget.remove"]
+
+
+def test_create_diff_shows_only_the_id_the_name_and_what_the_user_set():
+    created = dict(CREATED, description="from the server", createdAt="t", appName="x-1", env="SERVER=1")
+    resource, client = widget({"name": "new", "replicas": 1}, current=None, **{"widget.create": created})
+    result = resource.run()
+    assert result["diff"] == {"before": {}, "after": {"widgetId": "w9", "name": "new", "replicas": 1}}
+    assert client.writes() == [("widget.create", {"name": "new"})]  # replicas 1 is already what it has
+
+
+def test_delete_diff_shows_only_the_id_and_the_name():
+    resource, client = widget({}, state="absent", **{"widget.remove": True})
+    assert resource.run()["diff"] == {"before": {"widgetId": "w1", "name": "web"}, "after": {}}
 
 
 def test_create_with_lost_answer_looks_up_again_fresh():
@@ -315,8 +408,7 @@ def test_create_with_lost_answer_looks_up_again_fresh():
         "project.all": Seq([[], [{"projectId": "p1", "name": "shop", "description": None, "environments": []}]]),
         "project.create": Seq([lost]),
     })
-    module = FakeModule(client, {"name": "shop", "project_id": None, "description": None, "state": "present", "force": False})
-    result = Project(module).run()
+    result = project(client, name="shop").run()
     assert [p for p, body in client.writes()] == ["project.create"]
     assert result["project"]["projectId"] == "p1"
     assert [c[1] for c in client.calls] == ["project.all", "project.create", "project.all"]
@@ -382,17 +474,16 @@ def _project(pid, name, environments=None, description=None):
                  "compose": [], "postgres": [], "mysql": [], "mariadb": [], "mongo": [], "redis": [], "libsql": []}]}
 
 
-def project_params(**kwargs):
-    params = {"name": None, "project_id": None, "description": None, "state": "present", "force": False}
-    params.update(kwargs)
-    return params
+def project(client, check_mode=False, diff=False, **params):
+    """dokploy_project's resource with ``params`` validated as the module validates them."""
+    return Project(fake_context(client, check_mode=check_mode, diff=diff), resource_params(Project, params))
 
 
 def test_project_create_returns_project_with_default_environment():
     answer = {"project": {"projectId": "p1", "name": "shop", "description": "d", "env": "X=1"},
               "environment": {"environmentId": "e1", "name": "production", "isDefault": True, "env": ""}}
     client = FakeClient({"project.all": [], "project.create": answer})
-    result = Project(FakeModule(client, project_params(name="shop", description="d"), diff=True)).run()
+    result = project(client, diff=True, name="shop", description="d").run()
     assert client.writes() == [("project.create", {"name": "shop", "description": "d"})]
     assert result["project"]["environments"][0]["environmentId"] == "e1"
     assert result["project"]["env"] == MASK
@@ -400,14 +491,14 @@ def test_project_create_returns_project_with_default_environment():
 
 def test_project_unchanged_reads_project_all_once():
     client = FakeClient({"project.all": [_project("p1", "shop", description="d")]})
-    result = Project(FakeModule(client, project_params(name="shop", description="d"))).run()
+    result = project(client, name="shop", description="d").run()
     assert result["changed"] is False
     assert client.calls == [("GET", "project.all", None)]
 
 
 def test_project_rename_by_id():
     client = FakeClient({"project.all": [_project("p1", "shop")], "project.update": {"projectId": "p1", "name": "webshop"}})
-    result = Project(FakeModule(client, project_params(name="webshop", project_id="p1"), diff=True)).run()
+    result = project(client, diff=True, name="webshop", project_id="p1").run()
     assert client.writes() == [("project.update", {"projectId": "p1", "name": "webshop"})]
     assert result["diff"] == {"before": {"name": "shop"}, "after": {"name": "webshop"}}
     assert result["project"]["environments"]  # kept from the current object
@@ -416,7 +507,7 @@ def test_project_rename_by_id():
 def test_project_ambiguous_name_lists_ids():
     client = FakeClient({"project.all": [_project("p1", "shop"), _project("p2", "shop"), _project("p3", "other")]})
     with pytest.raises(DokployLookupError) as info:
-        Project(FakeModule(client, project_params(name="shop", description="x"))).run()
+        project(client, name="shop", description="x").run()
     text = str(info.value)
     assert "p1" in text and "p2" in text and "p3" not in text
     assert "project_id" in text
@@ -426,9 +517,9 @@ def test_project_ambiguous_name_lists_ids():
 def test_project_unknown_id_fails_when_present_and_is_unchanged_when_absent():
     client = FakeClient({"project.all": [_project("p1", "shop")]})
     with pytest.raises(DokployLookupError) as info:
-        Project(FakeModule(client, project_params(project_id="nope", name="x"))).run()
+        project(client, project_id="nope", name="x").run()
     assert "nope" in str(info.value)
-    result = Project(FakeModule(client, project_params(project_id="nope", state="absent"))).run()
+    result = project(client, project_id="nope", state="absent").run()
     assert result["changed"] is False
     assert client.writes() == []
 
@@ -455,7 +546,7 @@ PROJECT_ONE = {"projectId": "p1", "environments": [
 def test_project_with_services_refuses_absent_without_force(check_mode):
     client = FakeClient({"project.all": [_project_with_services()], "project.one": PROJECT_ONE})
     with pytest.raises(DokployError) as info:
-        Project(FakeModule(client, project_params(name="shop", state="absent"), check_mode=check_mode)).run()
+        project(client, check_mode=check_mode, name="shop", state="absent").run()
     text = str(info.value)
     assert "3 service(s)" in text
     assert "application 'web' in production" in text
@@ -468,7 +559,7 @@ def test_project_with_services_refuses_absent_without_force(check_mode):
 def test_project_force_deletes_services_then_environments_then_project():
     client = FakeClient({"project.all": [_project_with_services()], "application.delete": True, "postgres.remove": {},
                          "compose.delete": {}, "environment.remove": {}, "project.remove": {}})
-    result = Project(FakeModule(client, project_params(name="shop", state="absent", force=True))).run()
+    result = project(client, name="shop", state="absent", force=True).run()
     assert result["changed"] is True
     writes = client.writes()
     assert sorted(writes[:3]) == sorted([
@@ -481,7 +572,7 @@ def test_project_force_deletes_services_then_environments_then_project():
 
 def test_project_force_in_check_mode_sends_nothing():
     client = FakeClient({"project.all": [_project_with_services()]})
-    result = Project(FakeModule(client, project_params(name="shop", state="absent", force=True), check_mode=True)).run()
+    result = project(client, check_mode=True, name="shop", state="absent", force=True).run()
     assert result["changed"] is True
     assert client.writes() == []
 
@@ -490,17 +581,16 @@ def test_project_force_in_check_mode_sends_nothing():
 # dokploy_environment's resource
 # ---------------------------------------------------------------------------------------------------------
 
-def env_params(**kwargs):
-    params = {"project": "shop", "project_id": None, "name": None, "environment_id": None, "description": None,
-              "state": "present"}
-    params.update(kwargs)
-    return params
+def environment(client, check_mode=False, diff=False, **params):
+    """dokploy_environment's resource (of project ``shop`` unless told) with ``params`` validated as the module does."""
+    params.setdefault("project", "shop")
+    return Environment(fake_context(client, check_mode=check_mode, diff=diff), resource_params(Environment, params))
 
 
 def test_environment_default_cannot_be_renamed():
     client = FakeClient({"project.all": [_project("p1", "shop")]})
     with pytest.raises(DokployError) as info:
-        Environment(FakeModule(client, env_params(environment_id="p1-prod", name="live"))).run()
+        environment(client, environment_id="p1-prod", name="live").run()
     assert "cannot be renamed" in str(info.value)
     assert client.writes() == []
 
@@ -509,7 +599,7 @@ def test_environment_default_cannot_be_renamed():
 def test_environment_default_cannot_be_deleted(check_mode):
     client = FakeClient({"project.all": [_project("p1", "shop")]})
     with pytest.raises(DokployError) as info:
-        Environment(FakeModule(client, env_params(name="production", state="absent"), check_mode=check_mode)).run()
+        environment(client, check_mode=check_mode, name="production", state="absent").run()
     assert "cannot be deleted" in str(info.value)
     assert client.writes() == []
 
@@ -519,7 +609,7 @@ def test_environment_default_description_only_update():
                          "environment.one": {"environmentId": "p1-prod", "name": "production", "description": "old",
                                              "isDefault": True, "env": "S=1"},
                          "environment.update": {"environmentId": "p1-prod", "name": "production", "description": "Live"}})
-    result = Environment(FakeModule(client, env_params(name="production", description="Live"), diff=True)).run()
+    result = environment(client, diff=True, name="production", description="Live").run()
     assert client.writes() == [("environment.update", {"environmentId": "p1-prod", "description": "Live"})]
     assert result["diff"] == {"before": {"description": "old"}, "after": {"description": "Live"}}
     assert result["environment"]["env"] == MASK
@@ -528,7 +618,7 @@ def test_environment_default_description_only_update():
 def test_environment_create_sends_project_id():
     created = {"environmentId": "e9", "name": "staging", "description": "pre", "projectId": "p1", "isDefault": False, "env": ""}
     client = FakeClient({"project.all": [_project("p1", "shop")], "environment.create": created})
-    result = Environment(FakeModule(client, env_params(name="staging", description="pre"))).run()
+    result = environment(client, name="staging", description="pre").run()
     assert client.writes() == [("environment.create", {"name": "staging", "description": "pre", "projectId": "p1"})]
     assert result["environment"]["environmentId"] == "e9"
 
@@ -538,23 +628,23 @@ def test_environment_ambiguous_name_lists_ids():
         {"environmentId": "s1", "name": "staging", "isDefault": False}, {"environmentId": "s2", "name": "staging", "isDefault": False}]
     client = FakeClient({"project.all": [_project("p1", "shop", environments=envs)]})
     with pytest.raises(DokployLookupError) as info:
-        Environment(FakeModule(client, env_params(name="staging"))).run()
+        environment(client, name="staging").run()
     assert "s1" in str(info.value) and "s2" in str(info.value) and "environment_id" in str(info.value)
 
 
 def test_environment_with_services_refuses_delete():
     client = FakeClient({"project.all": [_project_with_services()], "project.one": PROJECT_ONE})
     with pytest.raises(DokployError) as info:
-        Environment(FakeModule(client, env_params(name="staging", state="absent"))).run()
+        environment(client, name="staging", state="absent").run()
     assert "compose 'stack'" in str(info.value)
     assert client.writes() == []
 
 
 def test_environment_of_a_missing_project_is_absent():
     client = FakeClient({"project.all": [_project("p1", "shop")]})
-    result = Environment(FakeModule(client, env_params(project="gone", name="staging", state="absent"))).run()
+    result = environment(client, project="gone", name="staging", state="absent").run()
     assert result["changed"] is False
     assert client.writes() == []
     with pytest.raises(DokployLookupError) as info:
-        Environment(FakeModule(client, env_params(project="gone", name="staging"))).run()
+        environment(client, project="gone", name="staging").run()
     assert "existing: shop" in str(info.value)
