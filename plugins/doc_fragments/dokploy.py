@@ -19,19 +19,20 @@ options:
       - If not set, the value of the E(DOKPLOY_API_URL) environment variable is used.
       - Set it once for every module of a play with C(module_defaults) and the
         C(group/dokploy.dokploy.dokploy) action group.
+      - Required, given either here or by E(DOKPLOY_API_URL).
     type: str
-    required: true
   api_key:
     description:
       - Dokploy API key, sent in the C(x-api-key) header. It is never logged or returned.
       - Create it under Settings > Profile > API/CLI. A key created through the API must set
         C(metadata.organizationId) and C(rateLimitEnabled=false), or it stops working after five calls a day.
       - If not set, the value of the E(DOKPLOY_API_KEY) environment variable is used.
+      - Required, given either here or by E(DOKPLOY_API_KEY).
     type: str
-    required: true
   validate_certs:
     description:
-      - Whether to verify the server's TLS certificate.
+      - Whether to verify the server's TLS certificate. V(false) gives a warning, since the API key then travels to
+        a server nobody checked.
       - If not set, the value of the E(DOKPLOY_VALIDATE_CERTS) environment variable is used.
     type: bool
     default: true
@@ -51,6 +52,22 @@ requirements:
 notes:
   - Dokploy v0.25.0 or newer is required (the first version with environments); the collection is
     tested against the API of Dokploy v0.30.2.
+"""
+
+    # env_mode of the service modules (application, compose, database).
+    ENV_MODE = r"""
+options:
+  env_mode:
+    description:
+      - How a dict given as O(env) (and O(build_args), O(build_secrets) where the module has them) is applied.
+      - V(replace) makes the variables exactly the ones given (comments and the order of the remaining lines are kept).
+      - V(merge) sets only the given keys and leaves every other variable alone, like M(dokploy.dokploy.dokploy_env).
+      - Use V(merge) when M(dokploy.dokploy.dokploy_env) also manages variables of the same service; with V(replace)
+        the two undo each other on every run.
+      - A dotenv string is always stored as given.
+    type: str
+    choices: [replace, merge]
+    default: replace
 """
 
     # What every resource module supports.
@@ -118,7 +135,8 @@ options:
       - name: DOKPLOY_API_KEY
   validate_certs:
     description:
-      - Whether to verify the server's TLS certificate.
+      - Whether to verify the server's TLS certificate. V(false) gives a warning, since the API key then travels to
+        a server nobody checked.
     type: bool
     default: true
     env:

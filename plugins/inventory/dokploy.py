@@ -28,7 +28,8 @@ description:
     design; with older versions the plugin wraps them as unsafe).
   - A server that cannot be read (the key's user lacks permission, or C(server.all) is refused) is a
     warning, not a failure; its services are listed without C(ansible_host).
-  - The configuration file must be named C(*.dokploy.yml) or C(*.dokploy.yaml).
+  - The configuration file must be named C(*.dokploy.yml) or C(*.dokploy.yaml). An option the plugin does not have
+    and a malformed O(keyed_groups) entry fail before any request.
 extends_documentation_fragment:
   - constructed
   - inventory_cache

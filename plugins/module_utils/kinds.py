@@ -23,8 +23,9 @@ class DatabaseSpec(object):
     """What one database type has besides what every service has."""
 
     def __init__(self, title, credentials, required_on_create, default_image, internal_port, root_password=False,
-                 port_procedure="saveExternalPort", extra=()):
+                 port_procedure="saveExternalPort", extra=(), searchable=True):
         self.title = title                               # "PostgreSQL", for messages
+        self.searchable = searchable                     # has <type>.search (libsql has not, nor changePassword)
         self.credentials = tuple(credentials)            # API credential fields this type has
         self.required_on_create = tuple(required_on_create)
         self.default_image = default_image               # sent on create when docker_image is not set
@@ -104,7 +105,7 @@ _KINDS = (
     # publishes three ports through saveExternalPorts.
     _database("libsql", "libSQL", ("databaseUser", "databasePassword"), ("databaseUser",),
               "ghcr.io/tursodatabase/libsql-server:v0.24.32", 8080, port_procedure="saveExternalPorts",
-              extra=("sqldNode", "sqldPrimaryUrl", "enableNamespaces")),
+              extra=("sqldNode", "sqldPrimaryUrl", "enableNamespaces"), searchable=False),
 )
 
 SERVICE_KINDS = dict((kind.name, kind) for kind in _KINDS)

@@ -13,11 +13,38 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import re
+
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, SERVICE_KINDS
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
 
 TARGET_OPTIONS = ("application", "compose", "database")
+
+# Dokploy's IDs are nanoid()s: letters, digits, "_" and "-". Anything else cannot name an object, so it is refused
+# before any request instead of being answered "not found" (or sent into a query string).
+DOKPLOY_ID = re.compile(r"^[A-Za-z0-9_-]+$")
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def check_ids(params, options):
+    """Refuse an ID option (of ``options``) that cannot be a Dokploy ID."""
+    for option in options:
+        value = params.get(option)
+        if value and not DOKPLOY_ID.match(value):
+            raise DokployParamError("%s '%s' is not a Dokploy ID: IDs have only letters, digits, '_' and '-'"
+                                    % (option, value), option=option)
+
+
+def check_name(option, value):
+    """Refuse a name that is empty or not one line (a newline or another control character)."""
+    if value is None:
+        return
+    if not value.strip():
+        raise DokployParamError("%s must not be empty" % option, option=option)
+    if _CONTROL_CHARACTERS.search(value):
+        raise DokployParamError("%s must be one line of text, without newlines or other control characters"
+                                % option, option=option)
 
 
 def target_argument_spec(kinds=TARGET_OPTIONS):
@@ -49,9 +76,9 @@ def target_module_kwargs(kinds=TARGET_OPTIONS):
 def check_target(params, kinds=TARGET_OPTIONS):
     """The target problems AnsibleModule's own checks cannot express; raises DokployParamError."""
     named = [kind for kind in kinds if params.get(kind) is not None]
+    check_ids(params, ["project_id", "environment_id"] + ["%s_id" % kind for kind in kinds])
     for kind in named:
-        if not params[kind].strip():
-            raise DokployParamError("%s must not be empty" % kind, option=kind)
+        check_name(kind, params[kind])
         if not (params.get("project") or params.get("project_id") or params.get("environment_id")):
             raise DokployParamError("%s is a name: it needs project (or project_id, or environment_id), or give %s_id "
                                     "instead" % (kind, kind), option=kind)

@@ -210,6 +210,7 @@ extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES
   - dokploy.dokploy.dokploy.LIFECYCLE
+  - dokploy.dokploy.dokploy.ENV_MODE
   - dokploy.dokploy.git_provider
 seealso:
   - module: dokploy.dokploy.dokploy_application_info

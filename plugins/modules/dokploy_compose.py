@@ -107,7 +107,11 @@ options:
   server:
     description:
       - Name or ID of the remote server that runs the compose service. Chosen at creation; Dokploy cannot move a
-        compose service, so a different server on an existing one fails.
+        compose service, so a different server on an existing one only gives a warning.
+    type: str
+  server_id:
+    description:
+      - ID of the remote server that runs the compose service; see O(server).
     type: str
   state:
     description:
@@ -133,6 +137,7 @@ extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES
   - dokploy.dokploy.dokploy.LIFECYCLE
+  - dokploy.dokploy.dokploy.ENV_MODE
   - dokploy.dokploy.git_provider
 attributes:
   action:

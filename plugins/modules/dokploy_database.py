@@ -26,7 +26,7 @@ options:
       - Type of the database.
     type: str
     required: true
-    choices: [postgres, mysql, mariadb, mongo, redis]
+    choices: [postgres, mysql, mariadb, mongo, redis, libsql]
   project:
     description:
       - Name of the project that holds the database. Required unless O(database_id) is given.
@@ -138,9 +138,26 @@ options:
   server:
     description:
       - Name or ID of the remote server (Settings > Remote Servers) that runs the database. Chosen at creation;
-        Dokploy cannot move a database, so a different server on an existing database fails.
+        Dokploy cannot move a database, so a different server on an existing database only gives a warning.
       - When not set, the database runs on the Dokploy host itself.
     type: str
+  server_id:
+    description:
+      - ID of the remote server that runs the database; see O(server).
+    type: str
+  sqld_node:
+    description:
+      - V(libsql) only. Whether the libSQL server is a V(primary) or a V(replica) of O(sqld_primary_url).
+    type: str
+    choices: [primary, replica]
+  sqld_primary_url:
+    description:
+      - V(libsql) only. The primary a V(replica) follows.
+    type: str
+  enable_namespaces:
+    description:
+      - V(libsql) only. Whether the libSQL server serves several databases (namespaces).
+    type: bool
   state:
     description:
       - V(present) creates or updates the database; V(absent) deletes it and its Docker service.
@@ -160,6 +177,7 @@ extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES
   - dokploy.dokploy.dokploy.LIFECYCLE
+  - dokploy.dokploy.dokploy.ENV_MODE
 seealso:
   - module: dokploy.dokploy.dokploy_database_info
   - module: dokploy.dokploy.dokploy_project

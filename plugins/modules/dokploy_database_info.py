@@ -20,7 +20,7 @@ options:
     description:
       - Only databases of this type. Required with O(database_id).
     type: str
-    choices: [postgres, mysql, mariadb, mongo, redis]
+    choices: [postgres, mysql, mariadb, mongo, redis, libsql]
   project:
     description:
       - Only databases of the project with this name (every project sharing the name).

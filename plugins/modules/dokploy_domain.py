@@ -20,31 +20,6 @@ description:
   - Dokploy itself accepts the same host twice; when two domains of the target share O(host) and O(path), the
     module fails and lists their IDs.
 options:
-  project:
-    description:
-      - Name of the project holding the target. Required unless O(application_id) or O(compose_id) is given.
-    type: str
-  environment:
-    description:
-      - Name of the environment of O(project) holding the target.
-    type: str
-    default: production
-  application:
-    description:
-      - Name of the application the domain routes to.
-    type: str
-  application_id:
-    description:
-      - ID of the application the domain routes to.
-    type: str
-  compose:
-    description:
-      - Name of the compose stack holding the service the domain routes to; requires O(service_name).
-    type: str
-  compose_id:
-    description:
-      - ID of the compose stack; requires O(service_name).
-    type: str
   service_name:
     description:
       - Name of the service inside the compose stack, for example V(web).
@@ -98,6 +73,7 @@ options:
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES
+  - dokploy.dokploy.target
 seealso:
   - module: dokploy.dokploy.dokploy_application
 author:

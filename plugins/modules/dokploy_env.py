@@ -67,7 +67,7 @@ options:
     description:
       - Kind of O(database) or O(database_id).
     type: str
-    choices: [postgres, mysql, mariadb, mongo, redis]
+    choices: [postgres, mysql, mariadb, mongo, redis, libsql]
   env:
     description:
       - 'The variables, as a dict, for example V({"LOG_LEVEL": "info", "FEATURE_X": "on"}).'

@@ -30,6 +30,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Fi
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service import (
     Service,
     check_limits,
+    check_repository_path,
     limit_fields,
     limits_argument_spec,
     service_argument_spec,
@@ -167,6 +168,7 @@ class Application(Service):
         check_image("docker_image", params["docker_image"])
         if params["git_branch"] is not None and not params["git_branch"].strip():
             raise DokployParamError("git_branch must not be empty", option="git_branch")
+        check_repository_path("git_build_path", params["git_build_path"])
         problem = check_git_provider("application", params["git_provider"])
         if problem:
             raise DokployParamError(problem, option="git_provider")

@@ -25,6 +25,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVI
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service import (
     Service,
+    check_repository_path,
     service_argument_spec,
     service_module_kwargs,
 )
@@ -94,6 +95,7 @@ class Compose(Service):
         for option in ("git_branch", "compose_path"):
             if params[option] is not None and not params[option].strip():
                 raise DokployParamError("%s must not be empty" % option, option=option)
+        check_repository_path("compose_path", params["compose_path"])
 
     def desired(self, current):
         desired = super(Compose, self).desired(current)

@@ -8,6 +8,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import re
+
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, PASSWORD_FIELDS, SERVICE_KINDS
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update, normalize
@@ -21,6 +23,11 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service 
     service_module_kwargs,
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
+
+# The characters Dokploy's schemas allow in a database password (openapi.json, <type>.create, update and
+# changePassword; redis takes any on create and update).
+PASSWORD_SPECIALS = "@#%^&*()_+-=[]{}|;:,.<>?~`"
+PASSWORD = re.compile(r"^[a-zA-Z0-9%s]*$" % re.escape(PASSWORD_SPECIALS))
 
 # Calls that Dokploy runs synchronously while it (re)deploys the database: image pull + swarm update.
 DEPLOY_TIMEOUT = 900
@@ -95,6 +102,10 @@ class Database(Service):
                 raise DokployParamError("%s must not be empty" % option, option=option)
         check_image("docker_image", params["docker_image"])
         check_limits(params)
+        for option in ("database_password", "database_root_password"):
+            if params[option] and params["type"] != "redis" and not PASSWORD.match(params[option]):
+                raise DokployParamError("%s may only have letters, digits and the characters %s: Dokploy refuses "
+                                        "any other" % (option, PASSWORD_SPECIALS), option=option)
 
     def __init__(self, ctx, params):
         super(Database, self).__init__(ctx, params)

@@ -78,6 +78,8 @@ class Domain(Resource):
         for option in ("path", "internal_path"):
             if params[option] is not None and not params[option].startswith("/"):
                 raise DokployParamError("%s must start with '/', not '%s'" % (option, params[option]), option=option)
+            if params[option] is not None and ".." in params[option].split("/"):
+                raise DokployParamError("%s '%s' must not have '..' segments" % (option, params[option]), option=option)
         if params["certificate_type"] == "letsencrypt" and params["https"] is not True:
             raise DokployParamError("certificate_type letsencrypt needs https: true (Let's Encrypt certificates are for "
                                     "HTTPS)", option="certificate_type")

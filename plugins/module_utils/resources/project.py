@@ -16,13 +16,14 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import services_of
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, describe_services
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_ids, check_name as check_name_option
 
 NAMED = (Field("name"), Field("description"))
 
 
 def check_name(params):
-    if params.get("name") is not None and not params["name"].strip():
-        raise DokployParamError("name must not be empty", option="name")
+    check_name_option("name", params.get("name"))
+    check_ids(params, ("project_id", "environment_id"))
 
 
 def is_default_environment(environment):

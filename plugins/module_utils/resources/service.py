@@ -20,11 +20,13 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import (
     LIFECYCLE_STATES,
     DokployDeploymentError,
     Lifecycle,
+    check_lifecycle,
     lifecycle_argument_spec,
 )
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployLookupError, DokployMissingError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
+from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_ids, check_name
 
 SERVICE_STATES = ["present", "absent"] + list(LIFECYCLE_STATES)
 
@@ -68,6 +70,13 @@ def check_env_option(option, value):
         raise DokployParamError("%s: %s" % (option, error), option=option)
 
 
+def check_repository_path(option, value):
+    """Refuse a path inside the service's repository that climbs out of it (a ``..`` segment)."""
+    if value is not None and ".." in value.replace("\\", "/").split("/"):
+        raise DokployParamError("%s '%s' must stay inside the repository: no '..' segments" % (option, value),
+                                option=option)
+
+
 def env_text(current_text, value, mode):
     """The dotenv text an env-like option asks for. A dict replaces every variable (``mode`` replace) or
     only its own keys (merge), keeping comments and the order of the lines that stay; a string is verbatim."""
@@ -85,8 +94,9 @@ class Service(Resource):
     @classmethod
     def validate(cls, params):
         id_option = (cls.service_kind.id_option if cls.service_kind else "database_id")
-        if params.get("name") is not None and not params["name"].strip():
-            raise DokployParamError("name must not be empty", option="name")
+        check_name("name", params.get("name"))
+        check_ids(params, (id_option, "server_id"))
+        check_lifecycle(params)
         if not params.get(id_option) and not params.get("project"):
             raise DokployParamError("project is required to select a service by name (or set %s)" % id_option,
                                     option="project")
@@ -118,6 +128,11 @@ class Service(Resource):
                 if not present:
                     return None
                 raise DokployMissingError("No %s has ID '%s'" % (self.spec.noun, service_id))
+        searched = self.spec.is_database and self.spec.database.searchable
+        if searched:
+            found = self.find_by_search()
+            if found is not None:
+                return found
         try:
             self.project, self.environment = self.resolver.locate_environment(
                 project_name=params["project"], environment_name=params["environment"])
@@ -130,9 +145,39 @@ class Service(Resource):
             self.ctx.warn("%s. In check mode this is taken as one an earlier task would create, so %s would be "
                           "created; without check mode the task fails" % (error.message, self.label()))
             return None
+        if searched:
+            return None  # find_by_search saw every database of that name
         summary = self.resolver.service(self.spec.name, self.environment, params["name"],
                                         project_name=self.project.get("name"))
         return self.read(summary[self.id_field]) if summary else None
+
+    def find_by_search(self):
+        """The database named ``name`` in the environment and project asked for, in two requests: ``<type>.search``
+        by name (a case-insensitive substring match, NOTES.md "Search endpoints"), then ``<type>.one`` of each exact
+        match, whose nested environment and project tell where it is. project.all lists databases by ID only, so
+        the lookup through it needs a third request (environment.one). None when there is no such database."""
+        name = self.params["name"]
+        items, offset = [], 0
+        while True:
+            page = self.client.get(self.spec.procedure("search"), {"name": name, "limit": 100, "offset": offset}) or {}
+            items.extend(page.get("items") or [])
+            offset += 100
+            if offset >= (page.get("total") or 0):
+                break
+        rows = []
+        for item in items:
+            if item.get("name") == name:
+                row = self.read(item[self.id_field])
+                environment = row.get("environment") or {}
+                if environment.get("name") == self.params["environment"] and \
+                        (environment.get("project") or {}).get("name") == self.params["project"]:
+                    rows.append(row)
+        if len(rows) > 1:
+            raise DokployLookupError("%d %ss are named '%s' in environment '%s' of project '%s' (IDs: %s); Dokploy does not "
+                                     "keep names unique, so set database_id to choose one"
+                                     % (len(rows), self.spec.noun, name, self.params["environment"], self.params["project"],
+                                        ", ".join(r[self.id_field] for r in rows)))
+        return rows[0] if rows else None
 
     # -- desired state -------------------------------------------------------------------------
 
