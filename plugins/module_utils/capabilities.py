@@ -54,9 +54,8 @@ CAPABILITIES = {
     "notification.dokployBackup": ((0, 29, 0), "the dokployBackup notification event"),
     # -- input fields: older servers require them, or drop them silently (zod strips unknown keys) ---------
     "database.create.appName_optional": ((0, 26, 7), "<database>.create without appName (older servers require one)"),
-    "application.saveProvider.enableSubmodules_optional": ((0, 28, 4), "application.save<Git|Github|Gitlab|Bitbucket|"
-                                                                      "Gitea>Provider without enableSubmodules "
-                                                                      "(older servers require it)"),
+    "application.saveProvider.enableSubmodules_optional": (
+        (0, 28, 4), "application.save<Git|Github|Gitlab|Bitbucket|Gitea>Provider without enableSubmodules (older: required)"),
     "service.create.sourceType": ((0, 30, 0), "sourceType in application.create and compose.create"),
     "service.args": ((0, 26, 0), "args on applications and databases"),
     "service.ulimitsSwarm": ((0, 27, 0), "ulimitsSwarm on applications and databases"),

@@ -128,8 +128,15 @@ COLUMNS_SINCE = {
 }
 
 # procedure -> {field: first version where it is optional}; before it a missing field gives zod 3's "Required".
-# `<db>.create` picked appName and ended in .required() until v0.26.7 (packages/server/src/db/schema/<db>.ts).
+# `<db>.create` picked appName and ended in .required() until v0.26.7 (packages/server/src/db/schema/<db>.ts);
+# application.save<Provider> picked enableSubmodules (notNull, default false) inside .required() until v0.28.4
+# (packages/server/src/db/schema/application.ts). A notNull column with a default is optional in drizzle-zod 0.5,
+# and zod 3's .required() unwraps that optional.
 REQUIRED_UNTIL = dict(("%s.create" % kind, {"appName": (0, 26, 7)}) for kind in ("postgres", "mysql", "mariadb", "mongo", "redis"))
+REQUIRED_UNTIL.update(("application.save%sProvider" % provider, {"enableSubmodules": (0, 28, 4)})
+                      for provider in ("Github", "Gitlab", "Bitbucket", "Gitea", "Git"))
+
+REQUIRED_TYPES = {"enableSubmodules": "boolean"}
 
 ZOD4 = (0, 28, 0)
 # Fields a zod 3 .required() left optional (their schema is .optional() inside), so a partial call passes
@@ -269,8 +276,9 @@ class Profile(object):
         given = data if isinstance(data, dict) else {}
         for field in self.required.get(procedure, ()):
             if field not in given:
-                issues.append({"code": "invalid_type", "expected": "string", "received": "undefined",
-                               "path": [field], "message": "Required"})
+                expected = REQUIRED_TYPES.get(field, "string")
+                issues.append({"expected": expected, "code": "invalid_type", "path": [field],
+                               "message": "Invalid input: expected %s, received undefined" % expected})
         if issues:
             raise ValidationFailed(issues if self.zod4 else [_zod3_issue(i) for i in issues])
         return result

@@ -114,6 +114,8 @@ def test_tables_agree_with_the_collections_capabilities():
         "bitbucket.repositorySlug": versions.COLUMNS_SINCE["compose"]["bitbucketRepositorySlug"],
         "domain.customEntrypoint": versions.COLUMNS_SINCE["domain"]["customEntrypoint"],
         "database.create.appName_optional": versions.REQUIRED_UNTIL["postgres.create"]["appName"],
+        "application.saveProvider.enableSubmodules_optional":
+            versions.REQUIRED_UNTIL["application.saveGithubProvider"]["enableSubmodules"],
         "errors.data": versions.ZOD4,
         "input.required_nonoptional": versions.ZOD4,
         "environment.remove.refuses_services": versions.BEHAVIOURS["environment.remove.refuses_services"],
@@ -168,6 +170,23 @@ def test_v0_25_requires_a_database_app_name_and_answers_zod3_without_data():
         created = api.ok("POST", "postgres.create", dict(body, appName="shop-db"))
         assert created["appName"].startswith("shop-db-")
         assert "args" not in created and "ulimitsSwarm" not in created
+
+
+@pytest.mark.parametrize("version, required", [("0.25", True), ("0.28", False), ("0.28.3", True)])
+def test_git_provider_saves_require_enable_submodules_before_v0_28_4(version, required):
+    with api_for(version) as sim:
+        api = Api(sim)
+        dummy, environment = api.project()
+        app = api.ok("POST", "application.create", {"name": "web", "environmentId": environment["environmentId"]})
+        body = {"applicationId": app["applicationId"], "customGitUrl": "https://git.example.com/a.git",
+                "customGitBranch": "main", "customGitBuildPath": "/", "watchPaths": []}
+        status, answer = api.post("application.saveGitProvider", body)
+        if required:
+            assert status == 400
+            message = "Required" if version == "0.25" else "Invalid input: expected boolean, received undefined"
+            assert {"path": ["enableSubmodules"], "message": message}.items() <= answer["issues"][-1].items()
+        else:
+            assert status == 200, answer
 
 
 def test_app_name_optional_from_v0_26_7():
