@@ -338,8 +338,8 @@ def service_variables(service, server, config, domains):
 
 def default_service_name(service):
     """``<project>.<environment>.<name>``, each part made safe for a host name."""
-    return ".".join(safe_host_part(part) for part in (service.get("projectName"), service.get("environmentName"),
-                                                       service.get("name")))
+    parts = (service.get("projectName"), service.get("environmentName"), service.get("name"))
+    return ".".join(safe_host_part(part) for part in parts)
 
 
 def service_hosts(services, servers, config, domains, hostname=None):

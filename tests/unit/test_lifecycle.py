@@ -442,6 +442,7 @@ def test_newest_first_sorts_by_created_at():
 def test_lost_deploy_answer_is_not_repeated_and_the_new_deployment_is_awaited():
     fake = FakeDokploy(status="idle")
     original = fake.post
+
     def post(procedure, body, timeout=None):
         original(procedure, body, timeout)  # the job is queued, then the answer is lost
         raise DokployConnectionError("connection reset", procedure=procedure, outcome_unknown=True)
