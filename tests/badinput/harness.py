@@ -1,0 +1,91 @@
+# -*- coding: utf-8 -*-
+# Copyright: dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Run a module of the collection in this process, as ansible-test's unit tests do with set_module_args.
+
+The module's own ``main()`` runs with the JSON Ansible would send it (``ANSIBLE_MODULE_ARGS``); its answer is
+the JSON it prints. An exception that escapes ``main()`` is what Ansible would show as a MODULE FAILURE with a
+traceback: it is caught and returned as ``traceback``. Also used by tests/secrets (TLS).
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import contextlib
+import importlib
+import io
+import json
+import os
+import sys
+import traceback
+
+TESTS_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+for _path in (TESTS_DIR, os.path.join(TESTS_DIR, "integration")):
+    if _path not in sys.path:
+        sys.path.insert(0, _path)  # ``simulator`` and the integration harness (test_targets)
+
+from test_targets import collections_path, empty_config, playbook_environment  # noqa: E402 pylint: disable=wrong-import-position
+
+try:
+    import ansible_collections.dokploy.dokploy.plugins.module_utils.client  # noqa: F401 pylint: disable=unused-import
+except ImportError:
+    sys.path.insert(0, collections_path())
+
+from ansible.module_utils import basic  # noqa: E402 pylint: disable=wrong-import-position
+
+MODULES = "ansible_collections.dokploy.dokploy.plugins.modules."
+
+# Lines a suite wants printed at the end of the pytest run (conftest.py's terminal summary).
+SUMMARY_LINES = []
+
+__all__ = ["ModuleRun", "run_module", "collections_path", "empty_config", "playbook_environment", "SUMMARY_LINES"]
+
+
+class ModuleRun(object):
+    """What one module run printed and returned."""
+
+    def __init__(self, result, stdout, stderr, traceback_text):
+        self.result = result
+        self.stdout = stdout
+        self.stderr = stderr
+        self.traceback = traceback_text
+
+    @property
+    def failed(self):
+        return bool(self.result.get("failed"))
+
+    @property
+    def msg(self):
+        return str(self.result.get("msg", ""))
+
+    @property
+    def shows_traceback(self):
+        return bool(self.traceback) or "Traceback" in self.stdout + self.stderr or "exception" in self.result
+
+
+def run_module(name, args, check_mode=False, diff=False):
+    """Run module ``name`` (e.g. ``dokploy_project``) with ``args``; a ModuleRun."""
+    module = importlib.import_module(MODULES + name)
+    module_args = dict(args, _ansible_check_mode=check_mode, _ansible_diff=diff)
+    basic._ANSIBLE_ARGS = json.dumps({"ANSIBLE_MODULE_ARGS": module_args}).encode("utf-8")
+    basic._ANSIBLE_PROFILE = "legacy"
+    stdout, stderr = io.StringIO(), io.StringIO()
+    traceback_text = None
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            try:
+                module.main()
+            except SystemExit:
+                pass
+            except Exception:  # pylint: disable=broad-except
+                traceback_text = traceback.format_exc()
+    finally:
+        basic._ANSIBLE_ARGS = None
+        basic._ANSIBLE_PROFILE = None
+    printed = stdout.getvalue()
+    try:
+        result = json.loads(printed)
+    except ValueError:
+        result = {"failed": True, "msg": "MODULE FAILURE: no JSON answer", "module_stdout": printed}
+    return ModuleRun(result, printed, stderr.getvalue(), traceback_text)
