@@ -82,6 +82,10 @@ CAPABILITIES = {
     "project.one.summary": ((0, 29, 14), "project.one lists service summaries (older: whole rows, secrets included)"),
     "project.all.summary": ((0, 28, 3), "project.all lists service summaries (older: whole rows with domains)"),
     "domain.service.summary": ((0, 29, 14), "domain.byApplicationId/byComposeId embed a service summary (older: whole row)"),
+    "application.one.hides_git_secrets": ((0, 29, 13), "application.one leaves out the git providers' secrets "
+                                                       "(older: whole github/gitlab/bitbucket/gitea rows)"),
+    "application.one.hides_registry_password": ((0, 29, 8), "application.one leaves out the registry password"),
+    "notification.ntfy.accessToken_optional": ((0, 26, 0), "notification.createNtfy without accessToken"),
     "errors.data": ((0, 28, 0), "error bodies carry data.zodError and zod 4 messages (older: {code, message, issues})"),
     "input.required_nonoptional": ((0, 28, 0), "zod 4 .required(): a partial application.saveEnvironment is "
                                                "refused (older servers accept it and keep the missing fields)"),

@@ -159,6 +159,10 @@ WHOLE_ROWS_UNTIL = {
     "project.all": ((0, 28, 3), [(("*", "environments", "*"), "environment", "environmentId", ())] + [
         (("*", "environments", "*", key, "*"), kind, kind_id, ("domain",) if kind in ("application", "compose") else ())
         for key, kind, kind_id in _SERVICE_KEYS]),
+    # findApplicationById (packages/server/src/services/application.ts) drops the providers' secrets from v0.29.13
+    # and the registry password from v0.29.8; before, the whole rows. "#..." tells two entries of one procedure apart.
+    "application.one#git": ((0, 29, 13), [((kind,), kind, kind + "Id", ()) for kind in ("github", "gitlab", "bitbucket", "gitea")]),
+    "application.one#registry": ((0, 29, 8), [(("registry",), "registry", "registryId", ())]),
 }
 
 # Behaviour switches for route files: name -> first version that behaves like v0.30.2.
@@ -248,7 +252,10 @@ class Profile(object):
         self.required = dict((proc, tuple(f for f, until in fields.items() if self.version < until))
                              for proc, fields in REQUIRED_UNTIL.items())
         self.relaxed = {} if self.zod4 else dict((p, frozenset(f)) for p, f in RELAXED_BEFORE_ZOD4.items())
-        self.whole_rows = dict((proc, embeds) for proc, (until, embeds) in WHOLE_ROWS_UNTIL.items() if self.version < until)
+        self.whole_rows = {}
+        for key, (until, embeds) in WHOLE_ROWS_UNTIL.items():
+            if self.version < until:
+                self.whole_rows.setdefault(key.split("#")[0], []).extend(embeds)
         self.behaviours = dict((name, self.version >= since) for name, since in BEHAVIOURS.items())
         # fixed answers: the version itself
         self.answers = {"settings.getDokployVersion": self.tag}

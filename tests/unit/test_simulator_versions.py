@@ -123,6 +123,8 @@ def test_tables_agree_with_the_collections_capabilities():
         "project.one.summary": versions.WHOLE_ROWS_UNTIL["project.one"][0],
         "project.all.summary": versions.WHOLE_ROWS_UNTIL["project.all"][0],
         "domain.service.summary": versions.WHOLE_ROWS_UNTIL["domain.byApplicationId"][0],
+        "application.one.hides_git_secrets": versions.WHOLE_ROWS_UNTIL["application.one#git"][0],
+        "application.one.hides_registry_password": versions.WHOLE_ROWS_UNTIL["application.one#registry"][0],
     }
     for capability, simulated in pairs.items():
         assert CAPABILITIES[capability][0] == simulated, capability
@@ -329,3 +331,19 @@ def test_version_can_be_switched_at_run_time():
         assert requests.get(sim.url + "/__sim__/version", timeout=10).json()["version"] == "v0.30.2"
         with pytest.raises(ValueError, match="answered 400"):
             sim.control("version", {"version": "0.24"}, method="POST")
+
+
+@pytest.mark.parametrize("version, shown", [("0.29.7", True), ("0.29", False)])
+def test_application_one_shows_the_registry_password_before_v0_29_8(version, shown):
+    with api_for(version) as sim:
+        api = Api(sim)
+        dummy, environment = api.project()
+        app = api.ok("POST", "application.create", {"name": "web", "environmentId": environment["environmentId"]})
+        sim.control("remote", {"registry_login": "ok"}, method="POST")  # no docker login from a unit test
+        registry = api.ok("POST", "registry.create", {"registryName": "r", "username": "u", "password": "registry-secret",
+                                                      "registryUrl": "registry.example.com", "registryType": "cloud",
+                                                      "imagePrefix": None})
+        registry_id = (registry or {}).get("registryId") or api.ok("GET", "registry.all", {})[0]["registryId"]
+        api.ok("POST", "application.update", {"applicationId": app["applicationId"], "registryId": registry_id})
+        detail = api.ok("GET", "application.one", {"applicationId": app["applicationId"]})
+        assert (detail["registry"].get("password") == "registry-secret") is shown
