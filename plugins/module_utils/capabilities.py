@@ -85,6 +85,8 @@ CAPABILITIES = {
     "application.one.hides_git_secrets": ((0, 29, 13), "application.one leaves out the git providers' secrets "
                                                        "(older: whole github/gitlab/bitbucket/gitea rows)"),
     "application.one.hides_registry_password": ((0, 29, 8), "application.one leaves out the registry password"),
+    "destination.keys_hidden": ((0, 29, 8), "backups embedded in <database>.one, compose.one, backup.one and "
+                                            "volumeBackups.one leave out the S3 keys"),
     "notification.ntfy.accessToken_optional": ((0, 26, 0), "notification.createNtfy without accessToken"),
     "errors.data": ((0, 28, 0), "error bodies carry data.zodError and zod 4 messages (older: {code, message, issues})"),
     "input.required_nonoptional": ((0, 28, 0), "zod 4 .required(): a partial application.saveEnvironment is "

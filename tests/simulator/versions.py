@@ -164,6 +164,13 @@ WHOLE_ROWS_UNTIL = {
     "application.one#git": ((0, 29, 13), [((kind,), kind, kind + "Id", ()) for kind in ("github", "gitlab", "bitbucket", "gitea")]),
     "application.one#registry": ((0, 29, 8), [(("registry",), "registry", "registryId", ())]),
 }
+# v0.29.8 also left the S3 keys (accessKey, secretAccessKey) out of the destination embedded in backups
+# (packages/server/src/services/{postgres,mysql,mariadb,mongo,compose,backup,volume-backups}.ts).
+_DESTINATION = ("destination", "destinationId", ())
+WHOLE_ROWS_UNTIL.update(("%s.one#destination" % kind, ((0, 29, 8), [(("backups", "*", "destination"),) + _DESTINATION]))
+                        for kind in ("postgres", "mysql", "mariadb", "mongo", "compose"))
+WHOLE_ROWS_UNTIL.update(("%s.one#destination" % router, ((0, 29, 8), [(("destination",),) + _DESTINATION]))
+                        for router in ("backup", "volumeBackups"))
 
 # Behaviour switches for route files: name -> first version that behaves like v0.30.2.
 BEHAVIOURS = {

@@ -125,6 +125,7 @@ def test_tables_agree_with_the_collections_capabilities():
         "domain.service.summary": versions.WHOLE_ROWS_UNTIL["domain.byApplicationId"][0],
         "application.one.hides_git_secrets": versions.WHOLE_ROWS_UNTIL["application.one#git"][0],
         "application.one.hides_registry_password": versions.WHOLE_ROWS_UNTIL["application.one#registry"][0],
+        "destination.keys_hidden": versions.WHOLE_ROWS_UNTIL["postgres.one#destination"][0],
     }
     for capability, simulated in pairs.items():
         assert CAPABILITIES[capability][0] == simulated, capability
@@ -347,3 +348,20 @@ def test_application_one_shows_the_registry_password_before_v0_29_8(version, sho
         api.ok("POST", "application.update", {"applicationId": app["applicationId"], "registryId": registry_id})
         detail = api.ok("GET", "application.one", {"applicationId": app["applicationId"]})
         assert (detail["registry"].get("password") == "registry-secret") is shown
+
+
+@pytest.mark.parametrize("version, shown", [("0.29.7", True), ("0.29", False)])
+def test_backups_show_the_s3_keys_before_v0_29_8(version, shown):
+    with api_for(version) as sim:
+        api = Api(sim)
+        dummy, environment = api.project()
+        database = api.ok("POST", "postgres.create", {"name": "db", "appName": "db", "environmentId": environment["environmentId"],
+                                                      "databaseName": "d", "databaseUser": "u", "databasePassword": "pw"})
+        destination = api.ok("POST", "destination.create", {"name": "s3", "provider": "aws", "accessKey": "AKIA-SECRET",
+                                                            "secretAccessKey": "s3-secret", "bucket": "b", "region": "r",
+                                                            "endpoint": "https://s3.example.com"})
+        api.ok("POST", "backup.create", {"schedule": "0 0 * * *", "prefix": "p", "destinationId": destination["destinationId"],
+                                         "database": "d", "postgresId": database["postgresId"], "databaseType": "postgres",
+                                         "backupType": "database", "enabled": True})
+        detail = api.ok("GET", "postgres.one", {"postgresId": database["postgresId"]})
+        assert (detail["backups"][0]["destination"].get("secretAccessKey") == "s3-secret") is shown
