@@ -9,6 +9,7 @@ import copy
 import json
 import os
 import socket
+import ssl
 import tempfile
 import threading
 import time
@@ -83,6 +84,14 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
+    def get_request(self):
+        connection, address = super().get_request()
+        if self.sim.tls_context is not None:
+            # A client that refuses the certificate aborts the handshake: an ssl.SSLError (an OSError), which
+            # socketserver drops with the connection.
+            connection = self.sim.tls_context.wrap_socket(connection, server_side=True)
+        return connection, address
+
 
 class Simulator(object):
     """A Dokploy v0.30.2 API simulator running in a background thread.
@@ -92,8 +101,12 @@ class Simulator(object):
     """
 
     def __init__(self, api_key="sim-api-key", host="127.0.0.1", port=0, state_file=None, deploy_duration=2.0, verbose=False,
-                 version=None):
+                 version=None, tls=None):
         self.api_key = api_key
+        self.tls_context = None  # tls=(certfile, keyfile): serve HTTPS with that certificate
+        if tls:
+            self.tls_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            self.tls_context.load_cert_chain(*tls)
         self.host = host
         self.port = port
         self.state_file = state_file
@@ -150,7 +163,7 @@ class Simulator(object):
 
     @property
     def url(self):
-        return "http://%s:%d" % (self.host, self.port)
+        return "%s://%s:%d" % ("https" if self.tls_context else "http", self.host, self.port)
 
     # ---- state, log, faults -----------------------------------------------------------------------------------
     def requests(self):

@@ -25,11 +25,14 @@ def main(argv=None):
     parser.add_argument("--deploy-duration", type=float, default=2.0, help="seconds a simulated deployment stays running")
     parser.add_argument("--version", dest="dokploy_version", default=None,
                         help="answer as this Dokploy version: 0.25 ... 0.30 (the last release of each) or e.g. 0.26.3")
+    parser.add_argument("--tls-cert", help="serve HTTPS with this certificate (PEM; needs --tls-key)")
+    parser.add_argument("--tls-key", help="the private key of --tls-cert (PEM)")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
 
     sim = Simulator(api_key=args.api_key, host=args.host, port=args.port, state_file=args.state,
-                    deploy_duration=args.deploy_duration, verbose=args.verbose, version=args.dokploy_version)
+                    deploy_duration=args.deploy_duration, verbose=args.verbose, version=args.dokploy_version,
+                    tls=(args.tls_cert, args.tls_key) if args.tls_cert else None)
     stopping = threading.Event()
 
     def _stop(signum, frame):
