@@ -17,7 +17,7 @@ import re
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, SERVICE_KINDS
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployLookupError, DokployMissingError
 
 TARGET_OPTIONS = ("application", "compose", "database")
 
@@ -88,18 +88,26 @@ def check_target(params, kinds=TARGET_OPTIONS):
 
 class Target(object):
     """The service a module acts on. ``id`` is None in check mode when the service (or a parent) does not
-    exist yet; ``summary`` is what the lookup saw of it."""
+    exist yet. ``row`` is the service as ``<kind>.one`` returns it, read at most once."""
 
-    def __init__(self, kind, service_id, name=None, project=None, environment=None):
+    def __init__(self, ctx, kind, service_id, name=None, project=None, environment=None, row=None):
+        self.ctx = ctx
         self.kind = kind
         self.id = service_id
         self.name = name
         self.project = project
         self.environment = environment
+        self._row = row
 
     @property
     def pending(self):
         return self.id is None
+
+    @property
+    def row(self):
+        if self._row is None and self.id is not None:
+            self._row = self.ctx.client.get(self.kind.procedure("one"), {self.kind.id_field: self.id})
+        return self._row
 
     def describe(self):
         where = ""
@@ -107,7 +115,34 @@ class Target(object):
             where = " in environment '%s'" % self.environment.get("name")
         if self.project is not None:
             where += " of project '%s'" % self.project.get("name")
-        return "%s '%s'%s" % (self.kind.label, self.name or self.id, where)
+        return "%s '%s'%s" % (self.kind.noun, self.name or self.id, where)
+
+
+def search_database(ctx, kind, name, environment, project):
+    """The ``kind`` database named ``name`` in ``environment`` of ``project`` (names), in two requests:
+    ``<type>.search`` by name (a case-insensitive substring match, NOTES.md "Search endpoints"), then ``<type>.one``
+    of each exact match, whose nested environment and project tell where it is. project.all lists databases by ID
+    only, so the lookup through it takes a third request (environment.one). None when there is no such database."""
+    items, offset = [], 0
+    while True:
+        page = ctx.client.get(kind.procedure("search"), {"name": name, "limit": 100, "offset": offset}) or {}
+        items.extend(page.get("items") or [])
+        offset += 100
+        if offset >= (page.get("total") or 0):
+            break
+    rows = []
+    for item in items:
+        if item.get("name") == name:
+            row = ctx.client.get(kind.procedure("one"), {kind.id_field: item[kind.id_field]})
+            where = row.get("environment") or {}
+            if where.get("name") == environment and (where.get("project") or {}).get("name") == project:
+                rows.append(row)
+    if len(rows) > 1:
+        raise DokployLookupError("%d %ss are named '%s' in environment '%s' of project '%s' (IDs: %s); Dokploy does not "
+                                 "keep names unique, so set database_id to choose one"
+                                 % (len(rows), kind.noun, name, environment, project,
+                                    ", ".join(r[kind.id_field] for r in rows)))
+    return rows[0] if rows else None
 
 
 def target_kind(params, kinds=TARGET_OPTIONS):
@@ -132,8 +167,12 @@ def resolve_target(ctx, params, kinds=TARGET_OPTIONS, required=True):
         try:
             service = ctx.client.get(kind.procedure("one"), {kind.id_field: service_id})
         except DokployNotFoundError:
-            return _missing(ctx, kind, required, "No %s has ID '%s'" % (kind.label, service_id))
-        return Target(kind, service_id, name=service.get("name"))
+            return _missing(ctx, kind, required, "No %s has ID '%s'" % (kind.noun, service_id))
+        return Target(ctx, kind, service_id, name=service.get("name"), row=service)
+    if kind.is_database and kind.database.searchable and params.get("project") and not params.get("environment_id"):
+        row = search_database(ctx, kind, params[option], params.get("environment") or "production", params["project"])
+        if row is not None:
+            return Target(ctx, kind, row[kind.id_field], name=params[option], row=row)
     try:
         project, environment = ctx.resolver.locate_environment(
             project_name=params.get("project"), environment_name=params.get("environment"),
@@ -144,9 +183,9 @@ def resolve_target(ctx, params, kinds=TARGET_OPTIONS, required=True):
     if summary is None:
         names = sorted(set(str(s.get("name")) for s in ctx.resolver.service_summaries(kind.name, environment)))
         return _missing(ctx, kind, required, "Environment '%s' of project '%s' has no %s named '%s'; existing: %s"
-                        % (environment.get("name"), project.get("name"), kind.label, params[option],
+                        % (environment.get("name"), project.get("name"), kind.noun, params[option],
                            ", ".join(names) or "none"), name=params[option], project=project, environment=environment)
-    return Target(kind, summary[kind.id_field], name=params[option], project=project, environment=environment)
+    return Target(ctx, kind, summary[kind.id_field], name=params[option], project=project, environment=environment)
 
 
 def _missing(ctx, kind, required, message, **found):
@@ -154,6 +193,6 @@ def _missing(ctx, kind, required, message, **found):
         return None
     if ctx.check_mode:
         ctx.warn("%s. In check mode this is taken as a %s an earlier task would create; without check mode the task "
-                 "fails" % (message, kind.label))
-        return Target(kind, None, **found)
+                 "fails" % (message, kind.noun))
+        return Target(ctx, kind, None, **found)
     raise DokployMissingError(message)

@@ -105,7 +105,7 @@ class EnvTarget(Resource):
             target = resolve_target(self.ctx, params, required=present)
             if target is None or target.pending:
                 return None
-            return self._read(self.service.procedure("one"), target.id)
+            return target.row
         try:
             if self.target_type == "project":
                 return self.resolver.project(name=params["project"], project_id=params["project_id"], required=present)

@@ -23,9 +23,10 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import (
     check_lifecycle,
     lifecycle_argument_spec,
 )
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployLookupError, DokployMissingError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
+from ansible_collections.dokploy.dokploy.plugins.module_utils.target import search_database
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_ids, check_name
 
 SERVICE_STATES = ["present", "absent"] + list(LIFECYCLE_STATES)
@@ -130,7 +131,7 @@ class Service(Resource):
                 raise DokployMissingError("No %s has ID '%s'" % (self.spec.noun, service_id))
         searched = self.spec.is_database and self.spec.database.searchable
         if searched:
-            found = self.find_by_search()
+            found = search_database(self.ctx, self.spec, params["name"], params["environment"], params["project"])
             if found is not None:
                 return found
         try:
@@ -150,34 +151,6 @@ class Service(Resource):
         summary = self.resolver.service(self.spec.name, self.environment, params["name"],
                                         project_name=self.project.get("name"))
         return self.read(summary[self.id_field]) if summary else None
-
-    def find_by_search(self):
-        """The database named ``name`` in the environment and project asked for, in two requests: ``<type>.search``
-        by name (a case-insensitive substring match, NOTES.md "Search endpoints"), then ``<type>.one`` of each exact
-        match, whose nested environment and project tell where it is. project.all lists databases by ID only, so
-        the lookup through it needs a third request (environment.one). None when there is no such database."""
-        name = self.params["name"]
-        items, offset = [], 0
-        while True:
-            page = self.client.get(self.spec.procedure("search"), {"name": name, "limit": 100, "offset": offset}) or {}
-            items.extend(page.get("items") or [])
-            offset += 100
-            if offset >= (page.get("total") or 0):
-                break
-        rows = []
-        for item in items:
-            if item.get("name") == name:
-                row = self.read(item[self.id_field])
-                environment = row.get("environment") or {}
-                if environment.get("name") == self.params["environment"] and \
-                        (environment.get("project") or {}).get("name") == self.params["project"]:
-                    rows.append(row)
-        if len(rows) > 1:
-            raise DokployLookupError("%d %ss are named '%s' in environment '%s' of project '%s' (IDs: %s); Dokploy does not "
-                                     "keep names unique, so set database_id to choose one"
-                                     % (len(rows), self.spec.noun, name, self.params["environment"], self.params["project"],
-                                        ", ".join(r[self.id_field] for r in rows)))
-        return rows[0] if rows else None
 
     # -- desired state -------------------------------------------------------------------------
 
