@@ -70,6 +70,29 @@ options:
     default: replace
 """
 
+    # Resource limits of applications and databases (resources/service.py LIMIT_OPTIONS).
+    LIMITS = r"""
+options:
+  memory_limit:
+    description:
+      - Memory limit, as a size (V(512M), V(1.5G), V(1GiB); units are powers of 1024, as Docker's) or a number of
+        bytes (V("536870912")). Dokploy stores bytes. V("") clears it.
+    type: str
+  memory_reservation:
+    description:
+      - Memory reservation, given like O(memory_limit). V("") clears it.
+    type: str
+  cpu_limit:
+    description:
+      - CPU limit, as a number of CPUs (V("0.5"), V("2")) or, from 1000 on, of nano CPUs (V("1000000000") is one
+        CPU). Dokploy stores nano CPUs. V("") clears it.
+    type: str
+  cpu_reservation:
+    description:
+      - CPU reservation, given like O(cpu_limit). V("") clears it.
+    type: str
+"""
+
     # What every resource module supports.
     ATTRIBUTES = r"""
 attributes:

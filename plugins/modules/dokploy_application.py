@@ -154,22 +154,6 @@ options:
     description:
       - Number of replicas of the Swarm service.
     type: int
-  memory_limit:
-    description:
-      - Memory limit in bytes, for example V("536870912") (512 MiB). V("") clears it.
-    type: str
-  memory_reservation:
-    description:
-      - Memory reservation in bytes, for example V("268435456"). V("") clears it.
-    type: str
-  cpu_limit:
-    description:
-      - CPU limit in nano CPUs, for example V("1000000000") (one CPU). V("") clears it.
-    type: str
-  cpu_reservation:
-    description:
-      - CPU reservation in nano CPUs, for example V("500000000"). V("") clears it.
-    type: str
   auto_deploy:
     description:
       - Whether a push to the Git source (or its webhook) deploys the application automatically.
@@ -180,7 +164,11 @@ options:
       - "A dict replaces every variable; the comments and the order of the variables that remain are kept,
         and values are quoted where dotenv needs it. A string is stored verbatim."
       - V({}) or V("") removes every variable.
-      - To set or remove single variables and leave the others alone, use M(dokploy.dokploy.dokploy_env).
+      - To set or remove single variables and leave the others alone, use M(dokploy.dokploy.dokploy_env), or
+        O(env_mode=merge).
+      - "Do not combine a dict O(env) in the default O(env_mode=replace) with M(dokploy.dokploy.dokploy_env) on the
+        same application: each removes what the other set, and both report a change on every run."
+      - Values must be strings, numbers or booleans; a list or a dict value fails naming its key.
     type: raw
   build_args:
     description:
@@ -211,6 +199,7 @@ extends_documentation_fragment:
   - dokploy.dokploy.dokploy.ATTRIBUTES
   - dokploy.dokploy.dokploy.LIFECYCLE
   - dokploy.dokploy.dokploy.ENV_MODE
+  - dokploy.dokploy.dokploy.LIMITS
   - dokploy.dokploy.git_provider
 seealso:
   - module: dokploy.dokploy.dokploy_application_info

@@ -109,22 +109,6 @@ options:
       - Arguments passed to the command. V([]) clears them.
     type: list
     elements: str
-  memory_limit:
-    description:
-      - Memory limit in bytes, as Dokploy stores it (a string, for example V("1073741824")). V("") clears it.
-    type: str
-  memory_reservation:
-    description:
-      - Memory reservation in bytes (a string). V("") clears it.
-    type: str
-  cpu_limit:
-    description:
-      - CPU limit in nano CPUs (a string, for example V("2000000000") for two CPUs). V("") clears it.
-    type: str
-  cpu_reservation:
-    description:
-      - CPU reservation in nano CPUs (a string). V("") clears it.
-    type: str
   replicas:
     description:
       - Number of replicas of the database's swarm service.
@@ -178,6 +162,7 @@ extends_documentation_fragment:
   - dokploy.dokploy.dokploy.ATTRIBUTES
   - dokploy.dokploy.dokploy.LIFECYCLE
   - dokploy.dokploy.dokploy.ENV_MODE
+  - dokploy.dokploy.dokploy.LIMITS
 seealso:
   - module: dokploy.dokploy.dokploy_database_info
   - module: dokploy.dokploy.dokploy_project

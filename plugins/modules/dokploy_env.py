@@ -22,6 +22,9 @@ description:
     with O(project), and O(environment) defaulting to V(production)), or O(application_id), O(compose_id) or
     O(database_id): the variables of that service."
   - Values are secrets. Results and diffs name the keys that were added, changed or removed, never their values.
+  - "Do not also set O(env) as a dict on the service's own module (M(dokploy.dokploy.dokploy_application),
+    M(dokploy.dokploy.dokploy_compose), M(dokploy.dokploy.dokploy_database)) unless that task has C(env_mode: merge):
+    by default it replaces every variable, so the two tasks undo each other on every run."
 options:
   project:
     description:
