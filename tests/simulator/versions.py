@@ -25,6 +25,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
+import os
 import re
 
 from . import validation
@@ -33,6 +34,7 @@ from .state import table
 from .util import public
 from .validation import ValidationFailed
 
+VERSION_ENV = "DOKPLOY_SIM_VERSION"
 LATEST = (0, 30, 2)
 # The last release of each supported minor version (git tag -l 'v0.2*'): what "--version 0.25" means.
 LAST_TAGS = {(0, 25): (0, 25, 11), (0, 26): (0, 26, 7), (0, 27): (0, 27, 1), (0, 28): (0, 28, 8),
@@ -361,8 +363,11 @@ def profile_for(version=None):
 
 
 def apply_profile(sim, version=None):
-    """Make ``sim`` answer as ``version``: its profile, and the flags route files read from ``ctx.config``."""
-    profile = profile_for(version)
+    """Make ``sim`` answer as ``version``: its profile, and the flags route files read from ``ctx.config``.
+
+    Without a version, $DOKPLOY_SIM_VERSION chooses one (so a whole test suite can run as an older Dokploy).
+    """
+    profile = profile_for(version or os.environ.get(VERSION_ENV) or None)
     with sim.lock:
         sim.profile = profile
         sim.config["version"] = profile.tag

@@ -365,3 +365,11 @@ def test_backups_show_the_s3_keys_before_v0_29_8(version, shown):
                                          "backupType": "database", "enabled": True})
         detail = api.ok("GET", "postgres.one", {"postgresId": database["postgresId"]})
         assert (detail["backups"][0]["destination"].get("secretAccessKey") == "s3-secret") is shown
+
+
+def test_environment_variable_chooses_the_default_version(monkeypatch):
+    monkeypatch.setenv(versions.VERSION_ENV, "0.27")
+    with api_for(None) as sim:
+        assert sim.profile.tag == "v0.27.1"
+    with api_for("0.29") as sim:
+        assert sim.profile.tag == "v0.29.14"
