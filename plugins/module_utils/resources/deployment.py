@@ -14,22 +14,16 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
-    DokployError,
-    DokployNotFoundError,
-    DokployParamError,
-)
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
 from ansible_collections.dokploy.dokploy.plugins.module_utils.deployments import list_deployments, read_log
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import QUEUED, SERVICE_KINDS, SERVICE_TYPES
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import check_lifecycle
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import (
     check_target,
     resolve_target,
     target_argument_spec,
-    target_kind,
     target_module_kwargs,
 )
 
@@ -91,20 +85,10 @@ class DeploymentInfo(object):
         self.ctx = Context(ctx.client, warn=ctx.warn, clock=ctx.clock, sleep=ctx.sleep)
         self.client = ctx.client
         self.params = params
-        self.kind = target_kind(params, DEPLOYMENT_KINDS)
-
-    def service(self):
-        """``<kind>.one`` of the service the options name (a name is looked up first)."""
-        kind = self.kind
-        service_id = self.params.get(kind.id_option) or resolve_target(self.ctx, self.params, DEPLOYMENT_KINDS).id
-        try:
-            return service_id, self.client.get(kind.procedure("one"), {kind.id_field: service_id})
-        except DokployNotFoundError:
-            raise DokployMissingError("No %s has ID '%s'" % (kind.label, service_id))
 
     def run(self):
-        kind = self.kind
-        service_id, service = self.service()
+        target = resolve_target(self.ctx, self.params, DEPLOYMENT_KINDS)
+        kind, service_id, service = target.kind, target.id, target.row
         deployments = list_deployments(self.client, kind, service_id)
         result = {
             "changed": False,
