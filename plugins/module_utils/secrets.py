@@ -14,6 +14,7 @@ MASK = "********"
 SECRET_FIELDS = frozenset((
     "env", "buildArgs", "buildSecrets", "previewEnv", "previewBuildArgs", "previewBuildSecrets",
     "databasePassword", "databaseRootPassword", "password", "refreshToken", "privateKey", "key",
+    "accessKey",  # S3 access key ID of backup destinations (the secret one matches "secret")
 ))
 # Any field whose name contains one of these (provider rows nested in compose.one carry tokens).
 SECRET_MARKERS = ("password", "secret", "token", "privatekey", "apikey")
