@@ -59,7 +59,7 @@ notes:
 options:
   env_mode:
     description:
-      - How a dict given as O(env) (and O(build_args), O(build_secrets) where the module has them) is applied.
+      - How a dict given as O(env) (and C(build_args), C(build_secrets) where the module has them) is applied.
       - V(replace) makes the variables exactly the ones given (comments and the order of the remaining lines are kept).
       - V(merge) sets only the given keys and leaves every other variable alone, like M(dokploy.dokploy.dokploy_env).
       - Use V(merge) when M(dokploy.dokploy.dokploy_env) also manages variables of the same service; with V(replace)

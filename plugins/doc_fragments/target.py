@@ -84,3 +84,36 @@ options:
     type: str
     choices: [postgres, mysql, mariadb, mongo, redis, libsql]
 """
+
+    # For modules whose service can only be an application (target_argument_spec(("application",))).
+    APPLICATION = r"""
+options:
+  project:
+    description:
+      - Project of the application named by O(application); mutually exclusive with O(project_id).
+    type: str
+  project_id:
+    description:
+      - ID of the project of the application named by O(application); mutually exclusive with O(project).
+    type: str
+  environment:
+    description:
+      - Environment of the project holding the application.
+    type: str
+    default: production
+  environment_id:
+    description:
+      - ID of the environment holding the application, instead of O(project) and O(environment).
+    type: str
+  application:
+    description:
+      - Name of the application, looked up in O(environment) of O(project). Either O(application) or
+        O(application_id) is needed.
+      - Dokploy does not keep names unique. When two applications share the name, the module fails and lists their
+        IDs; O(application_id) then selects one.
+    type: str
+  application_id:
+    description:
+      - ID of the application (C(applicationId)), instead of O(application) and O(project).
+    type: str
+"""

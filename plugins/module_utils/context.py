@@ -24,8 +24,12 @@ MAX_SETTLE_SECONDS = 60
 
 
 class Context(object):
-    def __init__(self, client, check_mode=False, diff=False, warn=None, settle_timeout=None, clock=None, sleep=None):
+    def __init__(self, client, check_mode=False, diff=False, warn=None, settle_timeout=None, clock=None, sleep=None,
+                 shared_lookups=False):
         self.client = client
+        # True when many resources run in one context: lookups then go through reads they all share
+        # (project.all, environment.one) rather than the fewest requests for one resource.
+        self.shared_lookups = shared_lookups
         self.resolver = Resolver(client)
         self.check_mode = bool(check_mode)
         self.diff = bool(diff)

@@ -49,11 +49,25 @@ class Resolver(object):
         self._projects = None
         self._environments = {}
         self._servers = None
+        self._rows = {}
 
     def invalidate(self):
+        """Forget everything read: after a create or delete, or before looking for the effect of a lost answer."""
         self._projects = None
         self._environments = {}
         self._servers = None
+        self._rows = {}
+
+    def forget_rows(self):
+        """Forget the service rows read: after an update (a child's write changes its service's row too)."""
+        self._rows = {}
+
+    def row(self, kind, service_id):
+        """``<kind>.one`` of a service, read at most once until a write (every resource of a run shares it)."""
+        key = (kind.name, service_id)
+        if key not in self._rows:
+            self._rows[key] = self.client.get(kind.procedure("one"), {kind.id_field: service_id})
+        return self._rows[key]
 
     def projects(self):
         if self._projects is None:

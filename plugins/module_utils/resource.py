@@ -198,6 +198,7 @@ class Resource(object):
             self.before_delete(current)
             try:
                 self.client.post(self.delete_procedure, self.delete_payload(current))
+                self.resolver.invalidate()
             except DokployNotFoundError:
                 return self.result(False, None, None, {})  # deleted meanwhile by someone else
             except DokployError as error:
@@ -249,6 +250,7 @@ class Resource(object):
                 if error.outcome_unknown:
                     raise outcome_unknown(error, "applied the update of %s" % self.label(current))
                 raise
+            self.resolver.forget_rows()
             if isinstance(response, dict) and response.get(self.id_field) == current[self.id_field]:
                 after.update(response)
             self._written = after
@@ -271,6 +273,7 @@ class Resource(object):
             if response is None:
                 raise outcome_unknown(error, "created %s" % self.label())
             self.ctx.warn("%s: %s; the %s it created was found and is used" % (self.create_procedure, error.message, self.label()))
+        self.resolver.invalidate()
         created = self.created_object(response, payload)
         self._written = created
         remaining = self.compare(created, desired)  # fields the create endpoint does not take

@@ -88,16 +88,15 @@ def check_target(params, kinds=TARGET_OPTIONS):
 
 class Target(object):
     """The service a module acts on. ``id`` is None in check mode when the service (or a parent) does not
-    exist yet. ``row`` is the service as ``<kind>.one`` returns it, read at most once."""
+    exist yet. ``row`` is the service as ``<kind>.one`` returns it (the run's shared cache)."""
 
-    def __init__(self, ctx, kind, service_id, name=None, project=None, environment=None, row=None):
+    def __init__(self, ctx, kind, service_id, name=None, project=None, environment=None):
         self.ctx = ctx
         self.kind = kind
         self.id = service_id
         self.name = name
         self.project = project
         self.environment = environment
-        self._row = row
 
     @property
     def pending(self):
@@ -105,9 +104,9 @@ class Target(object):
 
     @property
     def row(self):
-        if self._row is None and self.id is not None:
-            self._row = self.ctx.client.get(self.kind.procedure("one"), {self.kind.id_field: self.id})
-        return self._row
+        if self.id is None:
+            return None
+        return self.ctx.resolver.row(self.kind, self.id)
 
     def describe(self):
         where = ""
@@ -133,7 +132,7 @@ def search_database(ctx, kind, name, environment, project):
     rows = []
     for item in items:
         if item.get("name") == name:
-            row = ctx.client.get(kind.procedure("one"), {kind.id_field: item[kind.id_field]})
+            row = ctx.resolver.row(kind, item[kind.id_field])
             where = row.get("environment") or {}
             if where.get("name") == environment and (where.get("project") or {}).get("name") == project:
                 rows.append(row)
@@ -165,14 +164,15 @@ def resolve_target(ctx, params, kinds=TARGET_OPTIONS, required=True):
     service_id = params.get("%s_id" % option)
     if service_id:
         try:
-            service = ctx.client.get(kind.procedure("one"), {kind.id_field: service_id})
+            service = ctx.resolver.row(kind, service_id)
         except DokployNotFoundError:
             return _missing(ctx, kind, required, "No %s has ID '%s'" % (kind.noun, service_id))
-        return Target(ctx, kind, service_id, name=service.get("name"), row=service)
-    if kind.is_database and kind.database.searchable and params.get("project") and not params.get("environment_id"):
+        return Target(ctx, kind, service_id, name=service.get("name"))
+    if kind.is_database and kind.database.searchable and params.get("project") and not params.get("environment_id") \
+            and not ctx.shared_lookups:
         row = search_database(ctx, kind, params[option], params.get("environment") or "production", params["project"])
         if row is not None:
-            return Target(ctx, kind, row[kind.id_field], name=params[option], row=row)
+            return Target(ctx, kind, row[kind.id_field], name=params[option])
     try:
         project, environment = ctx.resolver.locate_environment(
             project_name=params.get("project"), environment_name=params.get("environment"),

@@ -246,12 +246,14 @@ def test_env_compose_and_database_targets():
                        "compose.saveEnvironment": True})
     run_env(fake, compose="stack", environment="production", env={"TZ": "UTC"})
     assert fake.writes() == [("compose.saveEnvironment", {"composeId": compose_id, "env": "TZ=UTC"})]
-    fake = FakeClient({"project.all": [project],
-                       "environment.one": {"environmentId": ENV_ID, "postgres": [{"postgresId": pg_id, "name": "db"}]},
-                       "postgres.one": {"postgresId": pg_id, "name": "db", "env": "TZ=UTC"}})
-    result = run_env(fake, database="db", database_type="postgres", environment="production", env={"TZ": "UTC"})
+    # A database by name: found by search, then its row (which nests its environment and project): two requests.
+    fake = FakeClient({"postgres.search": {"items": [{"postgresId": pg_id, "name": "db"}], "total": 1},
+                       "postgres.one": {"postgresId": pg_id, "name": "db", "env": "TZ=UTC",
+                                        "environment": {"name": "production", "project": {"name": PROJECT["name"]}}}})
+    result = run_env(fake, project=PROJECT["name"], database="db", database_type="postgres", environment="production",
+                     env={"TZ": "UTC"})
     assert not result["changed"]
-    assert [p for p, params in fake.reads()] == ["project.all", "environment.one", "postgres.one"]
+    assert [p for p, params in fake.reads()] == ["postgres.search", "postgres.one"]
 
 
 def test_env_exclusive_and_check_mode():

@@ -138,7 +138,7 @@ def test_missing_service_lists_the_existing_ones():
 @pytest.mark.parametrize("values, message", [
     ({"project": "blog", "application": "web"}, "No project is named 'blog'; existing: shop"),
     ({"project": "shop", "environment": "qa", "application": "web"}, "Project 'shop' has no environment 'qa'"),
-    ({"database_id": "pg9", "database_type": "postgres"}, "No postgres has ID 'pg9'"),
+    ({"database_id": "pg9", "database_type": "postgres"}, "No postgres database has ID 'pg9'"),
 ])
 def test_missing_parent_or_id_fails(values, message):
     with pytest.raises(DokployLookupError) as info:
@@ -156,7 +156,7 @@ def test_missing_is_none_when_not_required():
 @pytest.mark.parametrize("values, found", [
     ({"project": "shop", "application": "api"}, "Environment 'production' of project 'shop' has no application named 'api'"),
     ({"project": "blog", "application": "web"}, "No project is named 'blog'"),
-    ({"database_id": "pg9", "database_type": "postgres"}, "No postgres has ID 'pg9'"),
+    ({"database_id": "pg9", "database_type": "postgres"}, "No postgres database has ID 'pg9'"),
 ])
 def test_check_mode_gives_a_pending_target_and_warns(values, found):
     target, ctx, client = resolve(check_mode=True, **values)

@@ -87,6 +87,15 @@ class Child(Resource):
         """The fields that attach a new child to its service (by default ``<kind>Id``)."""
         return {self.target.kind.id_field: self.target.id}
 
+    def create_payload(self, desired):
+        payload = dict(desired)
+        payload.update(self.target_payload())
+        return payload
+
+    def label(self, obj=None):
+        """"mount with mountPath '/data'" for messages."""
+        return "%s with %s" % (self.kind, self.describe_identity(self.wanted_identity()))
+
     def summary_keys(self):
         return [self.id_field] + list(self.identity)
 

@@ -116,7 +116,7 @@ class Service(Resource):
     # -- finding -------------------------------------------------------------------------------
 
     def read(self, service_id):
-        return self.client.get(self.spec.procedure("one"), {self.id_field: service_id})
+        return self.resolver.row(self.spec, service_id)
 
     def find(self):
         params = self.params
@@ -129,7 +129,8 @@ class Service(Resource):
                 if not present:
                     return None
                 raise DokployMissingError("No %s has ID '%s'" % (self.spec.noun, service_id))
-        searched = self.spec.is_database and self.spec.database.searchable
+        # One database alone is found in two requests by search; many resources of one run share environment.one.
+        searched = self.spec.is_database and self.spec.database.searchable and not self.ctx.shared_lookups
         if searched:
             found = search_database(self.ctx, self.spec, params["name"], params["environment"], params["project"])
             if found is not None:

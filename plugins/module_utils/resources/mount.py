@@ -1,0 +1,101 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Mounts (bind, volume, file) of an application, a compose service or a database.
+
+mounts.create takes every field and answers the row [1009]; mounts.update is partial and answers the row as it
+was *before* the update [1033 -> 1034] (NOTES-resources.md "mounts"), so what was sent is the new state.
+Each ``<kind>.one`` nests its mounts [1044, 1045]; a postgres database also lists its default data volume [1026].
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import re
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import Child
+from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
+
+TYPE_FIELDS = (Field("host_path", "hostPath"), Field("volume_name", "volumeName"), Field("file_path", "filePath"),
+               Field("content"))
+FIELDS = (Field("mount_path", "mountPath"), Field("type")) + TYPE_FIELDS
+# The options each type uses; Dokploy stores the others but ignores them (a type change keeps them [1038]).
+TYPE_OPTIONS = {"bind": ("host_path",), "volume": ("volume_name",), "file": ("content", "file_path")}
+# Docker's rule for volume names (RestrictedNamePattern).
+VOLUME_NAME = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]+$")
+
+
+def check_mount(params):
+    """Everything about a mount that is known before any request."""
+    for option in ("mount_path", "host_path", "volume_name", "file_path"):
+        check_name(option, params[option])
+    if params["mount_path"] is not None and not params["mount_path"].startswith("/"):
+        raise DokployParamError("mount_path must be an absolute path inside the container, not '%s'" % params["mount_path"],
+                                option="mount_path")
+    kind = params["type"]
+    if kind is None:
+        return
+    for option in sorted(set(f.option for f in TYPE_FIELDS) - set(TYPE_OPTIONS[kind])):
+        if params[option] is not None:
+            raise DokployParamError("%s is not for %s mounts (%s mounts take %s)"
+                                    % (option, kind, kind, " and ".join(TYPE_OPTIONS[kind])), option=option)
+    for option in TYPE_OPTIONS[kind]:
+        if params[option] is None and params["state"] == "present":
+            raise DokployParamError("a %s mount needs %s" % (kind, option), option=option)
+    if kind == "bind" and not params["host_path"].startswith("/"):
+        raise DokployParamError("host_path must be an absolute path on the server, not '%s'" % params["host_path"],
+                                option="host_path")
+    if kind == "volume" and not VOLUME_NAME.match(params["volume_name"]):
+        raise DokployParamError("volume_name '%s' is not a Docker volume name: letters, digits, '_', '.' and '-', at least "
+                                "two characters, starting with a letter or digit" % params["volume_name"], option="volume_name")
+    if kind == "file":
+        # Dokploy writes the file at <service files directory>/<file_path> (services/mount.ts createFile).
+        path = params["file_path"]
+        if path.startswith("/") or path.endswith("/") or ".." in path.split("/"):
+            raise DokployParamError("file_path is a file name relative to the service's files directory, for example "
+                                    "config/app.ini (no leading or trailing '/', no '..'), not '%s'" % path, option="file_path")
+
+
+class Mount(Child):
+    kind = "mount"
+    id_field = "mountId"
+    create_procedure = "mounts.create"
+    delete_procedure = "mounts.remove"
+    nested_key = "mounts"
+    identity = ("mountPath",)
+    fields = FIELDS
+    updates = (Update("mounts.update", [f.api for f in FIELDS]),)
+    module_kwargs = Child.target_kwargs(required_if=[("state", "present", ("type",))])
+
+    @classmethod
+    def argument_spec(cls):
+        spec = cls.target_spec()
+        spec.update(
+            mount_path=dict(type="str", required=True),
+            type=dict(type="str", choices=["bind", "volume", "file"]),
+            host_path=dict(type="str"),
+            volume_name=dict(type="str"),
+            file_path=dict(type="str"),
+            content=dict(type="str"),
+            state=dict(type="str", choices=["present", "absent"], default="present"),
+        )
+        return spec
+
+    @classmethod
+    def validate(cls, params):
+        super(Mount, cls).validate(params)
+        check_mount(params)
+
+    def target_payload(self):
+        return {"serviceType": self.target.kind.name, "serviceId": self.target.id}
+
+    def apply(self, current, changes, desired):
+        after = super(Mount, self).apply(current, changes, desired)
+        # mounts.update answers the row as it was before the update [1033]: what was sent is the new state.
+        after = dict((key, value) for key, value in after.items() if key in current)
+        after.update((field, new) for field, (old, new) in changes.items())
+        return after
