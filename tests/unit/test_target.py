@@ -108,10 +108,24 @@ def test_by_name():
     assert client.reads() == [("project.all", None)]
 
 
-def test_database_by_name_reads_environment_one():
-    target, ctx, client = resolve(project="shop", database="db", database_type="postgres")
+def test_database_by_name_reads_environment_one_when_lookups_are_shared():
+    # Many resources in one run share project.all and environment.one; one resource alone searches (below).
+    client = FakeClient({"project.all": PROJECTS, "environment.one": ENVIRONMENT_ONE})
+    ctx = fake_context(client)
+    ctx.shared_lookups = True
+    target = resolve_target(ctx, params(project="shop", database="db", database_type="postgres"))
     assert (target.kind.name, target.id) == ("postgres", "pg1")
     assert [p for p, q in client.reads()] == ["project.all", "environment.one"]
+
+
+def test_database_by_name_alone_is_searched():
+    row = {"postgresId": "pg1", "name": "db", "environment": {"name": "production", "project": {"name": "shop"}}}
+    client = FakeClient({"postgres.search": {"items": [{"postgresId": "pg1", "name": "db"},
+                                                       {"postgresId": "pg2", "name": "db2"}], "total": 2},
+                         "postgres.one": row})
+    target = resolve_target(fake_context(client), params(project="shop", database="db", database_type="postgres"))
+    assert (target.id, target.row) == ("pg1", row)
+    assert [p for p, q in client.reads()] == ["postgres.search", "postgres.one"]
 
 
 def test_by_id_reads_the_service():
