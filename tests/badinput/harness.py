@@ -36,10 +36,21 @@ from ansible.module_utils import basic  # noqa: E402 pylint: disable=wrong-impor
 
 MODULES = "ansible_collections.dokploy.dokploy.plugins.modules."
 
-# Lines a suite wants printed at the end of the pytest run (conftest.py's terminal summary).
-SUMMARY_LINES = []
+# Lines each suite wants printed at the end of the pytest run: {suite: [line]} (see print_summary).
+SUMMARY = {}
+_PRINTED = []
 
-__all__ = ["ModuleRun", "run_module", "collections_path", "empty_config", "playbook_environment", "SUMMARY_LINES"]
+
+def print_summary(terminalreporter):
+    """The suites' figures, once per run (the conftest.py of tests/badinput and of tests/secrets both call it)."""
+    if SUMMARY and not _PRINTED:
+        _PRINTED.append(True)
+        terminalreporter.section("bad input and secrets figures")
+        for suite in sorted(SUMMARY):
+            for line in SUMMARY[suite]:
+                terminalreporter.write_line(line)
+
+__all__ = ["ModuleRun", "run_module", "collections_path", "empty_config", "playbook_environment", "SUMMARY", "print_summary"]
 
 
 class ModuleRun(object):

@@ -24,7 +24,7 @@ import urllib.request
 
 import pytest
 
-from harness import SUMMARY_LINES, collections_path, empty_config, run_module
+from harness import SUMMARY, collections_path, empty_config, run_module
 from simulator import Simulator
 
 API_KEY = "bad-input-suite-" + "k" * 24
@@ -392,7 +392,7 @@ def test_figures(sim):
         os.makedirs(os.path.dirname(OUTPUT))
     with open(OUTPUT, "w") as f:
         json.dump({"figures": figures, "cases": rows}, f, indent=2, sort_keys=True)
-    SUMMARY_LINES[:] = [
+    SUMMARY["bad input"] = [
         "bad input: %(cases)d cases over %(modules)d modules/plugins; %(clear_error)d with a clear error, "
         "%(failed)d failed, %(tracebacks)d tracebacks; %(sent_a_request)d sent a request "
         "(%(sent_a_request_for_a_local_problem)d for a problem known locally)" % figures,

@@ -13,3 +13,9 @@ import sys
 BADINPUT_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "badinput")
 if BADINPUT_DIR not in sys.path:
     sys.path.insert(0, BADINPUT_DIR)  # ``import harness``
+
+from harness import print_summary  # noqa: E402 pylint: disable=wrong-import-position
+
+
+def pytest_terminal_summary(terminalreporter):
+    print_summary(terminalreporter)

@@ -1,0 +1,333 @@
+# -*- coding: utf-8 -*-
+# Copyright: dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Secrets never leak: one playbook uses every module with canary values for the API key, database passwords,
+the registry password, env values, build args and build secrets, and runs at ``-vvvv --diff``:
+
+1. in check mode on an empty server (everything would be created),
+2. for real, with failing tasks: a deployment that fails with a build log that prints the secrets, a 400 whose
+   zod-style body echoes the request, and a 500 that echoes it as Dokploy's "Failed query ... params:" does,
+3. in check mode again on the populated server, with every secret changed (updates would be made).
+
+Each run's stdout (results, diffs, warnings, failure messages) and the registered results (written to a file by
+the play) are searched for every canary. Goal: 0 hits. The figures go to tests/output/secrets.json.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+
+from harness import SUMMARY, playbook_environment
+from simulator import Simulator
+
+OUTPUT_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "output", "secrets")
+RUNS = ("check-empty", "real-with-failures", "check-changed")
+# Tasks that read what a failed build printed without carrying those secrets as options: counted apart.
+EXPOSURE = "[exposure] "
+TIMEOUT = int(os.environ.get("DOKPLOY_TARGET_TIMEOUT", "600"))
+
+
+def canaries():
+    """One distinct value per kind of secret; passwords use only the characters Dokploy allows in them."""
+    token = secrets.token_hex(6)
+    return {
+        "api_key": "dkp-canary-apikey-%s" % token,
+        "db_password": "CnryDbPw%s" % token,
+        "db_password_changed": "CnryDbPwNew%s" % token,
+        "db_root_password": "CnryRootPw%s" % token,
+        "registry_password": "cnry-registry-pw-%s" % token,
+        "registry_password_changed": "cnry-registry-pw-new-%s" % token,
+        "env_value": "cnry-env-%s" % token,
+        "env_value_changed": "cnry-env-new-%s" % token,
+        "env_multiline": "cnry-ml-first-%s\ncnry-ml-second-%s" % (token, token),
+        "env_quoted": "cnry quoted '%s' \"value\"" % token,
+        "project_env": "cnry-project-env-%s" % token,
+        "build_arg": "cnry-build-arg-%s" % token,
+        "build_secret": "cnry-build-secret-%s" % token,
+        "compose_env": "cnry-compose-env-%s" % token,
+        "env_zod": "cnry-env-zod-%s" % token,
+        "database_env": "cnry-db-env-%s" % token,
+    }
+
+
+def searched_strings(values):
+    """Every canary, and each line of a multi-line one (a line alone is as much a leak)."""
+    found = {}
+    for name, value in values.items():
+        found[name] = value
+        lines = value.split("\n")
+        if len(lines) > 1:
+            for number, line in enumerate(lines):
+                found["%s (line %d)" % (name, number + 1)] = line
+    return found
+
+
+def module_defaults():
+    return {"group/dokploy.dokploy.dokploy": {"api_url": "{{ sim_url }}", "api_key": "{{ canary.api_key }}"}}
+
+
+def control(name, path, body):
+    """A call to the simulator's control interface; no_log, since its body holds canaries on purpose. Skipped in
+    check mode, where no write is sent for a fault to hit."""
+    return {"name": name, "ansible.builtin.uri": {"url": "{{ sim_url }}/__sim__/%s" % path, "method": "POST",
+                                                   "body_format": "json", "body": body, "status_code": [200]},
+            "no_log": True, "when": "not ansible_check_mode"}
+
+
+def failing(task):
+    return dict(task, ignore_errors=True)
+
+
+def reading(task):
+    """A read of what the play made: in check mode on an empty server it does not exist (a clean failure)."""
+    return dict(task, ignore_errors="{{ ansible_check_mode }}")
+
+
+def app_task(name, register, **options):
+    args = {"project": "secrets-shop", "name": "web"}
+    args.update(options)
+    return {"name": name, "dokploy.dokploy.dokploy_application": args, "register": register}
+
+
+def app_secrets(suffix=""):
+    """The secret options of an application task (``suffix`` "_changed": their second values)."""
+    return dict(docker_image="nginx:1.27-alpine", registry_url="registry.example.com", registry_username="robot",
+                registry_password="{{ canary.registry_password%s }}" % suffix,
+                env={"API_TOKEN": "{{ canary.env_value%s }}" % suffix, "MULTI_LINE": "{{ canary.env_multiline }}",
+                     "QUOTED": "{{ canary.env_quoted }}"},
+                build_args={"NPM_TOKEN": "{{ canary.build_arg }}"}, build_secrets={"GH_TOKEN": "{{ canary.build_secret }}"})
+
+
+# What a build prints when it echoes the failing application's secrets (those its task carries, unchanged in every run).
+BUILD_ECHO = ("{{ canary.env_value }} {{ canary.build_arg }} {{ canary.build_secret }} {{ canary.registry_password }} "
+              "{{ canary.env_quoted }}")
+# Everything: what Dokploy's "Failed query ... params:" would print after an SQL error.
+SQL_ECHO = " ".join("{{ canary.%s }}" % name for name in ("db_password", "db_password_changed", "db_root_password",
+                                                             "env_value", "build_secret", "registry_password"))
+
+
+def tasks(changed):
+    """The play's tasks; ``changed``: the secrets of the first application and database get their second values
+    (the check run on a populated server then predicts updates)."""
+    suffix = "_changed" if changed else ""
+    failing_app = dict(project="secrets-failing", name="failing-web", **app_secrets())
+    return [
+        {"name": "Project", "dokploy.dokploy.dokploy_project": {"name": "secrets-shop", "description": "canaries"},
+         "register": "r_project"},
+        {"name": "Project of the failing application", "dokploy.dokploy.dokploy_project": {"name": "secrets-failing"}},
+        {"name": "Environment", "dokploy.dokploy.dokploy_environment": {"project": "secrets-shop", "name": "staging"},
+         "register": "r_environment"},
+        {"name": "Project env", "dokploy.dokploy.dokploy_env": {"project": "secrets-shop",
+                                                                "env": {"SHARED_TOKEN": "{{ canary.project_env }}"}},
+         "register": "r_project_env"},
+        app_task("Application with registry, env, build args and build secrets", "r_app", **app_secrets(suffix)),
+        {"name": "Env of the application, key by key", "register": "r_app_env",
+         "dokploy.dokploy.dokploy_env": {"project": "secrets-shop", "application": "web",
+                                         "env": {"EXTRA_TOKEN": "{{ canary.env_value%s }}" % suffix},
+                                         "build_secrets": {"SECOND_SECRET": "{{ canary.build_secret }}"}}},
+        {"name": "PostgreSQL", "register": "r_postgres", "dokploy.dokploy.dokploy_database": {
+            "project": "secrets-shop", "name": "pg", "type": "postgres", "database_name": "app", "database_user": "app",
+            "database_password": "{{ canary.db_password%s }}" % suffix, "update_password": "always",
+            "env": {"DB_ENV_TOKEN": "{{ canary.database_env }}"}}},
+        {"name": "MySQL", "register": "r_mysql", "dokploy.dokploy.dokploy_database": {
+            "project": "secrets-shop", "name": "my", "type": "mysql", "database_name": "app", "database_user": "app",
+            "database_password": "{{ canary.db_password }}", "database_root_password": "{{ canary.db_root_password }}"}},
+        {"name": "Compose", "register": "r_compose", "dokploy.dokploy.dokploy_compose": {
+            "project": "secrets-shop", "name": "stack", "compose_type": "docker-compose",
+            "compose_file": "services:\n  web:\n    image: nginx\n    environment:\n      - TOKEN=${COMPOSE_TOKEN}\n",
+            "env": {"COMPOSE_TOKEN": "{{ canary.compose_env }}"}}},
+        {"name": "Domain", "register": "r_domain", "dokploy.dokploy.dokploy_domain": {
+            "project": "secrets-shop", "application": "web", "host": "web.example.com", "port": 80}},
+        app_task("Deploy", "r_deploy", state="deployed", poll_interval=0.2),
+        reading({"name": "Deployments", "register": "r_deployments", "dokploy.dokploy.dokploy_deployment_info": {
+            "project": "secrets-shop", "application": "web"}}),
+        reading({"name": "Deployment log", "register": "r_deployment_log",
+                 "when": "r_deployments.deployments | default([]) | length > 0",
+                 "dokploy.dokploy.dokploy_deployment_info": {
+                     "project": "secrets-shop", "application": "web",
+                     "deployment_id": "{{ r_deployments.deployments[0].deploymentId }}"}}),
+        reading({"name": "Projects", "register": "r_project_info",
+                 "dokploy.dokploy.dokploy_project_info": {"name": "secrets-shop"}}),
+        reading({"name": "Applications", "register": "r_application_info",
+                 "dokploy.dokploy.dokploy_application_info": {"project": "secrets-shop"}}),
+        reading({"name": "Compose services", "register": "r_compose_info",
+                 "dokploy.dokploy.dokploy_compose_info": {"project": "secrets-shop"}}),
+        reading({"name": "Databases", "register": "r_database_info",
+                 "dokploy.dokploy.dokploy_database_info": {"project": "secrets-shop"}}),
+        # -- failures -------------------------------------------------------------------------------------------------
+        control("Next deployment of failing-web fails, its build log printing the secrets", "deploy", {
+            "service": "failing-web", "outcome": "error", "times": 1, "message": "build failed: %s" % BUILD_ECHO,
+            "log": "Step 3/9 : RUN echo %s\n{{ canary.env_multiline }}\nerror: exit code 1" % BUILD_ECHO}),
+        failing({"name": "Deploy that fails", "register": "r_deploy_failed",
+                 "dokploy.dokploy.dokploy_application": dict(failing_app, state="deployed", force_deploy=True,
+                                                              poll_interval=0.2)}),
+        control("saveEnvironment answers a zod error that echoes the env it was sent", "faults", {
+            "procedure": "application.saveEnvironment", "times": 1, "status": 400, "body": {
+                "message": "[{\"code\": \"custom\", \"path\": [\"env\"], \"message\": \"Invalid env "
+                           "{{ canary.env_value }} {{ canary.env_zod }}\"}]",
+                "code": "BAD_REQUEST", "data": {"code": "BAD_REQUEST", "httpStatus": 400, "path": "application.saveEnvironment",
+                                                "zodError": {"formErrors": [], "fieldErrors": {"env": [
+                                                    "Invalid line {{ canary.env_multiline }} {{ canary.env_zod }}"]}}}}}),
+        failing({"name": "Env change refused with a zod error", "register": "r_zod_failed",
+                 "dokploy.dokploy.dokploy_application": dict(
+                     failing_app, env=dict(failing_app["env"], ZOD_TOKEN="{{ canary.env_zod }}"))}),
+        control("postgres.update answers a failed query that echoes its parameters", "faults", {
+            "procedure": "postgres.update", "times": 1, "status": 500, "body": {
+                "message": "Failed query: update \"postgres\" set \"databasePassword\" = $1\nparams: %s" % SQL_ECHO,
+                "code": "INTERNAL_SERVER_ERROR"}}),
+        failing({"name": "Password change refused with a failed query", "register": "r_sql_failed",
+                 "dokploy.dokploy.dokploy_database": {
+                     "project": "secrets-shop", "name": "pg", "type": "postgres", "update_password": "always",
+                     "database_password": "{{ canary.db_password }}Sql"}}),
+        # -- exposure: reads that do not carry the secrets the failed build printed (counted apart) ------------------
+        reading({"name": EXPOSURE + "log of the failed deployment", "register": "r_exposure_deployments",
+                 "dokploy.dokploy.dokploy_deployment_info": {"project": "secrets-failing", "application": "failing-web"}}),
+        reading({"name": EXPOSURE + "applications of the failing project", "register": "r_exposure_applications",
+                 "dokploy.dokploy.dokploy_application_info": {"project": "secrets-failing"}}),
+        {"name": "Clear the faults", "ansible.builtin.uri": {"url": "{{ sim_url }}/__sim__/faults", "method": "DELETE"},
+         "when": "not ansible_check_mode"},
+        {"name": "Registered results", "no_log": True, "check_mode": False, "ansible.builtin.copy": {
+            "dest": "{{ results_file }}", "mode": "0600",
+            "content": "{{ {'main': {'project': r_project, 'environment': r_environment, 'project_env': r_project_env, "
+                       "'app': r_app, 'app_env': r_app_env, 'postgres': r_postgres, 'mysql': r_mysql, "
+                       "'compose': r_compose, 'domain': r_domain, 'deploy': r_deploy, 'deployments': r_deployments, "
+                       "'deployment_log': r_deployment_log | default({}), 'project_info': r_project_info, "
+                       "'application_info': r_application_info, 'compose_info': r_compose_info, "
+                       "'database_info': r_database_info, 'deploy_failed': r_deploy_failed, "
+                       "'zod_failed': r_zod_failed, 'sql_failed': r_sql_failed}, "
+                       "'exposure': {'deployments': r_exposure_deployments, 'applications': r_exposure_applications}} "
+                       "| to_nice_json }}"}},
+    ]
+
+
+def write_play(directory, run, values, sim):
+    vars_file = os.path.join(directory, "canaries.json")
+    with open(vars_file, "w") as f:
+        json.dump({"canary": values}, f)
+    play = [{
+        "name": "Every module with canary secrets (%s)" % run,
+        "hosts": "localhost", "connection": "local", "gather_facts": False,
+        "vars_files": [vars_file],
+        "vars": {"ansible_python_interpreter": sys.executable, "sim_url": sim.url,
+                 "results_file": os.path.join(directory, "%s.results.json" % run)},
+        "module_defaults": module_defaults(),
+        "tasks": tasks(changed=(run == "check-changed")),
+    }]
+    path = os.path.join(directory, "%s.yml" % run)
+    with open(path, "w") as f:
+        json.dump(play, f, indent=1)
+    return path
+
+
+def run_playbook(sim, playbook, check):
+    home = os.path.join(OUTPUT_DIR, "home")
+    if not os.path.isdir(home):
+        os.makedirs(home)
+    command = [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), playbook, "-i", "localhost,",
+               "--diff", "-vvvv"] + (["--check"] if check else [])
+    return subprocess.run(command, env=playbook_environment(sim, home), stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, universal_newlines=True, timeout=TIMEOUT, check=False)
+
+
+def hits(text, strings):
+    return dict((name, text.count(value)) for name, value in strings.items() if value and value in text)
+
+
+def split_output(output):
+    """(main, exposure): the playbook output without and with the sections of the EXPOSURE tasks."""
+    main, exposure, current = [], [], None
+    for line in output.splitlines(True):
+        if line.startswith("TASK [") or line.startswith("PLAY RECAP"):
+            current = exposure if line.startswith("TASK [" + EXPOSURE) else main
+        (current if current is not None else main).append(line)
+    return "".join(main), "".join(exposure)
+
+
+@pytest.fixture(scope="module")
+def leak_runs():
+    """The three runs against one simulator: ``{run: {"output", "exposure_output", "results", "exposure_results", "rc"}}``."""
+    values = canaries()
+    if not os.path.isdir(OUTPUT_DIR):
+        os.makedirs(OUTPUT_DIR)
+    runs = {}
+    with Simulator(api_key=values["api_key"]) as sim:
+        for run in RUNS:
+            # Rules and faults a check run set but did not use (it sends no write) must not hit the next run.
+            sim.control("deploy", method="DELETE")
+            sim.clear_faults()
+            sim.control("deploy", {"deploy_duration": 0.3, "deploy_pickup": 0.05, "db_deploy_duration": 0.05},
+                        method="POST")
+            playbook = write_play(OUTPUT_DIR, run, values, sim)
+            results_file = os.path.join(OUTPUT_DIR, "%s.results.json" % run)
+            if os.path.exists(results_file):
+                os.remove(results_file)
+            proc = run_playbook(sim, playbook, check=run.startswith("check"))
+            with open(os.path.join(OUTPUT_DIR, "%s.log" % run), "w") as f:
+                f.write(proc.stdout)
+            results = {"main": {}, "exposure": {}}
+            if os.path.exists(results_file):
+                with open(results_file) as f:
+                    results = json.load(f)
+            output, exposure_output = split_output(proc.stdout)
+            runs[run] = {"output": output, "exposure_output": exposure_output, "rc": proc.returncode,
+                         "results": results["main"], "exposure_results": results["exposure"]}
+    return values, runs
+
+
+@pytest.mark.parametrize("run", RUNS)
+def test_playbook_ran_through(leak_runs, run):
+    values, runs = leak_runs
+    outcome = runs[run]
+    log = os.path.relpath(os.path.join(OUTPUT_DIR, "%s.log" % run))
+    assert outcome["rc"] == 0, "ansible-playbook %s failed (rc=%s), see %s" % (run, outcome["rc"], log)
+    assert outcome["results"], "no registered results written (%s)" % log
+    assert "Traceback" not in outcome["output"] + outcome["exposure_output"], log
+    if run == "real-with-failures":
+        results = outcome["results"]
+        for failed in ("deploy_failed", "zod_failed", "sql_failed"):
+            assert results[failed].get("failed"), (failed, results[failed])
+        assert "ended with status 'error'" in results["deploy_failed"]["msg"], results["deploy_failed"]["msg"]
+        assert "Invalid" in results["zod_failed"]["msg"], results["zod_failed"]["msg"]
+        assert "params: (hidden)" in results["sql_failed"]["msg"], results["sql_failed"]["msg"]
+        assert results["deploy"].get("changed"), results["deploy"]
+
+
+@pytest.mark.parametrize("run", RUNS)
+def test_no_canary_in_output_or_results(leak_runs, run):
+    values, runs = leak_runs
+    strings = searched_strings(values)
+    found = {"stdout": hits(runs[run]["output"], strings),
+             "registered results": hits(json.dumps(runs[run]["results"]), strings)}
+    assert not found["stdout"] and not found["registered results"], "canaries found in run %s: %s (see %s)" % (
+        run, found, os.path.relpath(os.path.join(OUTPUT_DIR, "%s.log" % run)))
+
+
+def test_figures(leak_runs):
+    values, runs = leak_runs
+    strings = searched_strings(values)
+    table = {}
+    for run in RUNS:
+        outcome = runs[run]
+        table[run] = {"rc": outcome["rc"], "stdout_bytes": len(outcome["output"]),
+                      "stdout_hits": hits(outcome["output"], strings),
+                      "results_hits": hits(json.dumps(outcome["results"]), strings),
+                      "exposure_hits": hits(outcome["exposure_output"] + json.dumps(outcome["exposure_results"]), strings)}
+    total = sum(sum(row["stdout_hits"].values()) + sum(row["results_hits"].values()) for row in table.values())
+    exposure = sum(sum(row["exposure_hits"].values()) for row in table.values())
+    with open(os.path.join(OUTPUT_DIR, "..", "secrets.json"), "w") as f:
+        json.dump({"canaries": sorted(strings), "runs": table, "hits": total, "exposure_hits": exposure}, f, indent=2,
+                  sort_keys=True)
+    SUMMARY["secrets"] = [
+        "secrets: %d canaries searched in %d playbook runs at -vvvv --diff (check on an empty server, real with failing "
+        "tasks, check with changed secrets): %d hits" % (len(strings), len(RUNS), total),
+        "secrets: a failed build's log read back by tasks that do not carry the secrets it printed: %d hits "
+        "(%s; Dokploy shows that log as is)" % (exposure, "[exposure] tasks")]
+    assert total == 0
