@@ -260,9 +260,10 @@ class DokployClient(object):
                 "TLS verification of %s failed (%s). Set ca_path to the CA bundle that signed the server's "
                 "certificate, or validate_certs: false for a test server." % (self.base_url, exc)), procedure=procedure)
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
-            raise DokployConnectionError(
-                self.redact("could not reach Dokploy at %s: %s" % (self.base_url, exc)),
-                procedure=procedure, outcome_unknown=(method == "POST"))
+            # A read timeout reached Dokploy, which may still be running the call: "could not reach" would mislead.
+            reason = ("Dokploy at %s did not answer within %s seconds (the timeout option)" % (self.base_url, kwargs["timeout"])
+                      if isinstance(exc, requests.exceptions.ReadTimeout) else "could not reach Dokploy at %s: %s" % (self.base_url, exc))
+            raise DokployConnectionError(self.redact(reason), procedure=procedure, outcome_unknown=(method == "POST"))
         except requests.exceptions.RequestException as exc:
             # MissingSchema, InvalidURL, InvalidSchema...: nothing was sent.
             raise DokployError(self.redact(
@@ -297,7 +298,7 @@ class DokployClient(object):
         code = body.get("code") if isinstance(body, dict) else None
         if status in RETRYABLE_STATUSES:
             return DokployConnectionError(
-                self.redact("Dokploy at %s is unavailable (HTTP %s)" % (self.base_url, status)),
+                self.redact("Dokploy at %s is unavailable" % self.base_url),  # str() adds "(HTTP <status>)"
                 status=status, procedure=procedure, outcome_unknown=(method == "POST"))
         if not isinstance(message, str):
             message = (response.text or response.reason or "HTTP %s" % status).strip()[:300]

@@ -59,8 +59,10 @@ class Resolver(object):
         self._rows = {}
 
     def forget_rows(self):
-        """Forget the service rows read: after an update (a child's write changes its service's row too)."""
+        """Forget the service rows and environments read: after an update (a child's write changes its service's
+        row too, a service's or an environment's write the environment)."""
         self._rows = {}
+        self._environments = {}
 
     def row(self, kind, service_id):
         """``<kind>.one`` of a service, read at most once until a write (every resource of a run shares it)."""

@@ -85,8 +85,9 @@ class DokployModule(AnsibleModule):
                 self.warn("validate_certs is false: the TLS certificate of %s is not checked" % self.params["api_url"])
         return self._client
 
-    def context(self):
-        return Context(self.client, check_mode=self.check_mode, diff=self._diff, warn=self.warn)
+    def context(self, shared_lookups=False):
+        return Context(self.client, check_mode=self.check_mode, diff=self._diff, warn=self.warn,
+                       shared_lookups=shared_lookups)
 
     def fail_on_error(self, error, **result):
         """Fail with a readable ``msg`` and the structured ``failure`` a playbook can inspect."""
@@ -110,6 +111,9 @@ def run_resource(resource_class):
     module = DokployModule(argument_spec=resource_class.argument_spec(), **resource_class.module_kwargs)
     try:
         resource_class.validate(module.params)
+        if hasattr(resource_class, "no_log_values"):
+            module.no_log_values = resource_class.no_log_values(module.params) | set([module.params["api_key"]])
     except DokployError as error:
         module.fail_json(msg=str(error))
-    module.run(lambda: resource_class(module.context(), module.params).run())
+    shared = getattr(resource_class, "shared_lookups", False)
+    module.run(lambda: resource_class(module.context(shared), module.params).run())

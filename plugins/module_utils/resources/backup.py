@@ -20,10 +20,9 @@ __metaclass__ = type
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
 from ansible_collections.dokploy.dokploy.plugins.module_utils.cron import check_cron
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import Child
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.destination import find_destination
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.destination import destination_id
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name, check_target, resolve_target
 
@@ -86,17 +85,6 @@ def backup_rows(ctx, target):
         user = ctx.client.get("user.getBackups") or {}
         return user.get("backups") or [], user.get("id")
     return target.row.get("backups") or [], None
-
-
-def destination_id(ctx, name):
-    """The ID of the destination named ``name``; in check mode a missing one may come from an earlier task."""
-    try:
-        return find_destination(ctx, name)["destinationId"]
-    except DokployMissingError as error:
-        if not ctx.check_mode:
-            raise
-        ctx.warn("%s. In check mode this is taken as one an earlier task would create" % error.message)
-        return None
 
 
 def shown_backup(row):

@@ -17,7 +17,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, fields_desired, normalize
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import (
     TARGET_OPTIONS,
     check_target,
@@ -51,23 +51,38 @@ class Child(Resource):
         super(Child, self).__init__(ctx, params)
         self.target = None
 
-    # -- hooks ---------------------------------------------------------------------------------
+    # -- identity (class level: the whole-project module matches children without a resource) --------
 
-    def children(self):
-        """Every child of the target service (by default the list ``nested_key`` of its row)."""
-        return self.target.row.get(self.nested_key) or []
+    @classmethod
+    def children_of(cls, row):
+        """Every child listed in a service row (by default its list ``nested_key``)."""
+        return (row or {}).get(cls.nested_key) or []
 
-    def wanted_identity(self):
+    @classmethod
+    def identity_of(cls, params):
         """``{api_field: value}`` of the identity fields, from the parameters."""
-        desired = self.desired(None)
-        return dict((field, desired.get(field)) for field in self.identity)
+        desired = fields_desired(cls.fields, params)
+        return dict((field, desired.get(field)) for field in cls.identity)
 
-    def same_identity(self, child, wanted):
-        return all(self.normalize_field(field, child.get(field)) == self.normalize_field(field, value)
-                   for field, value in wanted.items())
+    @classmethod
+    def comparable(cls, field, value):
+        return normalize(value)
+
+    @classmethod
+    def matches(cls, child, params):
+        """Whether ``child`` (a row) is the one ``params`` name."""
+        return all(cls.comparable(field, child.get(field)) == cls.comparable(field, value)
+                   for field, value in cls.identity_of(params).items())
+
+    @classmethod
+    def identity_fields(cls):
+        return list(cls.identity)
 
     def describe_identity(self, wanted):
         return ", ".join("%s '%s'" % (field, value) for field, value in sorted(wanted.items()))
+
+    def normalize_field(self, field, value):
+        return self.comparable(field, value)
 
     # -- the engine hooks ----------------------------------------------------------------------
 
@@ -75,8 +90,8 @@ class Child(Resource):
         self.target = resolve_target(self.ctx, self.params, self.target_kinds, required=self.params.get("state") != "absent")
         if self.target is None or self.target.pending:
             return None
-        wanted = self.wanted_identity()
-        matches = [child for child in self.children() if self.same_identity(child, wanted)]
+        wanted = self.identity_of(self.params)
+        matches = [dict(child) for child in self.children_of(self.target.row) if self.matches(child, self.params)]
         if len(matches) > 1:
             raise DokployError("%d %ss of %s have %s (IDs: %s); Dokploy does not keep them unique: delete the duplicates"
                                % (len(matches), self.kind, self.target.describe(), self.describe_identity(wanted),

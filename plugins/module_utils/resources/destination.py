@@ -41,7 +41,18 @@ def find_destination(ctx, name, required=True):
     return found
 
 
-def destination_users(ctx, destination_id):
+def destination_id(ctx, name):
+    """The ID of the destination named ``name``; in check mode a missing one may come from an earlier task."""
+    try:
+        return find_destination(ctx, name)["destinationId"]
+    except DokployMissingError as error:
+        if not ctx.check_mode:
+            raise
+        ctx.warn("%s. In check mode this is taken as one an earlier task would create" % error.message)
+        return None
+
+
+def destination_users(ctx, used_id):
     """"postgres database 'pg' (backup 'daily/')" for every backup and volume backup on the destination.
 
     Dokploy has no list by destination: the backups are nested in each database's and compose service's ``one``
@@ -49,7 +60,7 @@ def destination_users(ctx, destination_id):
     delete, which is worth the requests."""
     users = []
     for backup in (ctx.client.get("user.getBackups") or {}).get("backups") or []:
-        if backup.get("destinationId") == destination_id:
+        if backup.get("destinationId") == used_id:
             users.append("the Dokploy web server (backup '%s')" % backup.get("prefix"))
     environments = [env for project in ctx.resolver.projects() for env in project.get("environments") or []]
     for kind, item, environment in services_of(environments):
@@ -59,10 +70,10 @@ def destination_users(ctx, destination_id):
             row = ctx.client.get(kind.procedure("one"), {kind.id_field: service_id}) or {}
             name = row.get("name") or name
             users.extend("%s '%s' (backup '%s')" % (kind.noun, name, b.get("prefix"))
-                         for b in row.get("backups") or [] if b.get("destinationId") == destination_id)
+                         for b in row.get("backups") or [] if b.get("destinationId") == used_id)
         volume_backups = ctx.client.get("volumeBackups.list", {"id": service_id, "volumeBackupType": kind.name}) or []
         users.extend("%s '%s' (volume backup '%s')" % (kind.noun, name or service_id, v.get("name"))
-                     for v in volume_backups if v.get("destinationId") == destination_id)
+                     for v in volume_backups if v.get("destinationId") == used_id)
     return users
 
 

@@ -10,14 +10,10 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import (
-    check_target,
-    resolve_target,
-    target_argument_spec,
-    target_module_kwargs,
-)
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update, normalize
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import Child
+from ansible_collections.dokploy.dokploy.plugins.module_utils.target import target_argument_spec, target_module_kwargs
 
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 HOST = re.compile(r"^(?:\*\.)?%s(?:\.%s)*$" % (_LABEL, _LABEL))
@@ -28,8 +24,6 @@ FIELDS = (
     Field("custom_cert_resolver", "customCertResolver"), Field("internal_path", "internalPath"),
     Field("strip_path", "stripPath"), Field("enabled"),
 )
-# domain.byApplicationId / byComposeId
-LISTS = {"application": "domain.byApplicationId", "compose": "domain.byComposeId"}
 
 
 def check_host(option, host):
@@ -40,8 +34,14 @@ def check_host(option, host):
                                 "(no scheme, port or path), for example shop.example.com" % (option, host), option=option)
 
 
-class Domain(Resource):
+class Domain(Child):
+    """Identity: host and path (and the compose service's name) on its service; listed in the service row's
+    ``domains`` (application.one and compose.one nest them, seq 147/339)."""
+
     kind = "domain"
+    target_kinds = KINDS
+    nested_key = "domains"
+    identity = ("host", "path")
     id_field = "domainId"
     create_procedure = "domain.create"
     delete_procedure = "domain.delete"
@@ -69,7 +69,7 @@ class Domain(Resource):
 
     @classmethod
     def validate(cls, params):
-        check_target(params, KINDS)
+        super(Domain, cls).validate(params)
         if params["service_name"] and not (params["compose"] or params["compose_id"]):
             raise DokployParamError("service_name is only for compose domains (compose or compose_id)", option="service_name")
         check_host("host", params["host"])
@@ -86,42 +86,29 @@ class Domain(Resource):
         if params["certificate_type"] == "custom" and not params["custom_cert_resolver"]:
             raise DokployParamError("certificate_type custom needs custom_cert_resolver", option="custom_cert_resolver")
 
-    def __init__(self, ctx, params):
-        super(Domain, self).__init__(ctx, params)
-        self.target = None
+    @classmethod
+    def identity_of(cls, params):
+        identity = super(Domain, cls).identity_of(params)
+        if params.get("compose") or params.get("compose_id"):
+            identity["serviceName"] = params.get("service_name")
+        return identity
 
-    def find(self):
-        self.target = resolve_target(self.ctx, self.params, KINDS, required=self.params["state"] == "present")
-        if self.target is None or self.target.pending:
-            return None
-        kind = self.target.kind.name
-        domains = self.client.get(LISTS[kind], {self.target.kind.id_field: self.target.id}) or []
-        params = self.params
-        matches = [d for d in domains if d.get("host") == params["host"] and (d.get("path") or "/") == params["path"]
-                   and (kind == "application" or (d.get("serviceName") or None) == params["service_name"])]
-        if len(matches) > 1:
-            raise DokployError("%d domains of %s have host '%s' and path '%s' (IDs: %s); delete the duplicates in Dokploy"
-                               % (len(matches), self.target.describe(), params["host"], params["path"],
-                                  ", ".join(d["domainId"] for d in matches)))
-        if not matches:
-            return None
-        found = dict(matches[0])
-        found.pop(kind, None)  # the nested application/compose summary
-        return found
+    @classmethod
+    def comparable(cls, field, value):
+        if field in ("path", "internalPath") and not value:
+            value = "/"
+        return normalize(value)
 
     def create_payload(self, desired):
         payload = dict((k, v) for k, v in desired.items() if k != "enabled")  # create does not take it
         kind = self.target.kind.name
-        payload[self.target.kind.id_field] = self.target.id
+        payload.update(self.target_payload())
         payload["domainType"] = kind
         if kind == "compose":
             payload["serviceName"] = self.params["service_name"]
         return payload
 
-    def normalize_field(self, field, value):
-        if field in ("path", "internalPath") and not value:
-            value = "/"
-        return super(Domain, self).normalize_field(field, value)
-
-    def summary_keys(self):
-        return [self.id_field, "host", "path"]
+    def label(self, obj=None):
+        """"domain 'shop.example.com/api'" for messages (a domain has no name)."""
+        obj = obj or self.params
+        return "domain '%s%s'" % (obj.get("host"), "" if (obj.get("path") or "/") == "/" else obj["path"])

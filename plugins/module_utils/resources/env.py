@@ -123,7 +123,12 @@ class EnvTarget(Resource):
             self.ctx.warn("%s. In check mode this is taken as one an earlier task would create; without check mode "
                           "the task fails" % error.message)
             return None
-        return self._read("environment.one", environment["environmentId"]) if environment else None
+        return self.resolver.environment_detail(environment["environmentId"]) if environment else None
+
+    def label(self, obj=None):
+        """"the variables of compose service 'stack'" for messages."""
+        noun = self.service.noun if self.service else self.target_type
+        return "the variables of %s '%s'" % (noun, (obj or {}).get("name") or (obj or {}).get(self.id_field))
 
     def _read(self, procedure, object_id):
         try:

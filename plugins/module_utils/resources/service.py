@@ -215,7 +215,10 @@ class Service(Resource):
         state = self.params.get("state")
         if state not in LIFECYCLE_STATES:
             return super(Service, self).converge()
-        result = self.ensure_present()
+        return self.reach(state, self.ensure_present())
+
+    def reach(self, state, result):
+        """Bring the service whose configuration ``result`` converged to the lifecycle ``state``."""
         obj = result.get(self.kind) or {}
         lifecycle = Lifecycle(self.ctx, self.spec.name, obj.get(self.id_field), self.params)
         try:

@@ -1,0 +1,360 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""A whole project from one declaration: the runner behind dokploy_stack.
+
+Nothing is implemented twice. Each piece of the declaration is validated with the argument spec and the
+``validate`` of its own module's resource class (messages prefixed by where the piece stands), and
+converged by that same class, all in one Context: ``project.all``, each environment and each service row
+are read once for the whole stack (the service rows concurrently, on a small pool), and writes stay
+sequential and are never re-sent (resource.py). Order: project, environments, shared env, databases,
+applications and compose, their children, deployments; then, with ``prune``, what is not declared.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from concurrent.futures import ThreadPoolExecutor
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import services_of
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import LIFECYCLE_STATES
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import Application
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.compose import Compose
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import Database
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.domain import Domain
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.env import EnvTarget
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project import (
+    Environment,
+    Project,
+    is_default_environment,
+)
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
+
+READ_WORKERS = 4
+
+# section of an environment -> (resource class, target option naming one of its services); the order is the
+# order of convergence (databases first: applications refer to them).
+SERVICE_SECTIONS = (
+    ("databases", Database, "database"),
+    ("applications", Application, "application"),
+    ("compose", Compose, "compose"),
+)
+# section of a service -> child resource class. The child modules of the collection each add a line here.
+CHILD_SECTIONS = (
+    ("domains", Domain),
+)
+STACK_OPTIONS = ("project", "description", "env", "environments", "prune", "state")
+
+
+def child_sections():
+    return CHILD_SECTIONS
+
+
+class Piece(object):
+    """One resource of the stack: its class, its validated parameters and where it stands in the declaration."""
+
+    def __init__(self, resource_class, params, where, environment=None, section=None, name=None):
+        self.resource_class = resource_class
+        self.params = params
+        self.where = where
+        self.environment = environment
+        self.section = section
+        self.name = name
+        self.state = params.get("state")
+
+
+class Stack(object):
+    """Converges one project declaration; ``run()`` returns the module result."""
+
+    module_kwargs = {}
+    shared_lookups = True   # many resources in one Context: lookups through the reads they share
+
+    @classmethod
+    def argument_spec(cls):
+        return stack_argument_spec()
+
+    @classmethod
+    def validate(cls, params):
+        if not (params.get("project") or "").strip():
+            raise DokployParamError("project must not be empty", option="project")
+        cls.parse(params)
+
+    @classmethod
+    def no_log_values(cls, params):
+        """Only what the pieces' own specs mark no_log (``environments`` is no_log as a whole so that Ansible never
+        prints it, which would otherwise make every name in it a masked value)."""
+        return declared_secrets(cls.parse(params)) | set(s for s in [params.get("env")] if isinstance(s, str))
+
+    def __init__(self, ctx, params):
+        self.ctx = ctx
+        self.params = params
+        self.actions = []
+        self.diffs = []
+        self.services = {}
+        self.plan = self.parse(params)
+
+    # -- the declaration -----------------------------------------------------------------------
+
+    @classmethod
+    def parse(cls, params):
+        """Every piece of the declaration, validated, in the order of convergence; raises DokployParamError."""
+        project = params["project"]
+        pieces = [Piece(Project, resource_params(Project, {"name": project, "description": params.get("description"),
+                                                           "state": "present"}, "project"), "project")]
+        environments = params.get("environments") or {}
+        if not isinstance(environments, dict):
+            raise DokployParamError("environments must be a dict of environment names to their declarations",
+                                    option="environments")
+        if params.get("env") is not None:
+            pieces.append(Piece(EnvTarget, resource_params(EnvTarget, {"project": project, "env": params["env"],
+                                                                       "exclusive": True}, "env"), "env"))
+        services, children = [], []
+        for env_name, declaration in environments.items():
+            where = "environments.%s" % env_name
+            declaration = declaration or {}
+            if not isinstance(declaration, dict):
+                raise DokployParamError("%s must be a dict (description, env, applications, databases, compose)" % where)
+            unknown = sorted(set(declaration) - set(("description", "env", "applications", "databases", "compose")))
+            if unknown:
+                raise DokployParamError("%s: unsupported parameters: %s (expected description, env, applications, "
+                                        "databases, compose)" % (where, ", ".join(unknown)))
+            pieces.append(Piece(Environment, resource_params(Environment, {
+                "project": project, "name": env_name, "description": declaration.get("description")}, where),
+                where, environment=env_name))
+            if declaration.get("env") is not None:
+                pieces.append(Piece(EnvTarget, resource_params(EnvTarget, {
+                    "project": project, "environment": env_name, "env": declaration["env"], "exclusive": True},
+                    where + ".env"), where + ".env", environment=env_name))
+            for section, resource_class, option in SERVICE_SECTIONS:
+                for name, service in (declaration.get(section) or {}).items():
+                    service_where = "%s.%s.%s" % (where, section, name)
+                    service, child_decls = cls.split_children(service, service_where, option)
+                    service.update(project=project, environment=env_name, name=name)
+                    piece = Piece(resource_class, resource_params(resource_class, service, service_where), service_where,
+                                  environment=env_name, section=section, name=name)
+                    services.append(piece)
+                    children.extend(cls.child_pieces(piece, option, child_decls))
+        return pieces + services + children
+
+    @staticmethod
+    def split_children(service, where, option):
+        if not isinstance(service, dict):
+            raise DokployParamError("%s must be a dict of the options of its module" % where)
+        service = dict(service)
+        found = {}
+        for section, child_class in child_sections():
+            if section in service:
+                found[section] = service.pop(section)
+                if option not in child_class.target_kinds:
+                    raise DokployParamError("%s.%s: a %s has no %s" % (where, section, option, section))
+        return service, found
+
+    @staticmethod
+    def child_pieces(service, option, declarations):
+        pieces = []
+        for section, child_class in child_sections():
+            items = declarations.get(section)
+            if items is None:
+                continue
+            if not isinstance(items, list):
+                raise DokployParamError("%s.%s must be a list" % (service.where, section))
+            for index, item in enumerate(items):
+                where = "%s.%s[%d]" % (service.where, section, index)
+                if not isinstance(item, dict):
+                    raise DokployParamError("%s must be a dict of the options of its module" % where)
+                params = dict(item, project=service.params["project"], environment=service.environment)
+                params[option] = service.name
+                if option == "database":
+                    params["database_type"] = service.params["type"]
+                pieces.append(Piece(child_class, resource_params(child_class, params, where), where,
+                                    environment=service.environment, section=section, name=service.name))
+        return pieces
+
+    # -- converging ----------------------------------------------------------------------------
+
+    def run(self):
+        if self.params.get("state") == "absent":
+            return self.remove()
+        self.prefetch()
+        deployments = []
+        for piece in self.plan:
+            params = piece.params
+            if piece.state in LIFECYCLE_STATES:
+                params = dict(params, state="present")  # deployments come last
+            resource = piece.resource_class(self.ctx, params)
+            result = self.converge(resource, piece)
+            if piece.section in [section for section, cls, option in SERVICE_SECTIONS]:
+                obj = result.get(resource.kind) or {}
+                self.services.setdefault(piece.environment, {}).setdefault(piece.section, {})[piece.name] = \
+                    obj.get(resource.id_field)
+                if piece.state in LIFECYCLE_STATES:
+                    deployments.append((resource, piece, result))
+        for resource, piece, result in deployments:
+            before = result.get("changed")
+            result = self.step(piece, lambda: resource.reach(piece.state, result))
+            if result.get("lifecycle_action"):
+                self.act(result["lifecycle_action"], piece)
+            elif result.get("changed") and not before:
+                self.act("deploy", piece)
+        if self.params.get("prune"):
+            self.prune()
+        return self.result()
+
+    def step(self, piece, action):
+        """Run ``action``; a failure stops the stack, saying where, with what was done so far."""
+        try:
+            return action()
+        except DokployError as error:
+            error.message = "%s: %s" % (piece.where, error.message)
+            partial = self.result()
+            partial["failed_at"] = piece.where
+            if error.result:
+                partial["failed_result"] = error.result
+            error.result = partial
+            raise
+
+    def converge(self, resource, piece):
+        result = self.step(piece, resource.run)
+        if result.get("changed"):
+            diff = result.get("diff") or {}
+            action = "create" if not diff.get("before") and diff.get("after") else "update"
+            self.act(action, piece, resource.kind)
+            if self.ctx.diff:
+                self.diffs.append(dict(diff, before_header=piece.where, after_header=piece.where))
+        return result
+
+    def act(self, action, piece, kind=None):
+        entry = {"action": action, "kind": kind or piece.resource_class.kind, "name": piece.name or piece.where,
+                 "environment": piece.environment, "where": piece.where}
+        self.actions.append(entry)
+
+    def result(self):
+        result = {"changed": bool(self.actions), "actions": list(self.actions), "services": self.services}
+        if self.ctx.diff:
+            result["diff"] = list(self.diffs)
+        return result
+
+    # -- reads shared by the whole stack ----------------------------------------------------------
+
+    def prefetch(self):
+        """Read, concurrently, every environment and service row of the project that the resources will ask for."""
+        try:
+            project = self.ctx.resolver.project(name=self.params["project"])
+        except DokployMissingError:
+            return  # a new project: nothing to read yet
+        environments = project.get("environments") or []
+        reads = [lambda e=e: self.ctx.resolver.environment_detail(e["environmentId"]) for e in environments]
+        with ThreadPoolExecutor(max_workers=READ_WORKERS) as pool:
+            list(pool.map(lambda read: read(), reads))
+            rows = []
+            for environment in environments:
+                detail = self.ctx.resolver.environment_detail(environment["environmentId"])
+                for kind, item, env in services_of([detail]):
+                    rows.append(lambda kind=kind, item=item: self.ctx.resolver.row(kind, item[kind.id_field]))
+            list(pool.map(lambda read: read(), rows))
+
+    # -- prune and absent ------------------------------------------------------------------------
+
+    def prune(self):
+        """Delete what the project holds that the declaration does not: children, services, environments."""
+        declared = dict((piece.where, piece) for piece in self.plan)
+        project = self.ctx.resolver.project(name=self.params["project"], required=False)
+        if project is None:
+            return
+        environments = self.params.get("environments") or {}
+        for environment in project.get("environments") or []:
+            name = environment.get("name")
+            detail = self.ctx.resolver.environment_detail(environment["environmentId"])
+            kept_env = name in environments or is_default_environment(environment)
+            for kind, item, env in services_of([detail]):
+                section, resource_class, option = self.section_of(kind)
+                where = "environments.%s.%s.%s" % (name, section, item.get("name"))
+                if kept_env and where in declared:
+                    self.prune_children(declared[where], kind, item)
+                    continue
+                self.delete_service(resource_class, kind, item, where, name)
+            if not kept_env:
+                piece = Piece(Environment, {"project": self.params["project"], "name": name, "state": "absent",
+                                            "environment_id": environment["environmentId"], "project_id": None,
+                                            "description": None}, "environments.%s" % name, environment=name)
+                self.delete(piece)
+
+    @staticmethod
+    def section_of(kind):
+        for section, resource_class, option in SERVICE_SECTIONS:
+            if (kind.is_database and option == "database") or kind.name == option:
+                return section, resource_class, option
+        raise DokployError("no stack section for a %s" % kind.name)
+
+    def delete_service(self, resource_class, kind, item, where, environment):
+        params = resource_params(resource_class, dict(
+            {kind.id_option: item[kind.id_field], "state": "absent"}, **({"type": kind.name} if kind.is_database else {})))
+        self.delete(Piece(resource_class, params, where, environment=environment, name=item.get("name")))
+
+    def delete(self, piece):
+        resource = piece.resource_class(self.ctx, piece.params)
+        result = self.step(piece, resource.run)
+        if result.get("changed"):
+            self.act("delete", piece, resource.kind)
+            if self.ctx.diff:
+                self.diffs.append(dict(result.get("diff") or {}, before_header=piece.where, after_header=piece.where))
+
+    def prune_children(self, service_piece, kind, item):
+        """Delete the children of a declared service that its sections (those given) do not declare."""
+        row = self.ctx.resolver.row(kind, item[kind.id_field])
+        for section, child_class in child_sections():
+            declared = [p for p in self.plan if p.resource_class is child_class and p.where.startswith(service_piece.where + ".")]
+            if not declared and section not in self.declared_sections(service_piece):
+                continue
+            for child in child_class.children_of(row):
+                if not any(child_class.matches(child, p.params) for p in declared):
+                    where = "%s.%s(%s)" % (service_piece.where, section, child.get(child_class.id_field))
+                    self.delete_child(child_class, child, where, service_piece)
+
+    def declared_sections(self, service_piece):
+        declaration = ((self.params.get("environments") or {}).get(service_piece.environment) or {}) \
+            .get(service_piece.section, {}).get(service_piece.name) or {}
+        return [section for section, child_class in child_sections() if section in declaration]
+
+    def delete_child(self, child_class, child, where, service_piece):
+        piece = Piece(child_class, None, where, environment=service_piece.environment, name=service_piece.name)
+        if not self.ctx.check_mode:
+            self.step(piece, lambda: self.ctx.client.post(child_class.delete_procedure,
+                                                          {child_class.id_field: child[child_class.id_field]}))
+            self.ctx.resolver.forget_rows()
+        self.act("delete", piece, child_class.kind)
+        if self.ctx.diff:
+            shown = dict((key, child.get(key)) for key in child_class.identity_fields() + [child_class.id_field])
+            self.diffs.append({"before": shown, "after": {}, "before_header": where, "after_header": where})
+
+    def remove(self):
+        """``state: absent``: the project with everything in it, as dokploy_project with force does."""
+        piece = Piece(Project, resource_params(Project, {"name": self.params["project"], "state": "absent",
+                                                         "force": True}), "project")
+        self.delete(piece)
+        return self.result()
+
+
+def stack_argument_spec():
+    return dict(
+        project=dict(type="str", required=True),
+        description=dict(type="str"),
+        env=dict(type="raw", no_log=True),
+        environments=dict(type="dict", default={}, no_log=True),
+        prune=dict(type="bool", default=False),
+        state=dict(type="str", choices=["present", "absent"], default="present"),
+    )
+
+
+def declared_secrets(plan):
+    """The values the pieces' own argument specs mark no_log: what the module must never print."""
+    from ansible.module_utils.common.parameters import _list_no_log_values  # pylint: disable=import-outside-toplevel
+    secrets = set()
+    for piece in plan:
+        if piece.params is not None:
+            secrets.update(_list_no_log_values(piece.resource_class.argument_spec(), piece.params))
+    return secrets
