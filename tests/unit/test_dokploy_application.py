@@ -179,7 +179,7 @@ def run_domain(fake, check_mode=False, **params):
 
 
 def test_domain_unchanged_and_updated():
-    fake = FakeClient({"project.all": [PROJECT], "domain.byApplicationId": [DOMAIN], "domain.update": DOMAIN})
+    fake = FakeClient({"project.all": [PROJECT], "application.one": {"applicationId": APP_ID, "name": "web", "domains": [DOMAIN]}, "domain.update": DOMAIN})
     assert not run_domain(fake, port=80, https=True)["changed"]
     assert run_domain(fake, port=81)["changed"]
     assert fake.writes() == [("domain.update", {"domainId": "D" * 21, "host": "shop.example.com", "port": 81})]
@@ -187,7 +187,7 @@ def test_domain_unchanged_and_updated():
 
 def test_domain_create_sends_type_and_sets_enabled_afterwards():
     created = dict(DOMAIN, path="/api", domainId="F" * 21)
-    fake = FakeClient({"project.all": [PROJECT], "domain.byApplicationId": [DOMAIN], "domain.create": created,
+    fake = FakeClient({"project.all": [PROJECT], "application.one": {"applicationId": APP_ID, "name": "web", "domains": [DOMAIN]}, "domain.create": created,
                        "domain.update": dict(created, enabled=False)})
     result = run_domain(fake, path="/api", enabled=False)
     writes = fake.writes()
