@@ -14,7 +14,9 @@ version_added: 0.1.0
 description:
   - Return one application, chosen by name or ID, or every application of an environment.
   - Read-only. Secret values (environment variables, build arguments and secrets, registry password,
-    webhook token) are masked.
+    webhook token, basic-auth passwords) are masked.
+  - Each application comes with what hangs off it, with IDs: domains, mounts, ports, redirects, basic-auth users,
+    schedules and volume backups. The schedules and volume backups take two more requests per application.
 options:
   project:
     description:
@@ -95,11 +97,51 @@ applications:
       description: The environment variables, masked.
       type: str
       sample: "********"
+    domains:
+      description: The domains of the application (see M(dokploy.dokploy.dokploy_domain)).
+      type: list
+      elements: dict
+    mounts:
+      description:
+        - The mounts of the application, as M(dokploy.dokploy.dokploy_mount) returns one (C(mountId), C(type),
+          C(mountPath), C(hostPath), C(volumeName), C(filePath), C(content)).
+      type: list
+      elements: dict
+    ports:
+      description:
+        - The published ports, as M(dokploy.dokploy.dokploy_port) returns one (C(portId), C(publishedPort),
+          C(targetPort), C(protocol), C(publishMode)).
+      type: list
+      elements: dict
+    redirects:
+      description:
+        - The redirects, as M(dokploy.dokploy.dokploy_redirect) returns one (C(redirectId), C(regex),
+          C(replacement), C(permanent)).
+      type: list
+      elements: dict
+    security:
+      description:
+        - The basic-auth users, as M(dokploy.dokploy.dokploy_basic_auth) returns one (C(securityId), C(username));
+          C(password) is masked.
+      type: list
+      elements: dict
+      sample: [{"securityId": "Xo-dd0TaxUqa4KMpjdvPv", "username": "reviewer", "password": "********"}]
+    schedules:
+      description:
+        - The scheduled jobs of the application (C(schedule.list)), see M(dokploy.dokploy.dokploy_schedule).
+      type: list
+      elements: dict
+    volumeBackups:
+      description:
+        - The volume backups of the application (C(volumeBackups.list)), see M(dokploy.dokploy.dokploy_volume_backup).
+      type: list
+      elements: dict
 """
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import Resolver
 from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import unnested_children
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 
 
@@ -119,9 +161,11 @@ def read(module):
     applications = []
     for application_id in ids:
         try:
-            applications.append(mask(client.get("application.one", {"applicationId": application_id})))
+            application = client.get("application.one", {"applicationId": application_id})
         except DokployNotFoundError:
             continue
+        application.update(unnested_children(client, "application", application_id))
+        applications.append(mask(application))
     return {"changed": False, "applications": applications}
 
 

@@ -56,7 +56,8 @@ EXAMPLES = r"""
 RETURN = r"""
 composes:
   description:
-    - The compose services, each as C(compose.one) returns it (with its domains, mounts and last deployments).
+    - The compose services, each as C(compose.one) returns it (with its domains, mounts, backups and last
+      deployments), and its schedules and volume backups (two more requests per compose service).
     - C(env), C(refreshToken) and provider secrets are masked.
   returned: always
   type: list
@@ -82,11 +83,39 @@ composes:
       description: Status of the last deployment.
       type: str
       sample: done
+    domains:
+      description: The domains of the compose service (see M(dokploy.dokploy.dokploy_domain)).
+      type: list
+      elements: dict
+    mounts:
+      description:
+        - The mounts of the compose service, as M(dokploy.dokploy.dokploy_mount) returns one (C(mountId), C(type),
+          C(mountPath), C(hostPath), C(volumeName), C(filePath), C(content)).
+      type: list
+      elements: dict
+    backups:
+      description:
+        - The database backups of the compose service, each with its C(destination) (without its keys), see
+          M(dokploy.dokploy.dokploy_backup).
+      type: list
+      elements: dict
+    schedules:
+      description:
+        - The scheduled jobs of the compose service (C(schedule.list)), see M(dokploy.dokploy.dokploy_schedule).
+      type: list
+      elements: dict
+    volumeBackups:
+      description:
+        - The volume backups of the compose service (C(volumeBackups.list)), see
+          M(dokploy.dokploy.dokploy_volume_backup).
+      type: list
+      elements: dict
 """
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import Resolver
 from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import unnested_children
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 
 
@@ -112,6 +141,7 @@ def list_composes(module):
         except DokployNotFoundError:
             continue
         if params["name"] is None or compose.get("name") == params["name"]:
+            compose.update(unnested_children(client, "compose", compose_id))
             composes.append(mask(compose))
     return {"changed": False, "composes": composes}
 

@@ -114,3 +114,11 @@ class Child(Resource):
     def summary_keys(self):
         return [self.id_field] + list(self.identity)
 
+
+def unnested_children(client, kind, service_id):
+    """The children of an application or compose service that ``<kind>.one`` does not nest (findApplicationById and
+    findComposeById in Dokploy's source): its schedules and its volume backups, one list request each."""
+    return {
+        "schedules": client.get("schedule.list", {"id": service_id, "scheduleType": kind}) or [],
+        "volumeBackups": client.get("volumeBackups.list", {"id": service_id, "volumeBackupType": kind}) or [],
+    }
