@@ -77,6 +77,8 @@ def check_target(params, kinds=TARGET_OPTIONS):
     """The target problems AnsibleModule's own checks cannot express; raises DokployParamError."""
     named = [kind for kind in kinds if params.get(kind) is not None]
     check_ids(params, ["project_id", "environment_id"] + ["%s_id" % kind for kind in kinds])
+    check_name("project", params.get("project"))
+    check_name("environment", params.get("environment"))
     for kind in named:
         check_name(kind, params[kind])
         if not (params.get("project") or params.get("project_id") or params.get("environment_id")):

@@ -30,6 +30,8 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Fi
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service import (
     Service,
     check_limits,
+    check_branch,
+    check_git_url,
     check_repository_path,
     limit_fields,
     limits_argument_spec,
@@ -71,6 +73,10 @@ GIT = Update("application.saveGitProvider",
 # An image reference: [registry[:port]/]path[:tag][@digest], no spaces or shell characters.
 IMAGE = re.compile(r"^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
                    r"(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@[a-z0-9]+:[a-f0-9]{32,})?$")
+
+
+# Dokploy's pattern for an application's branch (openapi.json, application.saveGitProvider and save*Provider).
+BRANCH = re.compile(r"^[a-zA-Z0-9._\-/#]+$")
 
 
 def check_image(option, value):
@@ -169,6 +175,10 @@ class Application(Service):
         if params["git_branch"] is not None and not params["git_branch"].strip():
             raise DokployParamError("git_branch must not be empty", option="git_branch")
         check_repository_path("git_build_path", params["git_build_path"])
+        check_git_url("git_url", params["git_url"])
+        check_branch("git_branch", params["git_branch"], BRANCH)
+        if params["git_provider"]:
+            check_branch("git_provider.branch", params["git_provider"]["branch"], BRANCH)
         problem = check_git_provider("application", params["git_provider"])
         if problem:
             raise DokployParamError(problem, option="git_provider")

@@ -25,6 +25,8 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVI
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service import (
     Service,
+    check_branch,
+    check_git_url,
     check_repository_path,
     service_argument_spec,
     service_module_kwargs,
@@ -96,6 +98,10 @@ class Compose(Service):
             if params[option] is not None and not params[option].strip():
                 raise DokployParamError("%s must not be empty" % option, option=option)
         check_repository_path("compose_path", params["compose_path"])
+        check_git_url("git_url", params["git_url"])
+        check_branch("git_branch", params["git_branch"])
+        if params["git_provider"]:
+            check_branch("git_provider.branch", params["git_provider"]["branch"])
 
     def desired(self, current):
         desired = super(Compose, self).desired(current)

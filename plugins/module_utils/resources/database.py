@@ -102,6 +102,10 @@ class Database(Service):
                 raise DokployParamError("%s must not be empty" % option, option=option)
         check_image("docker_image", params["docker_image"])
         check_limits(params)
+        if params["type"] in ("mysql", "mariadb") and params["database_user"] == "root":
+            raise DokployParamError("database_user cannot be root: the %s image creates root itself (its password is "
+                                    "database_root_password) and refuses root as the regular user" % params["type"],
+                                    option="database_user")
         for option in ("database_password", "database_root_password"):
             if params[option] and params["type"] != "redis" and not PASSWORD.match(params[option]):
                 raise DokployParamError("%s may only have letters, digits and the characters %s: Dokploy refuses "

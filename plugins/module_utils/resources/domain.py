@@ -78,8 +78,9 @@ class Domain(Child):
         for option in ("path", "internal_path"):
             if params[option] is not None and not params[option].startswith("/"):
                 raise DokployParamError("%s must start with '/', not '%s'" % (option, params[option]), option=option)
-            if params[option] is not None and ".." in params[option].split("/"):
-                raise DokployParamError("%s '%s' must not have '..' segments" % (option, params[option]), option=option)
+            if params[option] is not None and (".." in params[option].split("/") or re.search(r"\s", params[option])):
+                raise DokployParamError("%s '%s' must be a URL path without spaces or '..' segments"
+                                        % (option, params[option]), option=option)
         if params["certificate_type"] == "letsencrypt" and params["https"] is not True:
             raise DokployParamError("certificate_type letsencrypt needs https: true (Let's Encrypt certificates are for "
                                     "HTTPS)", option="certificate_type")

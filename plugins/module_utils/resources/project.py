@@ -23,6 +23,7 @@ NAMED = (Field("name"), Field("description"))
 
 def check_name(params):
     check_name_option("name", params.get("name"))
+    check_name_option("project", params.get("project"))
     check_ids(params, ("project_id", "environment_id"))
 
 

@@ -13,6 +13,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import re
+
 from ansible_collections.dokploy.dokploy.plugins.module_utils import dotenv
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS
@@ -71,6 +73,26 @@ def check_env_option(option, value):
         raise DokployParamError("%s: %s" % (option, error), option=option)
 
 
+# A Git URL Dokploy can clone: http(s)://, ssh:// or git://, or scp-like user@host:path. A local path or file://
+# would clone from the Dokploy server's own disk.
+GIT_URL = re.compile(r"^(?:(?:https?|ssh|git)://[^\s/@]+(?:@[^\s/]+)?(?:/\S*)?|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\S+)$")
+# What git refuses in a branch name (git check-ref-format): whitespace, control characters, ~^:?*[\ and "..".
+GIT_BAD_BRANCH = re.compile(r"[\s\x00-\x1f\x7f~^:?*\[\\]|\.\.")
+
+
+def check_git_url(option, value):
+    if value is not None and not GIT_URL.match(value):
+        raise DokployParamError("%s '%s' is not a Git URL Dokploy can clone: use https://host/owner/repo.git, "
+                                "ssh://git@host/owner/repo.git or git@host:owner/repo.git" % (option, value), option=option)
+
+
+def check_branch(option, value, pattern=None):
+    """Refuse a branch name git refuses, or one that does not match ``pattern`` (Dokploy's, where it has one)."""
+    if value is not None and (GIT_BAD_BRANCH.search(value) or (pattern is not None and not pattern.match(value))):
+        raise DokployParamError("%s '%s' is not a valid branch name: use letters, digits and . _ - / #"
+                                % (option, value), option=option)
+
+
 def check_repository_path(option, value):
     """Refuse a path inside the service's repository that climbs out of it (a ``..`` segment)."""
     if value is not None and ".." in value.replace("\\", "/").split("/"):
@@ -96,6 +118,7 @@ class Service(Resource):
     def validate(cls, params):
         id_option = (cls.service_kind.id_option if cls.service_kind else "database_id")
         check_name("name", params.get("name"))
+        check_name("environment", params.get("environment"))
         check_ids(params, (id_option, "server_id"))
         check_lifecycle(params)
         if not params.get(id_option) and not params.get("project"):
@@ -302,5 +325,9 @@ def limit_fields():
 
 
 def check_limits(params):
-    for option, field, convert in LIMIT_OPTIONS:
-        convert(option, params.get(option))
+    """Each limit is valid, and no reservation is above its limit (Docker refuses such a task when it deploys)."""
+    converted = dict((option, convert(option, params.get(option))) for option, field, convert in LIMIT_OPTIONS)
+    for reservation, limit in (("memory_reservation", "memory_limit"), ("cpu_reservation", "cpu_limit")):
+        if converted[reservation] and converted[limit] and 0 < int(converted[limit]) < int(converted[reservation]):
+            raise DokployParamError("%s (%s) must not be more than %s (%s)" % (
+                reservation, params[reservation], limit, params[limit]), option=reservation)
