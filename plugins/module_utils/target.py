@@ -172,7 +172,10 @@ def resolve_target(ctx, params, kinds=TARGET_OPTIONS, required=True):
         return Target(ctx, kind, service_id, name=service.get("name"))
     if kind.is_database and kind.database.searchable and params.get("project") and not params.get("environment_id") \
             and not ctx.shared_lookups:
-        row = search_database(ctx, kind, params[option], params.get("environment") or "production", params["project"])
+        try:
+            row = search_database(ctx, kind, params[option], params.get("environment") or "production", params["project"])
+        except DokployNotFoundError:
+            row = None  # no <type>.search before Dokploy v0.28.3 (capabilities.py): the lookup below
         if row is not None:
             return Target(ctx, kind, row[kind.id_field], name=params[option])
     try:

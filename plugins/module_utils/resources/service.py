@@ -155,9 +155,13 @@ class Service(Resource):
         # One database alone is found in two requests by search; many resources of one run share environment.one.
         searched = self.spec.is_database and self.spec.database.searchable and not self.ctx.shared_lookups
         if searched:
-            found = search_database(self.ctx, self.spec, params["name"], params["environment"], params["project"])
-            if found is not None:
-                return found
+            try:
+                found = search_database(self.ctx, self.spec, params["name"], params["environment"], params["project"])
+            except DokployNotFoundError:
+                searched = False  # no <type>.search before Dokploy v0.28.3 (capabilities.py): the lookup below
+            else:
+                if found is not None:
+                    return found
         try:
             self.project, self.environment = self.resolver.locate_environment(
                 project_name=params["project"], environment_name=params["environment"])
