@@ -67,6 +67,12 @@ def domain(label, option, expect, local=True, **args):
                 option, expect, local, label)
 
 
+def child(module, label, option, expect, local=True, **args):
+    """A case of a module whose object hangs off the application 'web'."""
+    return Case("dokploy_%s" % module, dict({"project": "shop", "application": "web"}, **args), option, expect, local,
+                label)
+
+
 def env(label, option, expect, local=True, **args):
     return Case("dokploy_env", dict({"project": "shop", "application": "web"}, **args), option, expect, local, label)
 
@@ -252,6 +258,62 @@ CASES = [
     env("ambiguous-project", "project_id", "IDs", local=False, project="twin", application=None, env={"A": "value-one"}),
     env("unknown-environment", "environment", "environment", local=False, environment="qa", application=None,
         env={"A": "value-one"}),
+    # -- children of a service: basic auth, mounts, ports, redirects --------------------------------------------------
+    child("basic_auth", "no-username", "username", "missing required", password="Secret123"),
+    child("basic_auth", "colon-in-username", "username", "':'", username="ad:min", password="Secret123"),
+    child("basic_auth", "newline-username", "username", "line", username="ad\nmin", password="Secret123"),
+    child("basic_auth", "empty-password", "password", "empty", username="admin", password=""),
+    child("basic_auth", "no-password", "password", "missing", username="admin"),
+    child("basic_auth", "compose-target", "compose", "Unsupported parameters", username="admin", password="Secret123",
+          compose="stack"),
+    child("mount", "relative-mount-path", "mount_path", "absolute", type="volume", volume_name="data",
+          mount_path="data"),
+    child("mount", "unknown-type", "type", "one of", type="tmpfs", mount_path="/data"),
+    child("mount", "relative-host-path", "host_path", "absolute", type="bind", host_path="data", mount_path="/data"),
+    child("mount", "volume-name", "volume_name", "volume name", type="volume", volume_name="a b", mount_path="/data"),
+    child("mount", "file-path-traversal", "file_path", "'..'", type="file", file_path="../../etc/passwd",
+          content="x=1", mount_path="/etc/app.ini"),
+    child("mount", "option-of-other-type", "host_path", "not for volume", type="volume", volume_name="data",
+          host_path="/srv", mount_path="/data"),
+    child("port", "published-zero", "published_port", "between 1 and 65535", published_port=0, target_port=80),
+    child("port", "target-too-high", "target_port", "between 1 and 65535", published_port=8080, target_port=70000),
+    child("port", "protocol", "protocol", "one of", published_port=8080, target_port=80, protocol="sctp"),
+    child("port", "port-not-int", "published_port", "int", published_port="eighty", target_port=80),
+    child("redirect", "broken-regex", "regex", "regular expression", regex="([", replacement="/"),
+    child("redirect", "lookaround", "regex", "lookaround", regex="^/(?!api)", replacement="/"),
+    child("redirect", "no-replacement", "replacement", "missing", regex="^/old"),
+    # -- schedules, destinations and backups ----------------------------------------------------------------------
+    child("schedule", "cron-words", "cron_expression", "cron expression", name="nightly", command="echo hi",
+          cron_expression="every day"),
+    child("schedule", "cron-out-of-range", "cron_expression", "cron expression", name="nightly", command="echo hi",
+          cron_expression="61 * * * *"),
+    child("schedule", "timezone", "timezone", "time zone", name="nightly", command="echo hi",
+          cron_expression="0 3 * * *", timezone="Mars/Olympus_Mons"),
+    child("schedule", "script-on-application", "script", "command", name="nightly", script="echo hi",
+          cron_expression="0 3 * * *"),
+    child("schedule", "empty-command", "command", "empty", name="nightly", command=" ", cron_expression="0 3 * * *"),
+    child("schedule", "shell-type", "shell_type", "one of", name="nightly", command="echo hi",
+          cron_expression="0 3 * * *", shell_type="zsh"),
+    Case("dokploy_schedule", {"dokploy_host": False, "name": "n", "script": "echo", "cron_expression": "0 3 * * *"},
+         "dokploy_host", "owner", label="dokploy-host-false"),
+    Case("dokploy_destination", {"name": "s3", "endpoint": "s3.amazonaws.com"}, "endpoint", "URL",
+         label="endpoint-without-scheme"),
+    Case("dokploy_destination", {"name": "s3", "bucket": "my bucket/../x"}, "bucket", "bucket name", label="bucket"),
+    Case("dokploy_destination", {"name": "s3", "additional_flags": ["; rm -rf /"]}, "additional_flags", "rclone flag",
+         label="shell-flag"),
+    Case("dokploy_destination", {"name": "s3", "access_key": " "}, "access_key", "empty", label="empty-access-key"),
+    Case("dokploy_destination", {"name": ""}, "name", "empty", label="empty-name"),
+    Case("dokploy_backup", {"project": "shop", "database": "pg", "database_type": "postgres", "destination": "s3",
+                            "keep_latest": 0}, "keep_latest", "at least 1", label="keep-latest-zero"),
+    Case("dokploy_backup", {"project": "shop", "database": "pg", "database_type": "postgres", "destination": "s3",
+                            "cron_expression": "0 25 * * *"}, "cron_expression", "cron expression", label="cron-hour"),
+    Case("dokploy_backup", {"project": "shop", "database": "pg", "database_type": "postgres", "destination": "s3",
+                            "service_name": "db"}, "service_name", "compose", label="service-name-on-database"),
+    Case("dokploy_backup", {"project": "shop", "database": "pg", "database_type": "postgres"}, "destination",
+         "missing required", label="no-destination"),
+    Case("dokploy_backup", {"project": "shop", "database": "cache", "database_type": "redis", "destination": "s3"},
+         "database_type", "redis", label="redis"),
+    Case("dokploy_backup_info", {"web_server": False}, "web_server", "names nothing", label="web-server-false"),
     # -- info modules -----------------------------------------------------------------------------------------------
     Case("dokploy_project_info", {"name": "shop", "project_id": MISSING_ID}, "name", "mutually exclusive",
          label="name-and-id"),
