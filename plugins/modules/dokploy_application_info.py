@@ -15,8 +15,8 @@ description:
   - Return one application, chosen by name or ID, or every application of an environment.
   - Read-only. Secret values (environment variables, build arguments and secrets, registry password,
     webhook token, basic-auth passwords) are masked.
-  - Each application comes with what hangs off it, with IDs: domains, mounts, ports, redirects, basic-auth users,
-    schedules and volume backups. The schedules and volume backups take two more requests per application.
+  - Each application comes with what hangs off it, with their IDs (domains, mounts, ports, redirects, basic-auth users,
+    schedules and volume backups). The schedules and volume backups take two more requests per application.
 options:
   project:
     description:
