@@ -253,8 +253,7 @@ class Backup(Child):
 class BackupInfo(object):
     """dokploy_backup_info: the backups of a database, a compose service or the web server (reads only)."""
 
-    module_kwargs = dict(required_one_of=[OWNERS], mutually_exclusive=[OWNERS, ("project", "project_id")],
-                         required_by={"database": "database_type", "database_id": "database_type"})
+    module_kwargs = Backup.module_kwargs
 
     @classmethod
     def argument_spec(cls):

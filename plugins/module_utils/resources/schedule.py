@@ -146,6 +146,9 @@ class Schedule(Child):
             return None
         return dict((k, v) for k, v in matches[0].items() if k not in NESTED)
 
+    def label(self, obj=None):
+        return "schedule '%s'" % self.params["name"]
+
     def create_payload(self, desired):
         schedule_type, owner_id, column, where = self.owner_info
         missing = [option for option in ("cron_expression", "command" if column in ("applicationId", "composeId")
