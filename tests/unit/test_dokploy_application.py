@@ -35,6 +35,7 @@ APP = {"applicationId": APP_ID, "name": "web", "appName": "app-x-abcdef", "descr
        "customGitSSHKeyId": None, "watchPaths": None, "enableSubmodules": False, "repository": None, "owner": None,
        "branch": None, "buildPath": "/", "githubId": None, "triggerType": "push", "refreshToken": "tok"}
 
+
 def client(app=None, **extra):
     answers = {"project.all": [PROJECT], "application.one": copy.deepcopy(app or APP)}
     for name in ("application.update", "application.saveBuildType", "application.saveEnvironment",
@@ -106,7 +107,7 @@ def test_check_mode_writes_nothing_and_masks_the_diff():
 def test_switching_source_sets_source_type_without_sending_it():
     fake = client(**{"sshKey.allForApps": [{"sshKeyId": "K" * 21, "name": "deploy"}]})
     result, ctx = run_app(fake, git_url="git@github.com:a/b.git", git_branch="main", git_ssh_key="deploy",
-                             watch_paths=["src/**"])
+                          watch_paths=["src/**"])
     body = dict(fake.writes())["application.saveGitProvider"]
     assert body == {"applicationId": APP_ID, "customGitUrl": "git@github.com:a/b.git", "customGitBranch": "main",
                     "customGitBuildPath": None, "customGitSSHKeyId": "K" * 21, "watchPaths": ["src/**"]}
@@ -172,6 +173,8 @@ def test_absent_missing_project_is_unchanged():
 DOMAIN = {"domainId": "D" * 21, "host": "shop.example.com", "path": "/", "port": 80, "https": True,
           "certificateType": "letsencrypt", "internalPath": "/", "stripPath": False, "enabled": True,
           "applicationId": APP_ID, "serviceName": None, "application": {"applicationId": APP_ID}}
+
+
 def run_domain(fake, check_mode=False, **params):
     values = dict(project="shop", application="web", host="shop.example.com")
     values.update(params)

@@ -355,7 +355,7 @@ def test_settle_drops_the_lookup_cache_before_every_look():
 
 
 def test_update_with_unknown_outcome_is_not_sent_again():
-    lost = DokployConnectionError("Dokploy is unavailable (HTTP 503)", status=503, procedure="widget.update",
+    lost = DokployConnectionError("Dokploy is unavailable", status=503, procedure="widget.update",
                                   outcome_unknown=True)
     resource, client = widget({"replicas": 5}, **{"widget.update": Seq([lost])})
     with pytest.raises(DokployOutcomeUnknown) as info:
