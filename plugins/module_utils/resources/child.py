@@ -109,7 +109,7 @@ class Child(Resource):
 
     def label(self, obj=None):
         """"mount with mountPath '/data'" for messages."""
-        return "%s with %s" % (self.kind, self.describe_identity(self.wanted_identity()))
+        return "%s with %s" % (self.kind, self.describe_identity(self.identity_of(self.params)))
 
     def summary_keys(self):
         return [self.id_field] + list(self.identity)
