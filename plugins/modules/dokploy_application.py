@@ -75,6 +75,18 @@ options:
       - Password for the registry of O(docker_image). V("") clears it.
       - Dokploy returns it in plain text; the module masks it in every result.
     type: str
+  registry:
+    description:
+      - Name of the registry (see M(dokploy.dokploy.dokploy_registry)) that Dokploy pushes the built image to, so
+        that swarm nodes and remote servers can pull it. V("") clears it.
+    type: str
+    version_added: 0.2.0
+  build_registry:
+    description:
+      - Name of the registry that a build server pushes the image it built to, for the deploy server to pull.
+        V("") clears it.
+    type: str
+    version_added: 0.2.0
   git_url:
     description:
       - Build from this Git repository (the C(git) source), for example V(https://github.com/Dokploy/examples.git)
@@ -338,6 +350,12 @@ application:
       description: Docker image of the C(docker) source.
       type: str
       sample: nginx:1.27-alpine
+    registryId:
+      description: ID of the registry set by O(registry); null when none.
+      type: str
+    buildRegistryId:
+      description: ID of the registry set by O(build_registry); null when none.
+      type: str
     applicationStatus:
       description: V(idle), V(running), V(done) or V(error).
       type: str

@@ -27,6 +27,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import 
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.registry import registry_ids
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service import (
     Service,
     check_limits,
@@ -59,7 +60,7 @@ SOURCE_FIELDS = ("watchPaths", "enableSubmodules", "sourceType")
 PROVIDER_PROCEDURES = {"github": "application.saveGithubProvider", "gitlab": "application.saveGitlabProvider",
                        "bitbucket": "application.saveBitbucketProvider", "gitea": "application.saveGiteaProvider"}
 
-UPDATE = Update("application.update", ["name"] + [f.api for f in UPDATE_FIELDS])
+UPDATE = Update("application.update", ["name", "registryId", "buildRegistryId"] + [f.api for f in UPDATE_FIELDS])
 BUILD = Update("application.saveBuildType", [f.api for f in BUILD_FIELDS],
                keep=("buildType", "dockerfile", "dockerContextPath", "dockerBuildStage", "herokuVersion", "railpackVersion"))
 ENVIRONMENT = Update("application.saveEnvironment", ["env", "buildArgs", "buildSecrets", "createEnvFile"],
@@ -160,6 +161,8 @@ class Application(Service):
             build_secrets=dict(type="raw", no_log=True),
         )
         return spec
+            registry=dict(type="str"),
+            build_registry=dict(type="str"),
 
     @classmethod
     def validate(cls, params):
@@ -205,6 +208,12 @@ class Application(Service):
             wanted.update((f.api, f.value(params)) for f in SOURCE_OPTIONS if params.get(f.option) is not None)
         return wanted
 
+        # application.update takes the registries by ID (registryId: pushed to after the build, for swarm nodes and
+        # remote servers; buildRegistryId: where a build server pushes; utils/cluster/upload.ts, v0.30.2)
+        registries = [(option, field) for option, field in (("registry", "registryId"), ("build_registry", "buildRegistryId"))
+                      if params[option] is not None]
+        wanted.update(zip([field for option, field in registries],
+                          registry_ids(self.ctx, [params[option] for option, field in registries])))
     def create_payload(self, desired):
         payload = self.create_base()
         if desired.get("description") is not None:
