@@ -54,6 +54,12 @@ def canaries():
         "build_secret": "cnry-build-secret-%s" % token,
         "compose_env": "cnry-compose-env-%s" % token,
         "env_zod": "cnry-env-zod-%s" % token,
+        "s3_access_key": "CNRYACCESSKEY%s" % token.upper(),
+        "s3_secret_key": "cnry-s3-secret-%s" % token,
+        "s3_secret_key_changed": "cnry-s3-secret-new-%s" % token,
+        "basic_auth_password": "cnry-basic-auth-%s" % token,
+        "basic_auth_password_changed": "cnry-basic-auth-new-%s" % token,
+        "backup_db_password": "cnry-backup-db-pw-%s" % token,
         "database_env": "cnry-db-env-%s" % token,
     }
 
@@ -146,6 +152,31 @@ def tasks(changed):
             "env": {"COMPOSE_TOKEN": "{{ canary.compose_env }}"}}},
         {"name": "Domain", "register": "r_domain", "dokploy.dokploy.dokploy_domain": {
             "project": "secrets-shop", "application": "web", "host": "web.example.com", "port": 80}},
+        {"name": "Backup destination", "register": "r_destination", "dokploy.dokploy.dokploy_destination": {
+            "name": "s3-canary", "provider": "AWS", "endpoint": "https://s3.eu-west-1.amazonaws.com",
+            "region": "eu-west-1", "bucket": "canary-backups", "access_key": "{{ canary.s3_access_key }}",
+            "secret_key": "{{ canary.s3_secret_key%s }}" % suffix}},
+        {"name": "Backup of a database", "register": "r_backup", "dokploy.dokploy.dokploy_backup": {
+            "project": "secrets-shop", "database": "pg", "database_type": "postgres", "destination": "s3-canary",
+            "database_name": "app", "prefix": "shop/pg", "cron_expression": "0 2 * * *", "keep_latest": 7}},
+        {"name": "Backup of a database in the compose stack", "register": "r_compose_backup",
+         "dokploy.dokploy.dokploy_backup": {
+             "project": "secrets-shop", "compose": "stack", "service_name": "db", "database_type": "mariadb",
+             "database_name": "app", "database_user": "app", "database_password": "{{ canary.backup_db_password }}",
+             "destination": "s3-canary", "prefix": "shop/stack", "cron_expression": "30 2 * * *"}},
+        {"name": "Basic auth", "register": "r_basic_auth", "dokploy.dokploy.dokploy_basic_auth": {
+            "project": "secrets-shop", "application": "web", "username": "admin",
+            "password": "{{ canary.basic_auth_password%s }}" % suffix}},
+        {"name": "Mount", "register": "r_mount", "dokploy.dokploy.dokploy_mount": {
+            "project": "secrets-shop", "application": "web", "type": "volume", "volume_name": "web-data",
+            "mount_path": "/data"}},
+        {"name": "Port", "register": "r_port", "dokploy.dokploy.dokploy_port": {
+            "project": "secrets-shop", "application": "web", "published_port": 8080, "target_port": 80}},
+        {"name": "Redirect", "register": "r_redirect", "dokploy.dokploy.dokploy_redirect": {
+            "project": "secrets-shop", "application": "web", "regex": "^/old/(.*)", "replacement": "/new/${1}"}},
+        {"name": "Schedule", "register": "r_schedule", "dokploy.dokploy.dokploy_schedule": {
+            "project": "secrets-shop", "application": "web", "name": "nightly", "command": "echo nightly",
+            "cron_expression": "0 3 * * *"}},
         app_task("Deploy", "r_deploy", state="deployed", poll_interval=0.2),
         reading({"name": "Deployments", "register": "r_deployments", "dokploy.dokploy.dokploy_deployment_info": {
             "project": "secrets-shop", "application": "web"}}),
@@ -162,6 +193,8 @@ def tasks(changed):
                  "dokploy.dokploy.dokploy_compose_info": {"project": "secrets-shop"}}),
         reading({"name": "Databases", "register": "r_database_info",
                  "dokploy.dokploy.dokploy_database_info": {"project": "secrets-shop"}}),
+        reading({"name": "Backups", "register": "r_backup_info",
+                 "dokploy.dokploy.dokploy_backup_info": {"project": "secrets-shop", "compose": "stack"}}),
         # -- failures -------------------------------------------------------------------------------------------------
         control("Next deployment of failing-web fails, its build log printing the secrets", "deploy", {
             "service": "failing-web", "outcome": "error", "times": 1, "message": "build failed: %s" % BUILD_ECHO,
@@ -202,6 +235,9 @@ def tasks(changed):
                        "'deployment_log': r_deployment_log | default({}), 'project_info': r_project_info, "
                        "'application_info': r_application_info, 'compose_info': r_compose_info, "
                        "'database_info': r_database_info, 'deploy_failed': r_deploy_failed, "
+                       "'destination': r_destination, 'backup': r_backup, 'compose_backup': r_compose_backup, "
+                       "'basic_auth': r_basic_auth, 'mount': r_mount, 'port': r_port, 'redirect': r_redirect, "
+                       "'schedule': r_schedule, 'backup_info': r_backup_info, "
                        "'zod_failed': r_zod_failed, 'sql_failed': r_sql_failed}, "
                        "'exposure': {'deployments': r_exposure_deployments, 'applications': r_exposure_applications}} "
                        "| to_nice_json }}"}},
