@@ -50,6 +50,7 @@ def print_summary(terminalreporter):
             for line in SUMMARY[suite]:
                 terminalreporter.write_line(line)
 
+
 __all__ = ["ModuleRun", "run_module", "collections_path", "empty_config", "playbook_environment", "SUMMARY", "print_summary"]
 
 

@@ -83,8 +83,9 @@ def module_defaults():
 def control(name, path, body):
     """A call to the simulator's control interface; no_log, since its body holds canaries on purpose. Skipped in
     check mode, where no write is sent for a fault to hit."""
-    return {"name": name, "ansible.builtin.uri": {"url": "{{ sim_url }}/__sim__/%s" % path, "method": "POST",
-                                                   "body_format": "json", "body": body, "status_code": [200]},
+    request = {"url": "{{ sim_url }}/__sim__/%s" % path, "method": "POST", "body_format": "json", "body": body,
+               "status_code": [200]}
+    return {"name": name, "ansible.builtin.uri": request,
             "no_log": True, "when": "not ansible_check_mode"}
 
 
@@ -116,8 +117,8 @@ def app_secrets(suffix=""):
 BUILD_ECHO = ("{{ canary.env_value }} {{ canary.build_arg }} {{ canary.build_secret }} {{ canary.registry_password }} "
               "{{ canary.env_quoted }}")
 # Everything: what Dokploy's "Failed query ... params:" would print after an SQL error.
-SQL_ECHO = " ".join("{{ canary.%s }}" % name for name in ("db_password", "db_password_changed", "db_root_password",
-                                                             "env_value", "build_secret", "registry_password"))
+SQL_ECHO = " ".join("{{ canary.%s }}" % name for name in (
+    "db_password", "db_password_changed", "db_root_password", "env_value", "build_secret", "registry_password"))
 
 
 def tasks(changed):
@@ -201,7 +202,7 @@ def tasks(changed):
             "log": "Step 3/9 : RUN echo %s\n{{ canary.env_multiline }}\nerror: exit code 1" % BUILD_ECHO}),
         failing({"name": "Deploy that fails", "register": "r_deploy_failed",
                  "dokploy.dokploy.dokploy_application": dict(failing_app, state="deployed", force_deploy=True,
-                                                              poll_interval=0.2)}),
+                                                             poll_interval=0.2)}),
         control("saveEnvironment answers a zod error that echoes the env it was sent", "faults", {
             "procedure": "application.saveEnvironment", "times": 1, "status": 400, "body": {
                 "message": "[{\"code\": \"custom\", \"path\": [\"env\"], \"message\": \"Invalid env "
@@ -320,7 +321,7 @@ def leak_runs():
 
 @pytest.mark.parametrize("run", RUNS)
 def test_playbook_ran_through(leak_runs, run):
-    values, runs = leak_runs
+    runs = leak_runs[1]
     outcome = runs[run]
     log = os.path.relpath(os.path.join(OUTPUT_DIR, "%s.log" % run))
     assert outcome["rc"] == 0, "ansible-playbook %s failed (rc=%s), see %s" % (run, outcome["rc"], log)
