@@ -23,7 +23,7 @@ class DatabaseSpec(object):
     """What one database type has besides what every service has."""
 
     def __init__(self, title, credentials, required_on_create, default_image, internal_port, root_password=False,
-                 port_procedure="saveExternalPort", extra=(), searchable=True):
+                 port_procedure="saveExternalPort", extra=(), searchable=True, create_defaults=None, app_name=False):
         self.title = title                               # "PostgreSQL", for messages
         self.searchable = searchable                     # has <type>.search (libsql has not, nor changePassword)
         self.credentials = tuple(credentials)            # API credential fields this type has
@@ -33,6 +33,9 @@ class DatabaseSpec(object):
         self.root_password = root_password               # changePassword takes type=user|root
         self.port_procedure = port_procedure             # libsql has saveExternalPorts
         self.extra = tuple(extra)                        # further API fields of this type only
+        self.change_password = searchable                # <type>.changePassword: every type that has search
+        self.create_defaults = dict(create_defaults or {})  # sent on create when not set (required by create)
+        self.app_name = app_name                         # create requires an appName (the collection makes one)
 
 
 class ServiceKind(object):
@@ -101,11 +104,14 @@ _KINDS = (
     _database("mongo", "MongoDB", ("databaseUser", "databasePassword"), ("databaseUser",), "mongo:8", 27017,
               extra=("replicaSets",)),
     _database("redis", "Redis", ("databasePassword",), (), "redis:8", 6379),
-    # libsql.create requires appName, a user and sqldNode (openapi.json v0.30.2); it has no databaseName and
-    # publishes three ports through saveExternalPorts.
+    # libsql.create requires appName, a user, sqldNode and (nullable) description, sqldPrimaryUrl and serverId
+    # (openapi.json v0.30.2); it has no databaseName and publishes three ports through saveExternalPorts.
     _database("libsql", "libSQL", ("databaseUser", "databasePassword"), ("databaseUser",),
               "ghcr.io/tursodatabase/libsql-server:v0.24.32", 8080, port_procedure="saveExternalPorts",
-              extra=("sqldNode", "sqldPrimaryUrl", "enableNamespaces"), searchable=False),
+              extra=("sqldNode", "sqldPrimaryUrl", "enableNamespaces", "externalGRPCPort", "externalAdminPort"),
+              searchable=False, app_name=True,
+              create_defaults={"sqldNode": "primary", "sqldPrimaryUrl": None, "enableNamespaces": False,
+                               "description": None, "serverId": None}),
 )
 
 SERVICE_KINDS = dict((kind.name, kind) for kind in _KINDS)

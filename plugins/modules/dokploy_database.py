@@ -9,13 +9,14 @@ __metaclass__ = type
 
 DOCUMENTATION = r"""
 module: dokploy_database
-short_description: Manage Dokploy databases (PostgreSQL, MySQL, MariaDB, MongoDB, Redis)
+short_description: Manage Dokploy databases (PostgreSQL, MySQL, MariaDB, MongoDB, Redis, libSQL)
 version_added: 0.1.0
 description:
   - Create, update and delete the databases of a Dokploy environment.
-  - One module for the five database types; O(type) chooses the type. The types differ in their credentials
+  - One module for the six database types; O(type) chooses the type. The types differ in their credentials
     (Redis has only a password, MongoDB has no database name but can run as a replica set, MySQL and MariaDB also
-    have a root password). An option that the chosen type does not have fails before any request.
+    have a root password, libSQL has a user and a password, a node role and three published ports). An option that
+    the chosen type does not have fails before any request.
   - Dokploy does not keep service names unique. When two databases of the type share O(name) in the environment, the
     module fails and lists their IDs; O(database_id) then selects one.
   - Settings changed on an existing database (image, limits, command, environment) are stored in Dokploy; they
@@ -60,11 +61,12 @@ options:
   database_name:
     description:
       - Name of the database created in the server. Required to create a V(postgres), V(mysql) or V(mariadb) database.
-      - Not available for V(mongo) and V(redis).
+      - Not available for V(mongo), V(redis) and V(libsql).
     type: str
   database_user:
     description:
-      - Name of the database user. Required to create a V(postgres), V(mysql), V(mariadb) or V(mongo) database.
+      - Name of the database user. Required to create a V(postgres), V(mysql), V(mariadb), V(mongo) or V(libsql)
+        database.
       - Not available for V(redis).
     type: str
   database_password:
@@ -99,6 +101,16 @@ options:
       - On an existing database Dokploy's C(saveExternalPort) stores the port and redeploys the database synchronously,
         which can take minutes (the call waits up to 15 minutes). On creation, the port is only stored.
       - Dokploy answers 409 when another service already publishes the port.
+      - For V(libsql), the HTTP port (Dokploy's C(saveExternalPorts) sets it with O(external_grpc_port) and
+        O(external_admin_port); the ones not given are kept).
+    type: int
+  external_grpc_port:
+    description:
+      - V(libsql) only. Published gRPC port (replication); V(0) closes it. A V(replica) cannot publish it.
+    type: int
+  external_admin_port:
+    description:
+      - V(libsql) only. Published admin API port; V(0) closes it.
     type: int
   command:
     description:
@@ -132,6 +144,7 @@ options:
   sqld_node:
     description:
       - V(libsql) only. Whether the libSQL server is a V(primary) or a V(replica) of O(sqld_primary_url).
+        V(primary) is sent on creation when not set.
     type: str
     choices: [primary, replica]
   sqld_primary_url:
@@ -227,6 +240,16 @@ EXAMPLES = r"""
         project: shop
         name: legacy
         state: absent
+
+- name: A libSQL server with its HTTP and admin ports published
+  dokploy.dokploy.dokploy_database:
+    type: libsql
+    project: shop
+    name: edge
+    database_user: edge
+    database_password: "{{ vault_edge_password }}"
+    external_port: 18080
+    external_admin_port: 18081
 
 - name: Create and deploy a Redis database
   dokploy.dokploy.dokploy_database:

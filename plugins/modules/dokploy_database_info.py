@@ -12,7 +12,7 @@ module: dokploy_database_info
 short_description: List Dokploy databases with their connection details
 version_added: 0.1.0
 description:
-  - Lists the databases (PostgreSQL, MySQL, MariaDB, MongoDB, Redis) of a Dokploy server, of a project, of an
+  - Lists the databases (PostgreSQL, MySQL, MariaDB, MongoDB, Redis, libSQL) of a Dokploy server, of a project, of an
     environment, or one database by name or ID, with the connection details of each. Read-only.
   - Passwords and environment variables are masked.
 options:

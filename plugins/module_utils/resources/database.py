@@ -10,6 +10,7 @@ __metaclass__ = type
 
 import re
 
+from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import generate_app_name
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, PASSWORD_FIELDS, SERVICE_KINDS
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update, normalize
@@ -40,12 +41,16 @@ TYPE_FIELDS = (Field("database_name", "databaseName"), Field("database_user", "d
                Field("database_password", "databasePassword"), Field("database_root_password", "databaseRootPassword"),
                Field("replica_sets", "replicaSets"), Field("sqld_node", "sqldNode"),
                Field("sqld_primary_url", "sqldPrimaryUrl"), Field("enable_namespaces", "enableNamespaces"))
+# External ports: every type has externalPort; libsql also gRPC and admin ports, all three set by saveExternalPorts.
+PORT_OPTIONS = (("external_port", "externalPort"), ("external_grpc_port", "externalGRPCPort"),
+                ("external_admin_port", "externalAdminPort"))
 
 
 def unsupported_options(db_type, params):
     """The options set in ``params`` that ``db_type`` does not have (e.g. database_name for redis)."""
     kind = SERVICE_KINDS[db_type]
-    return [f.option for f in TYPE_FIELDS if params.get(f.option) is not None and not kind.has(f.api)]
+    return [option for option, api in [(f.option, f.api) for f in TYPE_FIELDS] + list(PORT_OPTIONS[1:])
+            if params.get(option) is not None and not kind.has(api)]
 
 
 def masked_database(db_type, obj):
@@ -79,6 +84,8 @@ class Database(Service):
             sqld_primary_url=dict(type="str"),
             enable_namespaces=dict(type="bool"),
             external_port=dict(type="int"),
+            external_grpc_port=dict(type="int"),
+            external_admin_port=dict(type="int"),
             command=dict(type="str"),
             args=dict(type="list", elements="str"),
             replicas=dict(type="int"),
@@ -91,10 +98,17 @@ class Database(Service):
         wrong = unsupported_options(params["type"], params)
         if wrong:
             raise DokployParamError("%s not available for type %s" % (", ".join(wrong), params["type"]), option=wrong[0])
-        port = params["external_port"]
-        if port is not None and not 0 <= port <= 65535:
-            raise DokployParamError("external_port must be between 1 and 65535 (or 0 to close it), not %s" % port,
-                                    option="external_port")
+        for option, api in PORT_OPTIONS:
+            port = params[option]
+            if port is not None and not 0 <= port <= 65535:
+                raise DokployParamError("%s must be between 1 and 65535 (or 0 to close it), not %s" % (option, port),
+                                        option=option)
+        if params["sqld_node"] == "replica" and not params["sqld_primary_url"]:
+            raise DokployParamError("sqld_node replica needs sqld_primary_url, the primary it follows",
+                                    option="sqld_primary_url")
+        if params["sqld_node"] == "replica" and params["external_grpc_port"]:
+            raise DokployParamError("external_grpc_port cannot be published by a replica (Dokploy refuses it)",
+                                    option="external_grpc_port")
         if params["replicas"] is not None and params["replicas"] < 0:
             raise DokployParamError("replicas must not be negative", option="replicas")
         for option in ("database_name", "database_user", "docker_image"):
@@ -120,16 +134,20 @@ class Database(Service):
         """``<type>.update`` takes every setting; the external port goes with it only on create: on an existing
         database saveExternalPort stores the port and redeploys synchronously (API.md 6)."""
         fields = ["name"] + [f.api for f in COMMON_FIELDS] + [f.api for f in TYPE_FIELDS if self.spec.has(f.api)]
-        port = Update(self.spec.procedure(self.spec.database.port_procedure), ["externalPort"], timeout=DEPLOY_TIMEOUT)
+        ports = [api for option, api in PORT_OPTIONS if api == "externalPort" or self.spec.has(api)]
+        # saveExternalPorts (libsql) sets all three ports: the ones not changed are sent as they are
+        port = Update(self.spec.procedure(self.spec.database.port_procedure), ports,
+                      keep=ports if len(ports) > 1 else (), timeout=DEPLOY_TIMEOUT)
         if with_port:
-            return (Update(self.spec.procedure("update"), fields + ["externalPort"]),
+            return (Update(self.spec.procedure("update"), fields + ports),
                     Update(self.spec.procedure("saveEnvironment"), ["env"]))
         return (Update(self.spec.procedure("update"), fields), Update(self.spec.procedure("saveEnvironment"), ["env"]), port)
 
     def desired(self, current):
         desired = super(Database, self).desired(current)
-        if self.params["external_port"] is not None:
-            desired["externalPort"] = self.params["external_port"] or None
+        for option, api in PORT_OPTIONS:
+            if self.params.get(option) is not None:
+                desired[api] = self.params[option] or None
         if current is not None and self.params["update_password"] == "on_create":
             for field in PASSWORD_FIELDS:
                 desired.pop(field, None)
@@ -157,12 +175,16 @@ class Database(Service):
             if f.api in desired and f.api in self.spec.database.credentials + self.spec.database.extra:
                 payload[f.api] = desired[f.api]
         payload.setdefault("databasePassword", "")  # Dokploy generates a password for ""
+        for field, value in self.spec.database.create_defaults.items():
+            payload.setdefault(field, value)
+        if self.spec.database.app_name:
+            payload["appName"] = generate_app_name(self.spec.name)  # as Dokploy's UI does: <type>-<random>
         return payload
 
     def plan(self, current, changes, desired):
         changes = dict(changes)
         passwords = []
-        if not self.creating and current.get("applicationStatus") in RUNNING:
+        if not self.creating and self.spec.database.change_password and current.get("applicationStatus") in RUNNING:
             # changePassword changes the password inside the running container, then stores it.
             for field in PASSWORD_FIELDS:
                 if field in changes:
