@@ -24,7 +24,8 @@ __metaclass__ = type
 
 import time
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
 
 # deployment.status (API.md 4.2 / 6)
 FINAL_STATUSES = ("done", "error", "cancelled")
@@ -108,8 +109,13 @@ def read_log(client, deployment_id, lines):
     """The last ``lines`` lines of a deployment's log ("" for 0 lines, without a request); a DokployError passes."""
     if not lines:
         return ""
-    text = client.get("deployment.readLogs", {"deploymentId": deployment_id,
-                                              "tail": min(max(int(lines), 1), MAX_LOG_TAIL)})
+    try:
+        text = client.get("deployment.readLogs", {"deploymentId": deployment_id,
+                                                  "tail": min(max(int(lines), 1), MAX_LOG_TAIL)})
+    except DokployNotFoundError as error:
+        if error.status == 404 and "no procedure" in error.message:
+            require(client.version(), "deployment.readLogs", "reading a deployment's log")
+        raise
     return tail_lines(text, lines)
 
 
@@ -156,6 +162,7 @@ class DeploymentWatcher(object):
         self.poll_interval = poll_interval
         self.wait_timeout = wait_timeout
         self.log_lines = log_lines
+        self.log_problem = None   # why the log of a failed deployment could not be read
         self.clock = clock or time.time
         self.sleep = sleep or time.sleep
 
@@ -195,8 +202,9 @@ class DeploymentWatcher(object):
         if deployment.get("status") in FAILED_STATUSES:
             try:
                 log = read_log(self.client, deployment.get("deploymentId"), self.log_lines)
-            except DokployError:
+            except DokployError as error:
                 log = None  # the failure is reported all the same, saying the log could not be read
+                self.log_problem = error.message
             raise DokployDeploymentError(self.failure_message(deployment, log), deployment=deployment, log=log)
         return deployment
 
@@ -206,7 +214,7 @@ class DeploymentWatcher(object):
         if deployment.get("errorMessage"):
             text += ": %s" % deployment["errorMessage"]
         if log is None:
-            text += ". Its log could not be read (deployment.readLogs failed)."
+            text += ". Its log could not be read (%s)." % (self.log_problem or "deployment.readLogs failed")
         elif log:
             text += ". Last %d lines of its log:\n%s" % (len(log.split("\n")), log)
         else:

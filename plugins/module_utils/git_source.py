@@ -14,6 +14,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployLookupError, pick_one
 
 PROVIDER_TYPES = ("github", "gitlab", "bitbucket", "gitea")
@@ -117,7 +118,11 @@ def _match(items, value, id_field, what, option):
 
 def ssh_key_id(client, value):
     """The ID of the SSH key named ``value`` (or with ID ``value``), from ``sshKey.allForApps`` (no private keys)."""
-    return _match(client.get("sshKey.allForApps") or [], value, "sshKeyId", "SSH key", "git_ssh_key")["sshKeyId"]
+    try:
+        keys = client.get("sshKey.allForApps")
+    except DokployNotFoundError:
+        keys = client.get("sshKey.all")  # no allForApps before Dokploy v0.29.0 (capabilities.py)
+    return _match(keys or [], value, "sshKeyId", "SSH key", "git_ssh_key")["sshKeyId"]
 
 
 def provider_id(client, provider_type, value):

@@ -195,7 +195,12 @@ class Resource(object):
             return self.result(False, None, None, {})
         self.check_delete(current)
         if not self.check_mode:
-            self.before_delete(current)
+            try:
+                self.before_delete(current)
+            except DokployError as error:
+                if not error.outcome_unknown:
+                    raise
+                raise outcome_unknown(error, "deleted what %s holds" % self.label(current))
             try:
                 self.client.post(self.delete_procedure, self.delete_payload(current))
                 self.resolver.invalidate()

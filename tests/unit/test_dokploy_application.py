@@ -110,7 +110,8 @@ def test_switching_source_sets_source_type_without_sending_it():
                           watch_paths=["src/**"])
     body = dict(fake.writes())["application.saveGitProvider"]
     assert body == {"applicationId": APP_ID, "customGitUrl": "git@github.com:a/b.git", "customGitBranch": "main",
-                    "customGitBuildPath": None, "customGitSSHKeyId": "K" * 21, "watchPaths": ["src/**"]}
+                    "customGitBuildPath": None, "customGitSSHKeyId": "K" * 21, "watchPaths": ["src/**"],
+                    "enableSubmodules": False}  # kept: required by the endpoint before Dokploy v0.28.4
     assert result["application"]["sourceType"] == "git"
 
 
@@ -129,7 +130,7 @@ def test_provider_by_name():
     run_app(fake, git_provider=provider)
     body = dict(fake.writes())["application.saveGithubProvider"]
     assert body == {"applicationId": APP_ID, "repository": "shop", "owner": "acme", "branch": "main", "buildPath": "/",
-                    "githubId": "H" * 21, "triggerType": "push"}
+                    "githubId": "H" * 21, "triggerType": "push", "enableSubmodules": False}
 
 
 def test_missing_provider_lists_existing():
@@ -246,9 +247,9 @@ def test_env_compose_and_database_targets():
     project["environments"][0]["compose"] = [{"composeId": compose_id, "name": "stack", "composeStatus": "idle"}]
     project["environments"][0]["postgres"] = [{"postgresId": pg_id}]
     fake = FakeClient({"project.all": [project], "compose.one": {"composeId": compose_id, "name": "stack", "env": None},
-                       "compose.saveEnvironment": True})
+                       "compose.update": True})
     run_env(fake, compose="stack", environment="production", env={"TZ": "UTC"})
-    assert fake.writes() == [("compose.saveEnvironment", {"composeId": compose_id, "env": "TZ=UTC"})]
+    assert fake.writes() == [("compose.update", {"composeId": compose_id, "env": "TZ=UTC"})]
     # A database by name: found by search, then its row (which nests its environment and project): two requests.
     fake = FakeClient({"postgres.search": {"items": [{"postgresId": pg_id, "name": "db"}], "total": 1},
                        "postgres.one": {"postgresId": pg_id, "name": "db", "env": "TZ=UTC",

@@ -34,6 +34,9 @@ class FakeClient(object):
         self.rows = {}       # (router, id) -> row
         self.counter = 0
 
+    def version(self):
+        return (0, 30, 2)
+
     def _summaries(self, list_key, names):
         return [dict(r) if names else {k: v for k, v in r.items() if k.endswith("Id") and k == router + "Id"}
                 for (router, dummy), r in sorted(self.rows.items()) if router == list_key]

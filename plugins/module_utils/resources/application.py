@@ -67,9 +67,11 @@ ENVIRONMENT = Update("application.saveEnvironment", ["env", "buildArgs", "buildS
                      keep=("env", "buildArgs", "buildSecrets", "createEnvFile"))
 DOCKER = Update("application.saveDockerProvider", ["dockerImage", "username", "password", "registryUrl", "sourceType"],
                 keep=("dockerImage", "username", "password", "registryUrl"))
+# enableSubmodules is kept too: before Dokploy v0.28.4 the save*Provider endpoints require it (capabilities.py).
 GIT = Update("application.saveGitProvider",
              ["customGitUrl", "customGitBranch", "customGitBuildPath", "customGitSSHKeyId"] + list(SOURCE_FIELDS),
-             keep=("customGitUrl", "customGitBranch", "customGitBuildPath", "customGitSSHKeyId", "watchPaths"))
+             keep=("customGitUrl", "customGitBranch", "customGitBuildPath", "customGitSSHKeyId", "watchPaths",
+                   "enableSubmodules"))
 
 # An image reference: [registry[:port]/]path[:tag][@digest], no spaces or shell characters.
 IMAGE = re.compile(r"^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
@@ -91,7 +93,7 @@ def provider_update(provider_type):
     """save<Type>Provider: every field of the provider is required in each call (nullable); watchPaths and
     enableSubmodules are optional and left alone when not sent."""
     fields = [field for option, field in provider_fields("application", provider_type)]
-    return Update(PROVIDER_PROCEDURES[provider_type], fields + list(SOURCE_FIELDS), keep=fields)
+    return Update(PROVIDER_PROCEDURES[provider_type], fields + list(SOURCE_FIELDS), keep=fields + ["enableSubmodules"])
 
 
 def updates_for(source_type):
@@ -159,10 +161,10 @@ class Application(Service):
             auto_deploy=dict(type="bool"),
             build_args=dict(type="raw", no_log=True),
             build_secrets=dict(type="raw", no_log=True),
-        )
-        return spec
             registry=dict(type="str"),
             build_registry=dict(type="str"),
+        )
+        return spec
 
     @classmethod
     def validate(cls, params):
@@ -206,14 +208,14 @@ class Application(Service):
             wanted.update(provider_desired(self.client, "application", params["git_provider"]))
         if source and source != "docker":
             wanted.update((f.api, f.value(params)) for f in SOURCE_OPTIONS if params.get(f.option) is not None)
-        return wanted
-
         # application.update takes the registries by ID (registryId: pushed to after the build, for swarm nodes and
         # remote servers; buildRegistryId: where a build server pushes; utils/cluster/upload.ts, v0.30.2)
         registries = [(option, field) for option, field in (("registry", "registryId"), ("build_registry", "buildRegistryId"))
                       if params[option] is not None]
         wanted.update(zip([field for option, field in registries],
                           registry_ids(self.ctx, [params[option] for option, field in registries])))
+        return wanted
+
     def create_payload(self, desired):
         payload = self.create_base()
         if desired.get("description") is not None:
@@ -224,4 +226,6 @@ class Application(Service):
         writes = super(Application, self).plan(current, changes, desired)
         for update, body in writes:
             body.pop("sourceType", None)  # the save*Provider endpoints set it themselves and do not take it
+            if "enableSubmodules" in body and body["enableSubmodules"] is None:
+                body["enableSubmodules"] = False  # Dokploy's default; a boolean is required before v0.28.4
         return writes

@@ -10,7 +10,7 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import generate_app_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import generate_app_name, require, supports
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, PASSWORD_FIELDS, SERVICE_KINDS
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update, normalize
@@ -177,7 +177,7 @@ class Database(Service):
         payload.setdefault("databasePassword", "")  # Dokploy generates a password for ""
         for field, value in self.spec.database.create_defaults.items():
             payload.setdefault(field, value)
-        if self.spec.database.app_name:
+        if self.spec.database.app_name or not supports(self.client.version(), "database.create.appName_optional"):
             payload["appName"] = generate_app_name(self.spec.name)  # as Dokploy's UI does: <type>-<random>
         return payload
 
@@ -188,6 +188,8 @@ class Database(Service):
             # changePassword changes the password inside the running container, then stores it.
             for field in PASSWORD_FIELDS:
                 if field in changes:
+                    require(self.client.version(), "database.changePassword",
+                            "changing the password of a running %s database" % self.spec.name)
                     del changes[field]
                     body = {self.id_field: current[self.id_field], "password": desired[field]}
                     if self.spec.database.root_password:

@@ -10,6 +10,7 @@ __metaclass__ = type
 
 import re
 
+from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update, normalize
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import Child
@@ -99,6 +100,12 @@ class Domain(Child):
         if field in ("path", "internalPath") and not value:
             value = "/"
         return normalize(value)
+
+    def compare(self, current, desired):
+        if "enabled" in desired and "enabled" not in current:
+            # A server before v0.30.0 has no domain.enabled: it would drop the field and never store it.
+            require(self.client.version(), "domain.toggleEnable", "dokploy_domain's enabled option")
+        return super(Domain, self).compare(current, desired)
 
     def create_payload(self, desired):
         payload = dict((k, v) for k, v in desired.items() if k != "enabled")  # create does not take it

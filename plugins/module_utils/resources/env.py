@@ -94,6 +94,9 @@ class EnvTarget(Resource):
         if self.target_type == "application":
             return (Update("application.saveEnvironment", ["env", "buildArgs", "buildSecrets"],
                            keep=("env", "buildArgs", "buildSecrets", "createEnvFile")),)
+        if self.target_type == "compose":
+            # compose.update is partial and takes env on every version; saveEnvironment only since v0.29.0.
+            return (Update("compose.update", ["env"]),)
         return (Update("%s.saveEnvironment" % self.target_type, ["env"]),)
 
     # -- the target ---------------------------------------------------------------------------

@@ -23,15 +23,23 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import servi
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import LIFECYCLE_STATES
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import Application
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.backup import Backup
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.basic_auth import BasicAuth
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import unnested_children
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.compose import Compose
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import Database
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.domain import Domain
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.mount import Mount
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.port import Port
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.redirect import Redirect
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.schedule import Schedule
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.env import EnvTarget
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project import (
     Environment,
     Project,
     is_default_environment,
 )
+from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 
 READ_WORKERS = 4
@@ -43,11 +51,57 @@ SERVICE_SECTIONS = (
     ("applications", Application, "application"),
     ("compose", Compose, "compose"),
 )
-# section of a service -> child resource class. The child modules of the collection each add a line here.
+
+
+class ChildSection(object):
+    """A section of a service that lists children of one Child class (``domains: [...]``): where Dokploy lists
+    them for a service and which listed child a declared item names. Most children are nested in the service's
+    ``<kind>.one`` (``Child.children_of``); schedules come from schedule.list (``unnested``); a backup is named by
+    its destination and prefix, which its own resource compares (``Backup.same_backup``)."""
+
+    def __init__(self, name, child_class, unnested=None):
+        self.name = name
+        self.child_class = child_class
+        self.unnested = unnested    # key of child.unnested_children() that lists them, for those <kind>.one does not nest
+
+    def listed(self, ctx, kind, row):
+        """The children of the service ``row`` of ``kind`` as Dokploy lists them, without those Dokploy made itself."""
+        if self.unnested:
+            rows = unnested_children(ctx.client, kind.name, row[kind.id_field])[self.unnested]
+        elif self.child_class is Backup:
+            rows = row.get("backups") or []
+        else:
+            rows = self.child_class.children_of(row)
+        return [child for child in rows if not is_default_child(self.child_class, child, row)]
+
+    def matches(self, ctx, child, params):
+        if self.child_class is Backup:
+            return Backup(ctx, params).same_backup(child)
+        return self.child_class.matches(child, params)
+
+
+def is_default_child(child_class, child, row):
+    """What Dokploy creates with a service and the declaration does not manage: a postgres database's data volume
+    ``<appName>-data`` (NOTES-resources.md "mounts" [1026])."""
+    return child_class is Mount and child.get("type") == "volume" and \
+        child.get("volumeName") == "%s-data" % row.get("appName")
+
+
+# section of a service -> its children, in the order of convergence; named as the issue names them.
 CHILD_SECTIONS = (
-    ("domains", Domain),
+    ChildSection("domains", Domain),
+    ChildSection("mounts", Mount),
+    ChildSection("ports", Port),
+    ChildSection("redirects", Redirect),
+    ChildSection("basic_auth", BasicAuth),
+    ChildSection("schedules", Schedule, unnested="schedules"),
+    ChildSection("backups", Backup),
 )
+DEFAULT_ENVIRONMENT = "production"    # the environment project.create makes
+# action kinds that differ from the resource's result key
+ACTION_KINDS = {EnvTarget.kind: "env"}
 STACK_OPTIONS = ("project", "description", "env", "environments", "prune", "state")
+ENVIRONMENT_KEYS = ("description", "env") + tuple(section for section, resource_class, option in SERVICE_SECTIONS)
 
 
 def child_sections():
@@ -96,6 +150,11 @@ class Stack(object):
         self.diffs = []
         self.services = {}
         self.plan = self.parse(params)
+        # The resources always build their diff: it tells a create from an update. The result shows it only
+        # when the user asked for --diff.
+        self.show_diff = ctx.diff
+        ctx.diff = True
+        self.project_pending = False    # check mode: the project does not exist yet
 
     # -- the declaration -----------------------------------------------------------------------
 
@@ -104,33 +163,37 @@ class Stack(object):
         """Every piece of the declaration, validated, in the order of convergence; raises DokployParamError."""
         project = params["project"]
         pieces = [Piece(Project, resource_params(Project, {"name": project, "description": params.get("description"),
-                                                           "state": "present"}, "project"), "project")]
+                                                           "state": "present"}, "project"), "project", name=project)]
         environments = params.get("environments") or {}
         if not isinstance(environments, dict):
             raise DokployParamError("environments must be a dict of environment names to their declarations",
                                     option="environments")
         if params.get("env") is not None:
             pieces.append(Piece(EnvTarget, resource_params(EnvTarget, {"project": project, "env": params["env"],
-                                                                       "exclusive": True}, "env"), "env"))
+                                                                       "exclusive": True}, "env"), "env", name=project))
         services, children = [], []
         for env_name, declaration in environments.items():
             where = "environments.%s" % env_name
             declaration = declaration or {}
             if not isinstance(declaration, dict):
-                raise DokployParamError("%s must be a dict (description, env, applications, databases, compose)" % where)
-            unknown = sorted(set(declaration) - set(("description", "env", "applications", "databases", "compose")))
+                raise DokployParamError("%s must be a dict (%s)" % (where, ", ".join(ENVIRONMENT_KEYS)))
+            unknown = sorted(set(declaration) - set(ENVIRONMENT_KEYS))
             if unknown:
-                raise DokployParamError("%s: unsupported parameters: %s (expected description, env, applications, "
-                                        "databases, compose)" % (where, ", ".join(unknown)))
+                raise DokployParamError("%s: unsupported parameters: %s (expected %s)"
+                                        % (where, ", ".join(unknown), ", ".join(ENVIRONMENT_KEYS)))
             pieces.append(Piece(Environment, resource_params(Environment, {
                 "project": project, "name": env_name, "description": declaration.get("description")}, where),
-                where, environment=env_name))
+                where, environment=env_name, name=env_name))
             if declaration.get("env") is not None:
                 pieces.append(Piece(EnvTarget, resource_params(EnvTarget, {
                     "project": project, "environment": env_name, "env": declaration["env"], "exclusive": True},
-                    where + ".env"), where + ".env", environment=env_name))
+                    where + ".env"), where + ".env", environment=env_name, name=env_name))
             for section, resource_class, option in SERVICE_SECTIONS:
-                for name, service in (declaration.get(section) or {}).items():
+                listed = declaration.get(section) or {}
+                if not isinstance(listed, dict):
+                    raise DokployParamError("%s.%s must be a dict of service names to the options of their module"
+                                            % (where, section))
+                for name, service in listed.items():
                     service_where = "%s.%s.%s" % (where, section, name)
                     service, child_decls = cls.split_children(service, service_where, option)
                     service.update(project=project, environment=env_name, name=name)
@@ -146,24 +209,26 @@ class Stack(object):
             raise DokployParamError("%s must be a dict of the options of its module" % where)
         service = dict(service)
         found = {}
-        for section, child_class in child_sections():
-            if section in service:
-                found[section] = service.pop(section)
-                if option not in child_class.target_kinds:
-                    raise DokployParamError("%s.%s: a %s has no %s" % (where, section, option, section))
+        for section in child_sections():
+            if section.name in service:
+                found[section.name] = service.pop(section.name)
+                if option not in section.child_class.target_kinds:
+                    raise DokployParamError("%s.%s: a %s has no %s (%s only)" % (
+                        where, section.name, option, section.name, ", ".join(section.child_class.target_kinds)))
         return service, found
 
     @staticmethod
     def child_pieces(service, option, declarations):
         pieces = []
-        for section, child_class in child_sections():
-            items = declarations.get(section)
+        for section in child_sections():
+            items = declarations.get(section.name)
             if items is None:
                 continue
             if not isinstance(items, list):
-                raise DokployParamError("%s.%s must be a list" % (service.where, section))
+                raise DokployParamError("%s.%s must be a list" % (service.where, section.name))
+            child_class = section.child_class
             for index, item in enumerate(items):
-                where = "%s.%s[%d]" % (service.where, section, index)
+                where = "%s.%s[%d]" % (service.where, section.name, index)
                 if not isinstance(item, dict):
                     raise DokployParamError("%s must be a dict of the options of its module" % where)
                 params = dict(item, project=service.params["project"], environment=service.environment)
@@ -171,7 +236,7 @@ class Stack(object):
                 if option == "database":
                     params["database_type"] = service.params["type"]
                 pieces.append(Piece(child_class, resource_params(child_class, params, where), where,
-                                    environment=service.environment, section=section, name=service.name))
+                                    environment=service.environment, section=section.name, name=service.name))
         return pieces
 
     # -- converging ----------------------------------------------------------------------------
@@ -183,6 +248,8 @@ class Stack(object):
         deployments = []
         for piece in self.plan:
             params = piece.params
+            if self.created_with_project(piece):
+                continue
             if piece.state in LIFECYCLE_STATES:
                 params = dict(params, state="present")  # deployments come last
             resource = piece.resource_class(self.ctx, params)
@@ -217,24 +284,34 @@ class Stack(object):
             error.result = partial
             raise
 
+    def created_with_project(self, piece):
+        """In check mode, the default environment of a project that does not exist yet: project.create makes it."""
+        return self.project_pending and piece.resource_class is Environment and piece.name == DEFAULT_ENVIRONMENT \
+            and piece.params.get("description") is None
+
     def converge(self, resource, piece):
         result = self.step(piece, resource.run)
         if result.get("changed"):
             diff = result.get("diff") or {}
             action = "create" if not diff.get("before") and diff.get("after") else "update"
+            if piece.resource_class is Project and action == "create" and self.ctx.check_mode:
+                self.project_pending = True
             self.act(action, piece, resource.kind)
-            if self.ctx.diff:
-                self.diffs.append(dict(diff, before_header=piece.where, after_header=piece.where))
+            self.record_diff(diff, piece)
         return result
 
+    def record_diff(self, diff, piece):
+        self.diffs.append(dict(diff, before_header=piece.where, after_header=piece.where))
+
     def act(self, action, piece, kind=None):
-        entry = {"action": action, "kind": kind or piece.resource_class.kind, "name": piece.name or piece.where,
+        kind = kind or piece.resource_class.kind
+        entry = {"action": action, "kind": ACTION_KINDS.get(kind, kind), "name": piece.name or piece.where,
                  "environment": piece.environment, "where": piece.where}
         self.actions.append(entry)
 
     def result(self):
         result = {"changed": bool(self.actions), "actions": list(self.actions), "services": self.services}
-        if self.ctx.diff:
+        if self.show_diff:
             result["diff"] = list(self.diffs)
         return result
 
@@ -246,16 +323,7 @@ class Stack(object):
             project = self.ctx.resolver.project(name=self.params["project"])
         except DokployMissingError:
             return  # a new project: nothing to read yet
-        environments = project.get("environments") or []
-        reads = [lambda e=e: self.ctx.resolver.environment_detail(e["environmentId"]) for e in environments]
-        with ThreadPoolExecutor(max_workers=READ_WORKERS) as pool:
-            list(pool.map(lambda read: read(), reads))
-            rows = []
-            for environment in environments:
-                detail = self.ctx.resolver.environment_detail(environment["environmentId"])
-                for kind, item, env in services_of([detail]):
-                    rows.append(lambda kind=kind, item=item: self.ctx.resolver.row(kind, item[kind.id_field]))
-            list(pool.map(lambda read: read(), rows))
+        read_project(self.ctx, project)
 
     # -- prune and absent ------------------------------------------------------------------------
 
@@ -280,8 +348,14 @@ class Stack(object):
             if not kept_env:
                 piece = Piece(Environment, {"project": self.params["project"], "name": name, "state": "absent",
                                             "environment_id": environment["environmentId"], "project_id": None,
-                                            "description": None}, "environments.%s" % name, environment=name)
-                self.delete(piece)
+                                            "description": None}, "environments.%s" % name, environment=name, name=name)
+                if self.ctx.check_mode:
+                    # Its services would be gone by now; Environment.check_delete would still see them.
+                    self.act("delete", piece)
+                    self.record_diff({"before": {"environmentId": environment["environmentId"], "name": name},
+                                      "after": {}}, piece)
+                else:
+                    self.delete(piece)
 
     @staticmethod
     def section_of(kind):
@@ -300,25 +374,25 @@ class Stack(object):
         result = self.step(piece, resource.run)
         if result.get("changed"):
             self.act("delete", piece, resource.kind)
-            if self.ctx.diff:
-                self.diffs.append(dict(result.get("diff") or {}, before_header=piece.where, after_header=piece.where))
+            self.record_diff(result.get("diff") or {}, piece)
 
     def prune_children(self, service_piece, kind, item):
         """Delete the children of a declared service that its sections (those given) do not declare."""
         row = self.ctx.resolver.row(kind, item[kind.id_field])
-        for section, child_class in child_sections():
-            declared = [p for p in self.plan if p.resource_class is child_class and p.where.startswith(service_piece.where + ".")]
-            if not declared and section not in self.declared_sections(service_piece):
-                continue
-            for child in child_class.children_of(row):
-                if not any(child_class.matches(child, p.params) for p in declared):
-                    where = "%s.%s(%s)" % (service_piece.where, section, child.get(child_class.id_field))
-                    self.delete_child(child_class, child, where, service_piece)
+        for section in child_sections():
+            if section.name not in self.declared_sections(service_piece):
+                continue  # a section left out is not managed
+            declared = [p for p in self.plan if p.section == section.name and p.resource_class is section.child_class
+                        and p.where.startswith(service_piece.where + ".")]
+            for child in section.listed(self.ctx, kind, row):
+                if not any(section.matches(self.ctx, child, p.params) for p in declared):
+                    where = "%s.%s(%s)" % (service_piece.where, section.name, child.get(section.child_class.id_field))
+                    self.delete_child(section.child_class, child, where, service_piece)
 
     def declared_sections(self, service_piece):
         declaration = ((self.params.get("environments") or {}).get(service_piece.environment) or {}) \
             .get(service_piece.section, {}).get(service_piece.name) or {}
-        return [section for section, child_class in child_sections() if section in declaration]
+        return [section.name for section in child_sections() if section.name in declaration]
 
     def delete_child(self, child_class, child, where, service_piece):
         piece = Piece(child_class, None, where, environment=service_piece.environment, name=service_piece.name)
@@ -327,16 +401,29 @@ class Stack(object):
                                                           {child_class.id_field: child[child_class.id_field]}))
             self.ctx.resolver.forget_rows()
         self.act("delete", piece, child_class.kind)
-        if self.ctx.diff:
-            shown = dict((key, child.get(key)) for key in child_class.identity_fields() + [child_class.id_field])
-            self.diffs.append({"before": shown, "after": {}, "before_header": where, "after_header": where})
+        shown = dict((key, mask(child.get(key))) for key in child_class.identity_fields() + [child_class.id_field]
+                     if key in child)
+        self.record_diff({"before": shown, "after": {}}, piece)
 
     def remove(self):
         """``state: absent``: the project with everything in it, as dokploy_project with force does."""
         piece = Piece(Project, resource_params(Project, {"name": self.params["project"], "state": "absent",
-                                                         "force": True}), "project")
+                                                         "force": True}), "project", name=self.params["project"])
         self.delete(piece)
         return self.result()
+
+
+def read_project(ctx, project):
+    """Every environment (``environment.one``) and service row (``<kind>.one``) of ``project``, read concurrently
+    on a small pool into the run's shared cache; ``[(environment detail, [(kind, service row)])]``."""
+    environments = project.get("environments") or []
+    with ThreadPoolExecutor(max_workers=READ_WORKERS) as pool:
+        details = list(pool.map(lambda e: ctx.resolver.environment_detail(e["environmentId"]), environments))
+        found = [(detail, services_of([detail])) for detail in details]
+        reads = [(kind, item[kind.id_field]) for detail, services in found for kind, item, env in services]
+        rows = dict(zip(reads, pool.map(lambda read: ctx.resolver.row(*read), reads)))
+    return [(detail, [(kind, rows[(kind, item[kind.id_field])]) for kind, item, env in services])
+            for detail, services in found]
 
 
 def stack_argument_spec():

@@ -1,0 +1,114 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: dokploy_stack_info
+short_description: Export a live Dokploy project as a dokploy_stack declaration
+version_added: 0.2.0
+description:
+  - Reads one project with its environments, their shared variables, and every application, database and compose
+    service in them with their domains, mounts, ports, redirects, basic-auth users, schedules and backups, and returns
+    it under RV(stack) in exactly the format of M(dokploy.dokploy.dokploy_stack).
+  - The rows are turned back into the options of each module through the same field declarations the modules
+    converge with, so feeding RV(stack) to M(dokploy.dokploy.dokploy_stack) changes nothing and sends no write.
+  - Only what differs from what Dokploy sets on a new object is kept. Values the modules treat as secrets
+    (env variables, database, registry and basic-auth passwords) are left out unless O(include_secrets=true); where
+    they were left out is listed in RV(secrets_left_out). A basic-auth user cannot be declared without its
+    password, so without secrets it is left out entirely.
+  - Reads only; one request for the projects, one per environment, one per service, and one list of schedules per
+    application and compose service.
+options:
+  project:
+    description:
+      - Name of the project.
+      - Exactly one of O(project) and O(project_id) is required.
+    type: str
+  project_id:
+    description:
+      - ID of the project.
+    type: str
+  include_secrets:
+    description:
+      - Include the secret values (env variables and passwords) in RV(stack), in clear.
+      - Keep such an export in Ansible Vault, never in plain text in Git.
+    type: bool
+    default: false
+extends_documentation_fragment:
+  - dokploy.dokploy.dokploy
+  - dokploy.dokploy.dokploy.INFO_ATTRIBUTES
+seealso:
+  - module: dokploy.dokploy.dokploy_stack
+  - module: dokploy.dokploy.dokploy_project_info
+author:
+  - dokploy.dokploy contributors (@dokploy-ansible)
+"""
+
+EXAMPLES = r"""
+- name: Export the shop project
+  dokploy.dokploy.dokploy_stack_info:
+    api_url: https://dokploy.example.com
+    api_key: "{{ vault_dokploy_api_key }}"
+    project: shop
+  register: shop
+
+- name: Write it to a file to commit
+  ansible.builtin.copy:
+    content: "{{ shop.stack | to_nice_yaml(indent=2, sort_keys=false) }}"
+    dest: stacks/shop.yml
+    mode: "0644"
+
+- name: Apply it again later (changes nothing on the same server)
+  dokploy.dokploy.dokploy_stack: "{{ lookup('ansible.builtin.file', 'stacks/shop.yml') | from_yaml }}"
+"""
+
+RETURN = r"""
+stack:
+  description:
+    - The project as a declaration for M(dokploy.dokploy.dokploy_stack) (its options C(project), C(description),
+      C(env), C(environments)).
+  returned: always
+  type: dict
+  sample:
+    project: shop
+    description: Online shop
+    environments:
+      production:
+        applications:
+          web:
+            docker_image: nginx:1.27
+            replicas: 2
+            domains:
+              - host: shop.example.com
+                port: 80
+                https: true
+                certificate_type: letsencrypt
+        databases:
+          pg:
+            type: postgres
+            database_name: shop
+            database_user: shop
+secrets_left_out:
+  description:
+    - Where secret values were left out of RV(stack) (empty with O(include_secrets=true)).
+  returned: always
+  type: list
+  elements: str
+  sample: [environments.production.applications.web.env, environments.production.databases.pg.database_password]
+"""
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.module import run_resource
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack_export import StackExport
+
+
+def main():
+    run_resource(StackExport)
+
+
+if __name__ == "__main__":
+    main()
