@@ -17,6 +17,7 @@ import importlib
 import io
 import json
 import os
+import subprocess
 import sys
 import traceback
 
@@ -51,7 +52,7 @@ def print_summary(terminalreporter):
                 terminalreporter.write_line(line)
 
 
-__all__ = ["ModuleRun", "run_module", "collections_path", "empty_config", "playbook_environment", "SUMMARY", "print_summary"]
+__all__ = ["ModuleRun", "run_module", "run_inventory", "collections_path", "playbook_environment", "SUMMARY", "print_summary"]
 
 
 class ModuleRun(object):
@@ -101,3 +102,16 @@ def run_module(name, args, check_mode=False, diff=False):
     except ValueError:
         result = {"failed": True, "msg": "MODULE FAILURE: no JSON answer", "module_stdout": printed}
     return ModuleRun(result, printed, stderr.getvalue(), traceback_text)
+
+
+def run_inventory(sim, directory, config):
+    """``ansible-inventory --list`` of a dokploy.dokploy.dokploy source for ``sim`` with ``config`` (YAML lines) added,
+    written in ``directory`` (a pathlib.Path); the CompletedProcess."""
+    source = directory / "test.dokploy.yml"
+    source.write_text("plugin: dokploy.dokploy.dokploy\napi_url: %s\n%s" % (sim.url, config))
+    environ = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=collections_path(), ANSIBLE_INVENTORY_ENABLED="dokploy.dokploy.dokploy",
+                   ANSIBLE_LOCAL_TEMP=str(directory / "tmp"), ANSIBLE_NOCOLOR="1", ANSIBLE_INVENTORY_UNPARSED_FAILED="1",
+                   ANSIBLE_INVENTORY_ANY_UNPARSED_IS_FAILED="1", DOKPLOY_API_KEY=sim.api_key, ANSIBLE_CONFIG=empty_config())
+    tool = os.path.join(os.path.dirname(sys.executable), "ansible-inventory")
+    return subprocess.run([tool, "-i", str(source), "--list"], env=environ, capture_output=True, text=True, timeout=120,
+                          check=False)

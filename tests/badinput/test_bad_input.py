@@ -18,13 +18,11 @@ __metaclass__ = type
 
 import json
 import os
-import subprocess
-import sys
 import urllib.request
 
 import pytest
 
-from harness import SUMMARY, collections_path, empty_config, run_module
+from harness import SUMMARY, run_inventory, run_module
 from simulator import Simulator
 
 API_KEY = "bad-input-suite-" + "k" * 24
@@ -418,23 +416,12 @@ def test_bad_input(sim, case):
     assert not result.problems, "%s: %s (msg: %s)" % (case.id, "; ".join(result.problems), result.run.msg)
 
 
-def run_inventory(sim, tmp_path, config):
-    source = tmp_path / "bad.dokploy.yml"
-    source.write_text("plugin: dokploy.dokploy.dokploy\napi_url: %s\n%s" % (sim.url, config))
-    environ = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=collections_path(), ANSIBLE_INVENTORY_ENABLED="dokploy.dokploy.dokploy",
-                   ANSIBLE_LOCAL_TEMP=str(tmp_path / "tmp"), ANSIBLE_NOCOLOR="1", ANSIBLE_INVENTORY_UNPARSED_FAILED="1",
-                   ANSIBLE_INVENTORY_ANY_UNPARSED_IS_FAILED="1", DOKPLOY_API_KEY=sim.api_key, ANSIBLE_CONFIG=empty_config())
-    sim.clear_requests()
-    tool = os.path.join(os.path.dirname(sys.executable), "ansible-inventory")
-    return subprocess.run([tool, "-i", str(source), "--list"], env=environ, capture_output=True, text=True, timeout=120,
-                          check=False)
-
-
 INVENTORY_OUTCOMES = {}
 
 
 @pytest.mark.parametrize("label, config, option", INVENTORY_CASES, ids=[c[0] for c in INVENTORY_CASES])
 def test_bad_inventory_config(sim, tmp_path, label, config, option):
+    sim.clear_requests()
     proc = run_inventory(sim, tmp_path, config)
     requests = sim.requests()
     output = proc.stdout + proc.stderr

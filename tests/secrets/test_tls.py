@@ -23,7 +23,7 @@ import urllib.request
 
 import pytest
 
-from harness import run_module
+from harness import run_inventory, run_module
 from simulator import Simulator
 
 x509 = pytest.importorskip("cryptography.x509")
@@ -142,3 +142,13 @@ def test_run_py_serves_https(tls_files, tmp_path):
     finally:
         process.terminate()
         process.wait(10)
+
+
+def test_inventory_plugin_over_https(https_sim, tls_files, tmp_path):
+    """The inventory plugin: refused without the CA (naming ca_path), listed with ca_path."""
+    refused = run_inventory(https_sim, tmp_path, "")
+    assert refused.returncode != 0 and "ca_path" in refused.stderr, refused.stderr
+    assert API_KEY not in refused.stdout + refused.stderr
+    listed = run_inventory(https_sim, tmp_path, "ca_path: %s\n" % tls_files[0])
+    assert listed.returncode == 0, listed.stderr
+    assert "_meta" in json.loads(listed.stdout)
