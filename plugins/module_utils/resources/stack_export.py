@@ -63,6 +63,9 @@ EXTRA_FIELDS = {
     "domain": (Field("service_name", "serviceName"),),              # Domain.identity_of, compose domains
     "database": (Field("external_port", "externalPort"),),         # Database.desired
 }
+COMPOSE_FILE = "composeFile"
+# What project.create gives its default environment (the recorded project.create answers).
+DEFAULT_DESCRIPTION = "Production environment"
 
 
 def empty(value):
@@ -108,7 +111,7 @@ class Exporter(object):
         for detail, services in read_project(self.ctx, project):
             where = "environments.%s" % detail["name"]
             environment = {}
-            if not empty(detail.get("description")):
+            if not empty(detail.get("description")) and detail["description"] != DEFAULT_DESCRIPTION:
                 environment["description"] = detail["description"]
             self.env_of(environment, detail, where + ".env")
             for kind, row in services:
@@ -138,7 +141,8 @@ class Exporter(object):
             service.update(self.options(resource_class, fields + list(EXTRA_FIELDS["database"]), row, where, defaults))
         else:
             defaults = DEFAULTS[kind.name]
-            service = self.options(resource_class, resource_class.fields, row, where, defaults)
+            fields = [f for f in resource_class.fields if f.api != COMPOSE_FILE]   # a source: see source()
+            service = self.options(resource_class, fields, row, where, defaults)
             service.update(self.source(resource_class, kind, row, where, defaults))
             service.update(self.options(resource_class, [Field(o, f) for o, f in resource_class.env_fields if o != "env"],
                                         row, where))
@@ -158,10 +162,10 @@ class Exporter(object):
         if source_type == "docker" and kind.name == "application":
             return self.options(resource_class, DOCKER_FIELDS, row, where)
         if source_type == "raw":
-            return self.options(resource_class, [f for f in Compose.fields if f.api == "composeFile"], row, where)
+            return self.options(resource_class, [f for f in Compose.fields if f.api == COMPOSE_FILE], row, where)
         found = {}
         if source_type == "git" and row.get("customGitUrl"):
-            git_fields = GIT_FIELDS if kind.name == "application" else [f for f in GIT_FIELDS if f.api != "customGitBuildPath"]
+            git_fields = [f for f in GIT_FIELDS if kind.name == "application" or f.api != "customGitBuildPath"]
             found = self.options(resource_class, git_fields + [Field("git_ssh_key", "customGitSSHKeyId")], row, where)
         elif source_type in PROVIDER_TYPES:
             provider = dict((option, row.get(field)) for option, field in provider_fields(kind.name, source_type)
@@ -256,4 +260,3 @@ class StackExport(object):
         exporter = Exporter(self.ctx, include_secrets=self.params["include_secrets"])
         stack = exporter.export(project)
         return {"changed": False, "stack": stack, "secrets_left_out": exporter.secrets_left_out}
-
