@@ -437,7 +437,8 @@ def test_bad_inventory_config(sim, tmp_path, label, config, option):
     INVENTORY_OUTCOMES[label] = {"case": "inventory-%s" % label, "module": "inventory", "option": option,
                                  "failed": proc.returncode != 0, "clear_error": not problems,
                                  "traceback": "Traceback" in output, "requests": len(requests), "local": True,
-                                 "msg": proc.stderr.strip()[-400:], "problems": problems}
+                                 "msg": next((line.strip() for line in proc.stderr.splitlines() if option in line),
+                                             proc.stderr.strip()[-400:]), "problems": problems}
     assert not problems, "%s: %s\n%s" % (label, "; ".join(problems), proc.stderr)
 
 
