@@ -38,11 +38,20 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils import dotenv
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient, DokployError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import Application
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.backup import Backup
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.basic_auth import BasicAuth
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.compose import Compose
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import Database
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.destination import Destination
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.domain import Domain
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.env import EnvTarget
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.mount import Mount
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.port import Port
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project import Environment, Project
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.redirect import Redirect
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.registry import Registry
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.schedule import Schedule
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 from simulator import Simulator
 
@@ -51,10 +60,10 @@ OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "output"
 TIMEOUT = 1                 # the client's timeout under the fault, seconds
 CALM_TIMEOUT = 10           # without faults (seeding, runs 2 and 3): a busy CI machine never makes a scenario flaky
 DELAY = TIMEOUT + 1.5       # the slow answer: the call runs after the client gave up
-# How long the engine looks for the effect of a write whose outcome is unknown. Long enough for the slow answer to
-# land (as the module's default, the client timeout and at least 5 s, is in real use); short for the faults whose
-# effect is there, or not, when the answer fails.
-SETTLE_SLOW = DELAY + 0.5
+# How long the engine looks for the effect of a write whose outcome is unknown: under the slow answer, the modules'
+# own default (context.py: the client timeout, at least 5 s), which the slow call must land within; under the faults
+# whose effect is there, or not, once the answer failed, a short time that keeps the matrix fast.
+SETTLE_SLOW = None
 SETTLE_FAST = 0.3
 WORKERS = 6                 # simulators running scenarios side by side
 
@@ -79,6 +88,28 @@ STORED_AS = {
     "external_port": "externalPort", "database_user": "databaseUser", "database_name": "databaseName",
     "database_password": "databasePassword", "database_root_password": "databaseRootPassword", "command": "command",
     "port": "port", "https": "https",
+}
+# the options whose API field differs by resource: the children of a service and the registry
+STORED_BY_CLASS = {
+    Mount: {"mount_path": "mountPath", "type": "type", "volume_name": "volumeName"},
+    Port: {"published_port": "publishedPort", "target_port": "targetPort", "protocol": "protocol"},
+    Redirect: {"regex": "regex", "replacement": "replacement", "permanent": "permanent"},
+    BasicAuth: {"username": "username", "password": "password"},
+    Registry: {"name": "registryName", "url": "registryUrl", "username": "username", "password": "password"},
+    Schedule: {"name": "name", "cron_expression": "cronExpression", "command": "command"},
+    Destination: {"name": "name", "endpoint": "endpoint", "region": "region", "bucket": "bucket", "access_key": "accessKey",
+                  "secret_key": "secretAccessKey"},
+    Backup: {"prefix": "prefix", "cron_expression": "schedule", "keep_latest": "keepLatestCount"},
+    VolumeBackup: {"name": "name", "volume_name": "volumeName", "prefix": "prefix", "cron_expression": "cronExpression",
+                   "keep_latest": "keepLatestCount"},
+}
+# (table, name field, option holding the name) of the objects that are not found by "name"
+ROWS_BY_CLASS = {
+    Domain: ("domain", "host", "host"), Mount: ("mount", "mountPath", "mount_path"),
+    Port: ("port", "publishedPort", "published_port"), Redirect: ("redirect", "regex", "regex"),
+    BasicAuth: ("security", "username", "username"), Registry: ("registry", "registryName", "name"),
+    Schedule: ("schedule", "name", "name"), Destination: ("destination", "name", "name"),
+    Backup: ("backup", "prefix", "prefix"), VolumeBackup: ("volumeBackup", "name", "name"),
 }
 ENV_FIELDS = (("env", "env"), ("build_args", "buildArgs"), ("build_secrets", "buildSecrets"))
 SERVICE_TARGETS = ("application", "compose", "database")
@@ -110,8 +141,9 @@ class Declaration(object):
             if params.get("environment"):
                 return "environment", "name", params["environment"]
             return "project", "name", params["project"]
-        if self.resource_class is Domain:
-            return "domain", "host", params["host"]
+        if self.resource_class in ROWS_BY_CLASS:
+            table, field, option = ROWS_BY_CLASS[self.resource_class]
+            return table, field, params[option]
         table = {Project: "project", Environment: "environment", Application: "application", Compose: "compose"}
         return table.get(self.resource_class) or params["type"], "name", params["name"]
 
@@ -122,8 +154,9 @@ class Declaration(object):
     def lost_settings(self, row):
         """The declared settings ``row`` does not hold: ``["env: ...", ...]``."""
         lost = []
-        for option, field in STORED_AS.items():
-            if option in self.params and self.resource_class is not EnvTarget and row.get(field) != self.params[option]:
+        stored_as = STORED_BY_CLASS.get(self.resource_class) or (STORED_AS if self.resource_class is not EnvTarget else {})
+        for option, field in stored_as.items():
+            if option in self.params and row.get(field) != self.params[option]:
                 lost.append("%s: %r != declared %r" % (field, row.get(field), self.params[option]))
         for option, field in ENV_FIELDS:
             declared = self.params.get(option)
@@ -145,6 +178,24 @@ APP = Declaration(Application, project="shop", name="web", description="front", 
 COMPOSE = Declaration(Compose, project="shop", name="stack", description="stack", compose_type="docker-compose",
                       compose_file="services:\n  web:\n    image: nginx:1.27\n", env="TZ=UTC")
 DOMAIN = Declaration(Domain, project="shop", application="web", host="shop.example.com", port=80, https=False)
+# the other children of a service, and the registry (organisation-wide)
+CHILDREN = (
+    Declaration(Mount, project="shop", application="web", mount_path="/data", type="volume", volume_name="web-data"),
+    Declaration(Port, project="shop", application="web", published_port=8080, target_port=80, protocol="tcp"),
+    Declaration(Redirect, project="shop", application="web", regex="^/old/(.*)", replacement="/new/$1", permanent=True),
+    Declaration(BasicAuth, project="shop", application="web", username="admin", password="first-pw"),
+    Declaration(Schedule, project="shop", application="web", name="nightly", cron_expression="0 3 * * *",
+                command="echo nightly"),
+)
+CHILD_CHANGES = {Mount: dict(volume_name="web-data-2"), Port: dict(target_port=81), Redirect: dict(permanent=False),
+                 BasicAuth: dict(password="second-pw"), Schedule: dict(cron_expression="0 4 * * *")}
+DESTINATION = Declaration(Destination, name="s3", endpoint="https://s3.example.invalid", region="eu-west-1",
+                          bucket="backups", access_key="AKIA-fault", secret_key="s3-secret")
+BACKUP = Declaration(Backup, project="shop", database="db-postgres", database_type="postgres", destination="s3",
+                     prefix="shop/pg", cron_expression="0 2 * * *", keep_latest=7)
+VOLUME_BACKUP = Declaration(VolumeBackup, project="shop", application="web", name="uploads", volume_name="web-uploads",
+                            destination="s3", prefix="web", cron_expression="0 1 * * *", keep_latest=14)
+REGISTRY = Declaration(Registry, name="private", url="ghcr.io", username="robot", password="reg-pw")  # a reserved name fails
 CREDENTIALS = {
     "postgres": dict(database_name="app", database_user="app"),
     "mysql": dict(database_name="app", database_user="app", database_root_password="r00t-pw"),
@@ -167,7 +218,10 @@ def mark_running(sim, declaration):
 
 
 MODULES = {Project: "dokploy_project", Environment: "dokploy_environment", Application: "dokploy_application",
-           Compose: "dokploy_compose", Database: "dokploy_database", Domain: "dokploy_domain", EnvTarget: "dokploy_env"}
+           Compose: "dokploy_compose", Database: "dokploy_database", Domain: "dokploy_domain", EnvTarget: "dokploy_env",
+           Mount: "dokploy_mount", Port: "dokploy_port", Redirect: "dokploy_redirect", BasicAuth: "dokploy_basic_auth",
+           Registry: "dokploy_registry", Schedule: "dokploy_schedule", Destination: "dokploy_destination",
+           Backup: "dokploy_backup", VolumeBackup: "dokploy_volume_backup"}
 
 
 class Scenario(object):
@@ -221,7 +275,7 @@ def scenarios():
         Scenario("application.saveEnvironment", Declaration(EnvTarget, project="shop", application="web",
                                                             env={"NEW": "x"}, build_args={"EXTRA": "1"}),
                  seed=[PROJECT, APP], final=[PROJECT, APP.but(env=None, build_args=None)]),
-        Scenario("compose.saveEnvironment", Declaration(EnvTarget, project="shop", compose="stack", env={"NEW": "x"}),
+        Scenario("compose.update", Declaration(EnvTarget, project="shop", compose="stack", env={"NEW": "x"}),
                  seed=[PROJECT, COMPOSE], final=[PROJECT, COMPOSE.but(env=None)]),
     ]
     # the writes after a create: the object exists, some of its settings are not stored yet
@@ -229,6 +283,35 @@ def scenarios():
         "application.update", "application.saveBuildType", "application.saveEnvironment", "application.saveDockerProvider")]
     found += [Scenario("compose.update", COMPOSE, seed=[PROJECT], when="after create"),
               Scenario("domain.update", DOMAIN.but(enabled=False), seed=[PROJECT, APP], when="after create")]
+    for child in CHILDREN:
+        create, delete = child.resource_class.create_procedure, child.resource_class.delete_procedure
+        found += [
+            Scenario(create, child, seed=[PROJECT, APP]),
+            Scenario(child.resource_class.updates[0].procedure, child.but(**CHILD_CHANGES[child.resource_class]),
+                     seed=[PROJECT, APP, child]),
+            Scenario(delete, child.but(state="absent"), seed=[PROJECT, APP, child]),
+        ]
+    # dokploy_project state=absent force=true deletes the services and environments first
+    full = [PROJECT, STAGING, APP, COMPOSE.but(project="shop", environment="staging"), database("postgres")]
+    gone = [declaration.but(state="absent") for declaration in full[1:]]
+    found += [Scenario(procedure, PROJECT.but(state="absent", force=True), seed=full, final=gone, when="force")
+              for procedure in ("application.delete", "compose.delete", "postgres.remove", "environment.remove",
+                                "project.remove")]
+    backed_up = [PROJECT, database("postgres"), DESTINATION]
+    found += [
+        Scenario("destination.create", DESTINATION),
+        Scenario("destination.update", DESTINATION.but(bucket="backups-2"), seed=[DESTINATION]),
+        Scenario("destination.remove", DESTINATION.but(state="absent"), seed=[DESTINATION]),
+        Scenario("backup.create", BACKUP, seed=backed_up),
+        Scenario("backup.update", BACKUP.but(keep_latest=3), seed=backed_up + [BACKUP]),
+        Scenario("backup.remove", BACKUP.but(state="absent"), seed=backed_up + [BACKUP]),
+        Scenario("volumeBackups.create", VOLUME_BACKUP, seed=[PROJECT, APP, DESTINATION]),
+        Scenario("volumeBackups.update", VOLUME_BACKUP.but(keep_latest=3), seed=[PROJECT, APP, DESTINATION, VOLUME_BACKUP]),
+        Scenario("volumeBackups.delete", VOLUME_BACKUP.but(state="absent"), seed=[PROJECT, APP, DESTINATION, VOLUME_BACKUP]),
+        Scenario("registry.create", REGISTRY),
+        Scenario("registry.update", REGISTRY.but(username="robot-2"), seed=[REGISTRY]),
+        Scenario("registry.remove", REGISTRY.but(state="absent"), seed=[REGISTRY]),
+    ]
     for db_type in DATABASE_TYPES:
         db = database(db_type)
         found += [

@@ -570,6 +570,17 @@ def test_project_force_deletes_services_then_environments_then_project():
     assert writes[3:] == [("environment.remove", {"environmentId": "e2"}), ("project.remove", {"projectId": "p1"})]
 
 
+def test_project_force_with_a_lost_answer_on_a_service_delete_stops_before_the_project():
+    lost = DokployConnectionError("connection aborted", procedure="application.delete", outcome_unknown=True)
+    client = FakeClient({"project.all": [_project_with_services()], "application.delete": lost, "postgres.remove": {},
+                         "compose.delete": {}})
+    with pytest.raises(DokployOutcomeUnknown) as info:
+        project(client, name="shop", state="absent", force=True).run()
+    assert "whether Dokploy deleted what project 'shop' holds is unknown" in str(info.value)
+    assert "run the play again" in str(info.value) and str(info.value).startswith("application.delete: ")
+    assert "project.remove" not in [p for p, body in client.writes()]
+
+
 def test_project_force_in_check_mode_sends_nothing():
     client = FakeClient({"project.all": [_project_with_services()]})
     result = project(client, check_mode=True, name="shop", state="absent", force=True).run()
