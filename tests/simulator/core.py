@@ -59,6 +59,9 @@ def error_body(status, message, code, procedure):
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "DokploySimulator/0.30.2"
+    # TCP_NODELAY: headers and body go out in two writes; with Nagle, every request after the first on a
+    # kept-alive connection waited for the client's delayed ACK (about 40 ms), which Dokploy does not do.
+    disable_nagle_algorithm = True
 
     def log_message(self, format, *args):  # pylint: disable=redefined-builtin
         if self.server.sim.verbose:
