@@ -46,6 +46,12 @@ UPDATE_FIELDS = ("schedule", "enabled", "prefix", "destinationId", "database", "
                  "metadata", "databaseType")
 
 
+def check_keep_latest(params):
+    """keep_latest of a backup or a volume backup: Dokploy would delete every copy for 0 (keep none)."""
+    if params["keep_latest"] is not None and params["keep_latest"] < 1:
+        raise DokployParamError("keep_latest must be at least 1 (leave it out to keep every copy)", option="keep_latest")
+
+
 def backup_owner(params):
     """"compose", "database" or "web_server": what the parameters back up."""
     if params.get("web_server"):
@@ -129,9 +135,7 @@ class Backup(Child):
         check_name("prefix", params["prefix"])
         check_name("database_name", params["database_name"])
         check_cron("cron_expression", params["cron_expression"])
-        if params["keep_latest"] is not None and params["keep_latest"] < 1:
-            raise DokployParamError("keep_latest must be at least 1 (leave it out to keep every backup)",
-                                    option="keep_latest")
+        check_keep_latest(params)
         credentials = [o for o in CREDENTIAL_FIELDS if params[o] is not None]
         if owner != "compose":
             wrong = [o for o in ["service_name"] + credentials if params[o] is not None]

@@ -151,13 +151,13 @@ class Schedule(Child):
 
     def create_payload(self, desired):
         schedule_type, owner_id, column, where = self.owner_info
-        missing = [option for option in ("cron_expression", "command" if column in ("applicationId", "composeId")
-                                         else "script") if self.params[option] is None]
+        runs = "command" if schedule_type in ("application", "compose") else "script"
+        missing = [option for option in ("cron_expression", runs) if self.params[option] is None]
         if schedule_type == "compose" and self.params["service_name"] is None:
             missing.append("service_name")
         if missing:
-            raise DokployParamError("Creating schedule '%s' of %s needs %s" % (self.params["name"], where,
-                                                                              ", ".join(missing)), option=missing[0])
+            raise DokployParamError("Creating schedule '%s' of %s needs %s" % (self.params["name"], where, ", ".join(missing)),
+                                    option=missing[0])
         payload = dict(desired, scheduleType=schedule_type)
         payload.setdefault("command", "")  # required by the API; machine schedules run their script
         if column:

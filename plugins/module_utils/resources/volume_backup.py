@@ -20,6 +20,7 @@ import re
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.cron import check_cron
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.backup import check_keep_latest
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import Child
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.destination import destination_id
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
@@ -73,9 +74,7 @@ class VolumeBackup(Child):
         if volume is not None and not VOLUME_NAME.match(volume):
             raise DokployParamError("volume_name '%s' is not a Docker volume name: a letter or digit, then letters, "
                                     "digits, '_', '.' or '-'" % volume, option="volume_name")
-        if params["keep_latest"] is not None and params["keep_latest"] < 1:
-            raise DokployParamError("keep_latest must be at least 1 (leave it out to keep every copy)",
-                                    option="keep_latest")
+        check_keep_latest(params)
         if params["service_name"] is not None and not (params.get("compose") is not None or params.get("compose_id")):
             raise DokployParamError("service_name is only for compose volume backups (the service of the stack "
                                     "turn_off stops)", option="service_name")
