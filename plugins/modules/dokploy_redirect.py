@@ -26,7 +26,7 @@ options:
       - Traefik uses Go's regular expressions (RE2). Dokploy stores any pattern; the module refuses, before any
         request, a pattern that Python cannot compile (Python's syntax is close enough to RE2 to tell a broken
         pattern, such as an unclosed group or class, from a valid one), and lookarounds and backreferences, which
-        RE2 does not have.
+        RE2 does not have. With O(state=absent) any pattern is accepted, so that a broken redirect can be removed.
     type: str
     required: true
   replacement:

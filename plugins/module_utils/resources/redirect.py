@@ -30,7 +30,6 @@ NOT_RE2 = re.compile(r"\(\?<?[=!]|\\[1-9]")
 def check_regex(regex):
     """Refuse a regex Traefik cannot compile. Traefik uses Go's regexp (RE2 syntax); Python's re is close enough
     to tell a broken pattern (``([``) from a valid one, and the RE2-only limits are checked on top."""
-    check_name("regex", regex)
     try:
         re.compile(regex)
     except re.error as error:
@@ -66,7 +65,9 @@ class Redirect(Child):
     @classmethod
     def validate(cls, params):
         super(Redirect, cls).validate(params)
-        check_regex(params["regex"])
+        check_name("regex", params["regex"])
+        if params["state"] == "present":  # a broken regex Dokploy stored [1074] can still be deleted
+            check_regex(params["regex"])
         check_name("replacement", params["replacement"])
 
     def create_payload(self, desired):
