@@ -116,13 +116,14 @@ def _match(items, value, id_field, what, option):
     return found
 
 
-def ssh_key_id(client, value):
-    """The ID of the SSH key named ``value`` (or with ID ``value``), from ``sshKey.allForApps`` (no private keys)."""
+def ssh_key_id(client, value, option="git_ssh_key"):
+    """The ID of the SSH key named ``value`` (or with ID ``value``), from ``sshKey.allForApps`` (no private keys);
+    ``option`` is the one an ambiguous name asks to set to an ID."""
     try:
         keys = client.get("sshKey.allForApps")
     except DokployNotFoundError:
         keys = client.get("sshKey.all")  # no allForApps before Dokploy v0.29.0 (capabilities.py)
-    return _match(keys or [], value, "sshKeyId", "SSH key", "git_ssh_key")["sshKeyId"]
+    return _match(keys or [], value, "sshKeyId", "SSH key", option)["sshKeyId"]
 
 
 def provider_id(client, provider_type, value):
