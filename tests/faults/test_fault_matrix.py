@@ -51,6 +51,9 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.redirect import Redirect
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.registry import Registry
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.schedule import Schedule
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.ssh_key import SshKey
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack import Stack
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.tag import Tag
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 from simulator import Simulator
@@ -77,7 +80,7 @@ FAULTS = {
 # A read failing on every attempt: the client gives up after read_retries and the run fails cleanly.
 READ_FAULTS = dict(FAULTS, persistent_503=dict(status=503, times=0))
 READ_ATTEMPTS = 1 + 3       # DokployClient's first try and its read_retries
-DATABASE_TYPES = ("postgres", "mysql", "mariadb", "mongo", "redis")
+DATABASE_TYPES = ("postgres", "mysql", "mariadb", "mongo", "redis", "libsql")
 
 # -- what is declared -------------------------------------------------------------------------------------------
 
@@ -97,6 +100,9 @@ STORED_BY_CLASS = {
     BasicAuth: {"username": "username", "password": "password"},
     Registry: {"name": "registryName", "url": "registryUrl", "username": "username", "password": "password"},
     Schedule: {"name": "name", "cron_expression": "cronExpression", "command": "command"},
+    Stack: {},  # its pieces are checked one by one (STACK_PIECES)
+    SshKey: {"name": "name", "description": "description"},
+    Tag: {"name": "name", "color": "color"},
     Destination: {"name": "name", "endpoint": "endpoint", "region": "region", "bucket": "bucket", "access_key": "accessKey",
                   "secret_key": "secretAccessKey"},
     Backup: {"prefix": "prefix", "cron_expression": "schedule", "keep_latest": "keepLatestCount"},
@@ -110,6 +116,7 @@ ROWS_BY_CLASS = {
     BasicAuth: ("security", "username", "username"), Registry: ("registry", "registryName", "name"),
     Schedule: ("schedule", "name", "name"), Destination: ("destination", "name", "name"),
     Backup: ("backup", "prefix", "prefix"), VolumeBackup: ("volumeBackup", "name", "name"),
+    SshKey: ("sshKey", "name", "name"), Tag: ("tag", "name", "name"), Stack: ("project", "name", "project"),
 }
 ENV_FIELDS = (("env", "env"), ("build_args", "buildArgs"), ("build_secrets", "buildSecrets"))
 SERVICE_TARGETS = ("application", "compose", "database")
@@ -195,6 +202,8 @@ BACKUP = Declaration(Backup, project="shop", database="db-postgres", database_ty
                      prefix="shop/pg", cron_expression="0 2 * * *", keep_latest=7)
 VOLUME_BACKUP = Declaration(VolumeBackup, project="shop", application="web", name="uploads", volume_name="web-uploads",
                             destination="s3", prefix="web", cron_expression="0 1 * * *", keep_latest=14)
+SSH_KEY = Declaration(SshKey, name="deploy", description="CI", generate=True)
+TAG = Declaration(Tag, name="prod", color="#ff0000")
 REGISTRY = Declaration(Registry, name="private", url="ghcr.io", username="robot", password="reg-pw")  # a reserved name fails
 CREDENTIALS = {
     "postgres": dict(database_name="app", database_user="app"),
@@ -202,6 +211,7 @@ CREDENTIALS = {
     "mariadb": dict(database_name="app", database_user="app", database_root_password="r00t-pw"),
     "mongo": dict(database_user="app"),
     "redis": dict(),
+    "libsql": dict(database_user="app"),
 }
 
 
@@ -221,16 +231,18 @@ MODULES = {Project: "dokploy_project", Environment: "dokploy_environment", Appli
            Compose: "dokploy_compose", Database: "dokploy_database", Domain: "dokploy_domain", EnvTarget: "dokploy_env",
            Mount: "dokploy_mount", Port: "dokploy_port", Redirect: "dokploy_redirect", BasicAuth: "dokploy_basic_auth",
            Registry: "dokploy_registry", Schedule: "dokploy_schedule", Destination: "dokploy_destination",
-           Backup: "dokploy_backup", VolumeBackup: "dokploy_volume_backup"}
+           Backup: "dokploy_backup", VolumeBackup: "dokploy_volume_backup", SshKey: "dokploy_ssh_key", Tag: "dokploy_tag",
+           Stack: "dokploy_stack"}
 
 
 class Scenario(object):
     """``procedure`` under a fault: ``seed`` (declarations run first, without faults; ``prepare(sim)`` after them),
     then ``run``. ``final``: what must hold at the end besides ``run`` (by default the seeds it does not replace)."""
 
-    def __init__(self, procedure, run, seed=(), prepare=None, final=None, method="POST", when=""):
+    def __init__(self, procedure, run, seed=(), prepare=None, final=None, method="POST", when="", stores=True):
         self.procedure = procedure
         self.method = method    # GET: a read, retried by the client; POST: a write, never sent twice
+        self.stores = stores    # False: a POST that changes nothing in Dokploy (sshKey.generate)
         self.run = run
         self.seed = list(seed)
         self.prepare = prepare
@@ -241,6 +253,36 @@ class Scenario(object):
     def name(self):
         return "%s:%s%s%s" % (MODULES[self.run.resource_class], "GET " if self.method == "GET" else "", self.procedure,
                               "(%s)" % self.when if self.when else "")
+
+
+# dokploy_stack: a whole project in one declaration, converged by the same resource classes in one Context
+STACK_WEB = {"docker_image": "nginx:1.27", "replicas": 2, "env": {"LOG_LEVEL": "info", "API_TOKEN": "t0k3n"},
+             "build_secrets": {"NPM_TOKEN": "s3cr3t"}, "domains": [{"host": "shop.example.com", "port": 80}],
+             "mounts": [{"mount_path": "/data", "type": "volume", "volume_name": "web-data"}]}
+STACK = Declaration(Stack, project="shop", environments={
+    "production": {"env": {"REGION": "eu"}, "applications": {"web": STACK_WEB},
+                   "databases": {"pg": {"type": "postgres", "database_name": "shop", "database_user": "shop",
+                                        "database_password": "pg-pw"}},
+                   "compose": {"queue": {"compose_file": "services:\n  web:\n    image: nginx:1.27\n"}}},
+    "staging": {"description": "Before production"},
+})
+# what the stack declares, for the checks of the simulator's tables (never run on their own)
+STACK_PIECES = [
+    Declaration(Environment, project="shop", name="staging", description="Before production"),
+    Declaration(EnvTarget, project="shop", environment="production", env={"REGION": "eu"}),
+    Declaration(Application, **dict((k, v) for k, v in STACK_WEB.items() if k not in ("domains", "mounts"))).but(name="web"),
+    Declaration(Database, project="shop", name="pg", type="postgres", database_name="shop", database_user="shop",
+                database_password="pg-pw"),
+    Declaration(Compose, project="shop", name="queue", compose_file="services:\n  web:\n    image: nginx:1.27\n"),
+    Declaration(Domain, host="shop.example.com", port=80),
+    Declaration(Mount, mount_path="/data", type="volume", volume_name="web-data"),
+]
+# every write the stack's first run sends (test_stack_writes_are_all_in_the_matrix keeps this list true)
+STACK_PROCEDURES = ("project.create", "environment.update", "environment.create", "postgres.create", "application.create",
+                    "application.update", "application.saveEnvironment", "application.saveDockerProvider",
+                    "compose.create", "domain.create", "mounts.create")
+STACK_OLD = STACK.but(environments=dict(STACK.params["environments"], staging={
+    "description": "Before production", "applications": {"old": {"docker_image": "nginx:1.26"}}}))
 
 
 def scenarios():
@@ -308,6 +350,14 @@ def scenarios():
         Scenario("volumeBackups.create", VOLUME_BACKUP, seed=[PROJECT, APP, DESTINATION]),
         Scenario("volumeBackups.update", VOLUME_BACKUP.but(keep_latest=3), seed=[PROJECT, APP, DESTINATION, VOLUME_BACKUP]),
         Scenario("volumeBackups.delete", VOLUME_BACKUP.but(state="absent"), seed=[PROJECT, APP, DESTINATION, VOLUME_BACKUP]),
+        # sshKey.generate stores nothing: its outcome is never unknown, a rerun generates another pair
+        Scenario("sshKey.generate", SSH_KEY, stores=False),
+        Scenario("sshKey.create", SSH_KEY),
+        Scenario("sshKey.update", SSH_KEY.but(description="CI v2"), seed=[SSH_KEY]),
+        Scenario("sshKey.remove", SSH_KEY.but(state="absent"), seed=[SSH_KEY]),
+        Scenario("tag.create", TAG),
+        Scenario("tag.update", TAG.but(color="#00ff00"), seed=[TAG]),
+        Scenario("tag.remove", TAG.but(state="absent"), seed=[TAG]),
         Scenario("registry.create", REGISTRY),
         Scenario("registry.update", REGISTRY.but(username="robot-2"), seed=[REGISTRY]),
         Scenario("registry.remove", REGISTRY.but(state="absent"), seed=[REGISTRY]),
@@ -318,10 +368,13 @@ def scenarios():
             Scenario("%s.create" % db_type, db, seed=[PROJECT]),
             Scenario("%s.update" % db_type, db.but(description="data v2", command="run --fast"), seed=[PROJECT, db]),
             Scenario("%s.saveEnvironment" % db_type, db.but(env="TZ=CET"), seed=[PROJECT, db]),
-            Scenario("%s.saveExternalPort" % db_type, db.but(external_port=20000 + DATABASE_TYPES.index(db_type)),
-                     seed=[PROJECT, db]),
-            Scenario("%s.changePassword" % db_type, db.but(database_password="second-pw", update_password="always"),
-                     seed=[PROJECT, db], prepare=lambda sim, db=db: mark_running(sim, db)),
+            Scenario("%s.%s" % (db_type, "saveExternalPorts" if db_type == "libsql" else "saveExternalPort"),
+                     db.but(external_port=20000 + DATABASE_TYPES.index(db_type)), seed=[PROJECT, db]),
+        ]
+        if db_type != "libsql":  # libsql has no changePassword
+            found.append(Scenario("%s.changePassword" % db_type, db.but(database_password="second-pw", update_password="always"),
+                                  seed=[PROJECT, db], prepare=lambda sim, db=db: mark_running(sim, db)))
+        found += [
             Scenario("%s.remove" % db_type, db.but(state="absent"), seed=[PROJECT, db]),
             Scenario("%s.saveEnvironment" % db_type, Declaration(EnvTarget, project="shop", database=db.params["name"],
                                                                  database_type=db_type, env={"NEW": "x"}),
@@ -329,6 +382,10 @@ def scenarios():
             Scenario("%s.update" % db_type, db.but(external_port=21000 + DATABASE_TYPES.index(db_type)), seed=[PROJECT],
                      when="after create"),
         ]
+    found += [Scenario(procedure, STACK, final=STACK_PIECES, when="stack create") for procedure in STACK_PROCEDURES]
+    # prune: the application no longer declared is deleted
+    found.append(Scenario("application.delete", STACK.but(prune=True), seed=[STACK_OLD],
+                          final=STACK_PIECES + [Declaration(Application, name="old", state="absent")], when="stack prune"))
     return found
 
 
@@ -464,8 +521,11 @@ def message_problems(scenario, fault, message):
         problems.append("the message repeats the HTTP status: %s" % message)
     if fault == "delay" and "did not answer within" not in message:
         problems.append("a timeout is not called one: %s" % message)
-    if scenario.method == "POST":
-        if "'%s'" % scenario.run.row_key()[2] not in message:
+    if scenario.method == "POST" and scenario.stores:
+        # a stack names the piece where it stands (environments.production.applications.web: ...)
+        named = "'%s'" % scenario.run.row_key()[2] in message or \
+            (scenario.run.resource_class is Stack and ": environments." in message)
+        if not named:
             problems.append("the message does not name %r: %s" % (scenario.run.row_key()[2], message))
         if "unknown" not in message or "run the play again" not in message:
             problems.append("the message does not say that the outcome is unknown and what to do: %s" % message)
@@ -559,6 +619,14 @@ def run_scenario(sim, scenario, fault):
 def test_write_fault(outcomes, scenario, fault):
     outcome = outcomes[(scenario.name, fault)]
     assert not outcome["problems"], "\n".join(outcome["problems"])
+
+
+def test_stack_writes_are_all_in_the_matrix():
+    """The stack scenarios fault every write its first run sends, no fewer."""
+    with Simulator(api_key="fault-matrix-stack") as sim:
+        converge(sim, STACK)
+        sent_procedures = set(r["path"][len("/api/"):] for r in sent(sim))
+    assert sent_procedures == set(STACK_PROCEDURES)
 
 
 @pytest.mark.parametrize("fault", sorted(READ_FAULTS))
