@@ -23,8 +23,10 @@ WHERE = "environments.production.applications.web"
 
 
 def test_defaults_are_filled_in():
-    assert resource_params(Project, {"name": "shop"}) == {"name": "shop", "project_id": None, "description": None,
-                                                          "state": "present", "force": False}
+    params = resource_params(Project, {"name": "shop"})
+    assert dict((k, params[k]) for k in ("name", "project_id", "description", "state", "force")) == {
+        "name": "shop", "project_id": None, "description": None, "state": "present", "force": False}
+    assert set(params) == set(Project.argument_spec())  # every option, set or not
     params = resource_params(Application, {"project": "shop", "name": "web"})
     assert params["environment"] == "production" and params["env_mode"] == "replace" and params["docker_image"] is None
 
@@ -45,7 +47,7 @@ def test_values_are_converted_as_the_module_converts_them():
     (Project, {}, "one of the following is required: name, project_id"),
     (Project, {"name": "x", "state": "gone"}, "value of state must be one of: present, absent, got: gone"),
     (Project, {"name": "x", "colour": "red"},
-     "Unsupported parameters: colour. Supported parameters include: description, force, name, project_id, state."),
+     "Unsupported parameters: colour. Supported parameters include: description, force, name, project_id, state"),
     (Environment, {"name": "qa", "project": "shop", "project_id": "p1"}, "parameters are mutually exclusive: project|project_id"),
     (Application, {"project": "s", "name": "w", "docker_image": "nginx", "git_url": "u", "git_branch": "main"},
      "parameters are mutually exclusive: docker_image|git_url|git_provider"),
