@@ -66,7 +66,7 @@ def destination_users(ctx, used_id):
     for kind, item, environment in services_of(environments):
         service_id = item[kind.id_field]
         name = item.get("name")
-        if kind.name != "application" and kind.name != "redis":
+        if kind.name != "application":  # backups are nested in the row; project.all names no database
             row = ctx.client.get(kind.procedure("one"), {kind.id_field: service_id}) or {}
             name = row.get("name") or name
             users.extend("%s '%s' (backup '%s')" % (kind.noun, name, b.get("prefix"))
