@@ -29,6 +29,8 @@ API_KEY = "bad-input-suite-" + "k" * 24
 OUTPUT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "output", "bad_input.json")
 LONG = "x" * 5000
 MISSING_ID = "AbCdEfGhIjKlMnOpQrStU"   # well formed, but no object has it
+PUBLIC_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBadInputSuiteKeyOnlyForShape deploy@example"
+PRIVATE_KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----\n"
 
 
 class Case(object):
@@ -312,6 +314,43 @@ CASES = [
     Case("dokploy_backup", {"project": "shop", "database": "cache", "database_type": "redis", "destination": "s3"},
          "database_type", "redis", label="redis"),
     Case("dokploy_backup_info", {"web_server": False}, "web_server", "names nothing", label="web-server-false"),
+    child("volume_backup", "volume-name", "volume_name", "volume name", name="nightly", volume_name="../data",
+          destination="s3", cron_expression="0 1 * * *"),
+    child("volume_backup", "cron", "cron_expression", "cron expression", name="nightly", volume_name="data",
+          destination="s3", cron_expression="* * *"),
+    child("volume_backup", "service-name-on-application", "service_name", "compose", name="nightly",
+          volume_name="data", destination="s3", cron_expression="0 1 * * *", service_name="db"),
+    # -- registries, servers, SSH keys -----------------------------------------------------------------------------
+    Case("dokploy_registry", {"name": "ghcr", "url": "https://ghcr.io/acme"}, "url", "host name", label="url-with-scheme"),
+    Case("dokploy_registry", {"name": "ghcr", "username": " "}, "username", "empty", label="blank-username"),
+    Case("dokploy_registry", {"name": "ghcr\nx"}, "name", "line", label="newline-name"),
+    Case("dokploy_server", {"name": "edge", "ip_address": "ssh://root@10.0.0.1:22"}, "ip_address", "IP address",
+         label="ip-with-scheme"),
+    Case("dokploy_server", {"name": "edge", "port": 0}, "port", "between 1 and 65535", label="port-zero"),
+    Case("dokploy_server", {"name": "edge", "username": "root; reboot"}, "username", "user name", label="shell-username"),
+    Case("dokploy_server", {"name": "edge", "setup": True, "state": "absent"}, "setup", "absent", label="setup-absent"),
+    Case("dokploy_server", {"name": "edge", "wait_timeout": -1}, "wait_timeout", "negative", label="negative-wait"),
+    Case("dokploy_server_info", {"name": ""}, "name", "empty", label="empty-name"),
+    Case("dokploy_ssh_key", {"name": "deploy", "private_key": "not a key", "public_key": PUBLIC_KEY}, "private_key",
+         "private key",
+         label="private-key"),
+    Case("dokploy_ssh_key", {"name": "deploy", "private_key": PRIVATE_KEY, "public_key": "ssh-dss AAAA x"}, "public_key",
+         "public key",
+         label="public-key"),
+    Case("dokploy_ssh_key", {"name": "deploy", "key_type": "dsa", "generate": True}, "key_type", "one of",
+         label="key-type"),
+    # -- a whole project ---------------------------------------------------------------------------------------------
+    Case("dokploy_stack", {"project": " "}, "project", "empty", label="blank-project"),
+    Case("dokploy_stack", {"project": "shop", "environments": {"production": {"applications": {
+        "web": {"docker_image": "$(reboot)"}}}}}, "docker_image", "Docker image", label="nested-image"),
+    Case("dokploy_stack", {"project": "shop", "environments": {"production": {"applications": {
+        "web": {"domains": [{"host": "https://shop.example.com"}]}}}}}, "host", "host name", label="nested-host"),
+    Case("dokploy_stack", {"project": "shop", "environments": {"production": {"databases": {
+        "pg": {"type": "postgres", "external_port": 70000}}}}}, "external_port", "65535", label="nested-port"),
+    Case("dokploy_stack", {"project": "shop", "environments": "production"}, "environments", "dict",
+         label="environments-not-a-dict"),
+    Case("dokploy_stack_info", {"project": "shop", "include_secrets": "maybe"}, "include_secrets", "bool",
+         label="include-secrets"),
     # -- info modules -----------------------------------------------------------------------------------------------
     Case("dokploy_project_info", {"name": "shop", "project_id": MISSING_ID}, "name", "mutually exclusive",
          label="name-and-id"),
