@@ -22,7 +22,8 @@ description:
 options:
   mount_path:
     description:
-      - Absolute path inside the container, for example V(/data).
+      - Absolute path inside the container, for example V(/data). With O(state=absent) any path Dokploy stored is
+        accepted.
     type: str
     required: true
   type:

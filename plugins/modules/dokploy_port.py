@@ -22,7 +22,8 @@ description:
 options:
   published_port:
     description:
-      - Port on the server, 1 to 65535.
+      - Port on the server, 1 to 65535. Dokploy stores any number; with O(state=absent) any number is accepted,
+        so that a port stored out of range can be removed.
     type: int
     required: true
   protocol:

@@ -56,6 +56,8 @@ def test_refused_before_any_request(resource_class, values, message):
     (Mount, dict(mount_path="/d", type="file", content="", file_path="conf/app.ini")),
     (Mount, dict(mount_path="/d", state="absent")),
     (Port, dict(published_port=5353, protocol="udp", state="absent")),
+    (Port, dict(published_port=70000, state="absent")),  # Dokploy stores it [1058]: it can be deleted
+    (Mount, dict(mount_path="data", state="absent")),
     (Redirect, dict(regex="^https?://www\\.example\\.com/(?P<path>.*)", replacement="https://example.com/${1}")),
     (Redirect, dict(regex="([", state="absent")),  # Dokploy stores it [1074]: it can be deleted
 ])

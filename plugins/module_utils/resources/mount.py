@@ -33,18 +33,18 @@ def check_mount(params):
     """Everything about a mount that is known before any request."""
     for option in ("mount_path", "host_path", "volume_name", "file_path"):
         check_name(option, params[option])
-    if params["mount_path"] is not None and not params["mount_path"].startswith("/"):
+    kind = params["type"]
+    if params["state"] == "absent" or kind is None:  # only mount_path names a mount to delete, whatever Dokploy stored
+        return
+    if not params["mount_path"].startswith("/"):
         raise DokployParamError("mount_path must be an absolute path inside the container, not '%s'" % params["mount_path"],
                                 option="mount_path")
-    kind = params["type"]
-    if kind is None:
-        return
     for option in sorted(set(f.option for f in TYPE_FIELDS) - set(TYPE_OPTIONS[kind])):
         if params[option] is not None:
             raise DokployParamError("%s is not for %s mounts (%s mounts take %s)"
                                     % (option, kind, kind, " and ".join(TYPE_OPTIONS[kind])), option=option)
     for option in TYPE_OPTIONS[kind]:
-        if params[option] is None and params["state"] == "present":
+        if params[option] is None:
             raise DokployParamError("a %s mount needs %s" % (kind, option), option=option)
     if kind == "bind" and not params["host_path"].startswith("/"):
         raise DokployParamError("host_path must be an absolute path on the server, not '%s'" % params["host_path"],

@@ -50,6 +50,8 @@ class Port(Child):
     @classmethod
     def validate(cls, params):
         super(Port, cls).validate(params)
+        if params["state"] == "absent":
+            return  # a port Dokploy stored out of range [1058] can still be deleted
         for option in ("published_port", "target_port"):
             if params[option] is not None and not 1 <= params[option] <= 65535:
                 raise DokployParamError("%s must be between 1 and 65535, not %d" % (option, params[option]), option=option)
