@@ -109,10 +109,10 @@ class DokployModule(AnsibleModule):
 def run_resource(resource_class):
     """The whole ``main()`` of a module that manages one ``resource_class`` object."""
     module = DokployModule(argument_spec=resource_class.argument_spec(), **resource_class.module_kwargs)
+    if hasattr(resource_class, "no_log_values"):  # before validate: its messages are masked with these
+        module.no_log_values = resource_class.no_log_values(module.params) | set([module.params["api_key"]])
     try:
         resource_class.validate(module.params)
-        if hasattr(resource_class, "no_log_values"):
-            module.no_log_values = resource_class.no_log_values(module.params) | set([module.params["api_key"]])
     except DokployError as error:
         module.fail_json(msg=str(error))
     shared = getattr(resource_class, "shared_lookups", False)

@@ -141,7 +141,7 @@ class Stack(object):
     def no_log_values(cls, params):
         """Only what the pieces' own specs mark no_log (``environments`` is no_log as a whole so that Ansible never
         prints it, which would otherwise make every name in it a masked value)."""
-        return declared_secrets(cls.parse(params)) | set(s for s in [params.get("env")] if isinstance(s, str))
+        return declared_secrets(params)
 
     def __init__(self, ctx, params):
         self.ctx = ctx
@@ -395,7 +395,8 @@ class Stack(object):
         return [section.name for section in child_sections() if section.name in declaration]
 
     def delete_child(self, child_class, child, where, service_piece):
-        piece = Piece(child_class, None, where, environment=service_piece.environment, name=service_piece.name)
+        piece = Piece(child_class, {"state": "absent"}, where, environment=service_piece.environment,
+                      name=service_piece.name)
         if not self.ctx.check_mode:
             self.step(piece, lambda: self.ctx.client.post(child_class.delete_procedure,
                                                           {child_class.id_field: child[child_class.id_field]}))
@@ -437,11 +438,29 @@ def stack_argument_spec():
     )
 
 
-def declared_secrets(plan):
-    """The values the pieces' own argument specs mark no_log: what the module must never print."""
+def declared_secrets(params):
+    """The values that the pieces' own argument specs mark no_log, read from the declaration as it was given: the
+    module never prints them, not even in the message of a declaration that fails validation."""
     from ansible.module_utils.common.parameters import _list_no_log_values  # pylint: disable=import-outside-toplevel
     secrets = set()
-    for piece in plan:
-        if piece.params is not None:
-            secrets.update(_list_no_log_values(piece.resource_class.argument_spec(), piece.params))
+
+    def add(resource_class, values):
+        if isinstance(values, dict):
+            secrets.update(_list_no_log_values(resource_class.argument_spec(), values))
+
+    add(EnvTarget, {"env": params.get("env")})
+    for declaration in dict_values(params.get("environments")):
+        add(EnvTarget, {"env": declaration.get("env")})
+        for section, resource_class, option in SERVICE_SECTIONS:
+            for service in dict_values(declaration.get(section)):
+                add(resource_class, service)
+                for child_section in CHILD_SECTIONS:
+                    items = service.get(child_section.name)
+                    for item in items if isinstance(items, list) else []:
+                        add(child_section.child_class, item)
     return secrets
+
+
+def dict_values(value):
+    """The dict values of ``value`` when it is a dict (a declaration not validated yet may hold anything)."""
+    return [item for item in value.values() if isinstance(item, dict)] if isinstance(value, dict) else []
