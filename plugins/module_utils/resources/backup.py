@@ -222,7 +222,9 @@ class Backup(Child):
     def create_payload(self, desired):
         payload = dict(desired)
         payload.setdefault("database", self.default_database())
-        missing = [o for o, f in (("cron_expression", "schedule"), ("database_name", "database")) if not payload.get(f)]
+        pending = self.target is not None and self.target.pending   # check mode: its databaseName is not known
+        missing = [o for o, f in (("cron_expression", "schedule"), ("database_name", "database"))
+                   if not payload.get(f) and not (pending and f == "database")]
         if self.owner == "compose":
             engine = self.params["database_type"]
             missing += [o for o in CREDENTIALS[engine] if self.params[o] is None]

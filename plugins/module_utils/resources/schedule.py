@@ -20,6 +20,7 @@ import re
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.cron import check_cron
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import Child
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name, resolve_target
@@ -123,7 +124,15 @@ class Schedule(Child):
         if machine == "dokploy_host":
             return "dokploy-server", HOST_ID, None, "the Dokploy host"
         if machine == "server":
-            server = self.resolver.server(name=self.params["server"])
+            try:
+                server = self.resolver.server(name=self.params["server"])
+            except DokployMissingError as error:
+                if self.params["state"] == "absent":
+                    return None
+                if not self.check_mode:
+                    raise
+                self.ctx.warn("%s. In check mode this is taken as a server an earlier task would create" % error.message)
+                return "server", None, "serverId", "server '%s'" % self.params["server"]
             return "server", server["serverId"], "serverId", "server '%s'" % server.get("name")
         self.target = resolve_target(self.ctx, self.params, self.target_kinds, required=self.params["state"] != "absent")
         if self.target is None:
