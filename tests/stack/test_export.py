@@ -70,7 +70,7 @@ BUILD = [
     (Mount, dict(APP, mount_path="/data", type="volume", volume_name="web-data")),
     (Mount, dict(APP, mount_path="/etc/app.ini", type="file", file_path="app.ini", content="[app]\nx=1\n")),
     (Mount, dict(APP, mount_path="/host", type="bind", host_path="/srv/host")),
-    (Mount, dict(project=P, compose="queue", mount_path="/q", type="volume", volume_name="q-data")),
+    (Mount, dict(project=P, compose="queue", type="file", file_path="nginx.conf", content="events {}\n")),
     (Mount, dict(project=P, database="pg", database_type="postgres", mount_path="/backup", type="bind",
                  host_path="/srv/pg-backup")),
     (Port, dict(APP, published_port=8443, target_port=443)),
