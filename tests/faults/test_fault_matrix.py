@@ -220,6 +220,12 @@ def database(db_type):
                        database_password="first-pw", env="TZ=UTC", **CREDENTIALS[db_type])
 
 
+def connect_gitea(sim):
+    """A connected Gitea provider named 'forge' (gitea.create), for the applications that build from it."""
+    client = DokployClient(sim.url, sim.api_key, timeout=CALM_TIMEOUT)
+    client.post("gitea.create", {"name": "forge", "giteaUrl": "https://gitea.example.com"})
+
+
 def mark_running(sim, declaration):
     """A database that runs (deployed once, status done): changePassword needs its container."""
     with sim.lock:
@@ -301,6 +307,10 @@ def scenarios():
         Scenario("application.saveGitProvider",
                  APP.but(docker_image=None, git_url="https://git.example.com/shop/web.git", git_branch="main"),
                  seed=[PROJECT, APP]),
+        Scenario("application.saveGiteaProvider",
+                 APP.but(docker_image=None, git_provider={"type": "gitea", "name": "forge", "repository": "web",
+                                                          "owner": "shop", "branch": "main"}),
+                 seed=[PROJECT, APP], prepare=connect_gitea),
         Scenario("application.delete", APP.but(state="absent"), seed=[PROJECT, APP]),
         Scenario("compose.create", COMPOSE, seed=[PROJECT]),
         Scenario("compose.update", COMPOSE.but(compose_file="services:\n  web:\n    image: nginx:1.28\n", env="TZ=CET"),
