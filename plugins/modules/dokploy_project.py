@@ -46,12 +46,22 @@ options:
       - Compose stacks are deleted without their volumes.
     type: bool
     default: false
+  tags:
+    description:
+      - Names of the tags the project carries, made with M(dokploy.dokploy.dokploy_tag). The list is exclusive, tags not listed
+        are taken off the project; V([]) takes all off. Order and repeats do not matter. Not changed when not set.
+      - Each tag added is one C(tag.assignToProject) call, each taken off one C(tag.removeFromProject) call; the
+        tags' IDs are read only when one is added. Tags need Dokploy v0.29.0 or newer.
+    type: list
+    elements: str
+    version_added: 0.2.0
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES
 seealso:
   - module: dokploy.dokploy.dokploy_environment
   - module: dokploy.dokploy.dokploy_project_info
+  - module: dokploy.dokploy.dokploy_tag
 author:
   - dokploy.dokploy contributors (@dokploy-ansible)
 """
@@ -74,6 +84,11 @@ EXAMPLES = r"""
       dokploy.dokploy.dokploy_project:
         project_id: Yz-DvSmSXRgSU55j2ftPs
         name: webshop
+
+    - name: Label a project with exactly these tags
+      dokploy.dokploy.dokploy_project:
+        name: shop
+        tags: [customer, production]
 
     - name: Delete a project and every service in it
       dokploy.dokploy.dokploy_project:
@@ -117,6 +132,17 @@ project:
       type: list
       elements: dict
       sample: [{"environmentId": "d0Yq2VGEcHq1dRbUuQqXc", "name": "production", "isDefault": true}]
+    tags:
+      description: Names of the project's tags, sorted (empty on servers before v0.29.0).
+      type: list
+      elements: str
+      sample: [customer, production]
+      version_added: 0.2.0
+    projectTags:
+      description: The project's tag links as Dokploy returns them, each with its C(tag).
+      type: list
+      elements: dict
+      version_added: 0.2.0
 """
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.module import run_resource

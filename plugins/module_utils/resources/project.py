@@ -16,6 +16,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import services_of
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, describe_services
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.tag import tag_ids, tag_names
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_ids, check_name as check_name_option
 
 NAMED = (Field("name"), Field("description"))
@@ -52,15 +53,48 @@ class Project(Resource):
             description=dict(type="str"),
             state=dict(type="str", choices=["present", "absent"], default="present"),
             force=dict(type="bool", default=False),
+            tags=dict(type="list", elements="str"),
         )
 
     @classmethod
     def validate(cls, params):
         check_name(params)
+        for tag in params.get("tags") or []:
+            check_name_option("tags", tag)
 
     def find(self):
         required = bool(self.params["project_id"]) and self.params["state"] == "present"
-        return self.resolver.project(name=self.params["name"], project_id=self.params["project_id"], required=required)
+        found = self.resolver.project(name=self.params["name"], project_id=self.params["project_id"], required=required)
+        # the names of its tags, from the projectTags project.all nests (v0.29.0 and newer; none before)
+        return dict(found, tags=tag_names(found)) if found else None
+
+    def desired(self, current):
+        desired = super(Project, self).desired(current)
+        if self.params.get("tags") is not None:
+            desired["tags"] = sorted(set(self.params["tags"]))
+        return desired
+
+    def create_payload(self, desired):
+        return dict((field, value) for field, value in desired.items() if field != "tags")
+
+    def apply(self, current, changes, desired):
+        """Tags are links, one call each: tag.assignToProject for a new one, tag.removeFromProject for a gone one."""
+        others = dict((field, change) for field, change in changes.items() if field != "tags")
+        after = super(Project, self).apply(current, others, desired)
+        if "tags" not in changes:
+            return after
+        after["tags"] = desired["tags"]
+        if self.check_mode:
+            return after
+        links = dict(((link.get("tag") or {}).get("name"), link["tagId"]) for link in current.get("projectTags") or [])
+        added = [name for name in desired["tags"] if name not in links]
+        for name, tag_id in sorted(tag_ids(self.ctx, added).items()) if added else ():
+            self.client.post("tag.assignToProject", {"projectId": current["projectId"], "tagId": tag_id})
+        for name in sorted(set(links) - set(desired["tags"])):
+            self.client.post("tag.removeFromProject", {"projectId": current["projectId"], "tagId": links[name]})
+        self.resolver.invalidate()
+        self._written = after
+        return after
 
     def created_object(self, response, payload):
         # project.create answers {project, environment}; the default environment is the only one so far.
