@@ -60,6 +60,10 @@ def canaries():
         "basic_auth_password": "cnry-basic-auth-%s" % token,
         "basic_auth_password_changed": "cnry-basic-auth-new-%s" % token,
         "backup_db_password": "cnry-backup-db-pw-%s" % token,
+        "registry_token": "cnry-registry-token-%s" % token,
+        "ssh_private_key_body": "CnrySshPrivateKeyBody%s" % token,
+        "stack_env": "cnry-stack-env-%s" % token,
+        "stack_db_password": "CnryStackDbPw%s" % token,
         "database_env": "cnry-db-env-%s" % token,
     }
 
@@ -178,6 +182,25 @@ def tasks(changed):
         {"name": "Schedule", "register": "r_schedule", "dokploy.dokploy.dokploy_schedule": {
             "project": "secrets-shop", "application": "web", "name": "nightly", "command": "echo nightly",
             "cron_expression": "0 3 * * *"}},
+        {"name": "Volume backup", "register": "r_volume_backup", "dokploy.dokploy.dokploy_volume_backup": {
+            "project": "secrets-shop", "application": "web", "name": "data", "volume_name": "web-data",
+            "destination": "s3-canary", "prefix": "shop/data", "cron_expression": "0 1 * * *"}},
+        {"name": "Registry", "register": "r_registry", "dokploy.dokploy.dokploy_registry": {
+            "name": "ghcr-canary", "url": "ghcr.io", "username": "acme-bot", "password": "{{ canary.registry_token }}"}},
+        {"name": "SSH key", "register": "r_ssh_key", "dokploy.dokploy.dokploy_ssh_key": {
+            "name": "servers-canary", "public_key": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAISecretsSuite deploy@example",
+            "private_key": "-----BEGIN OPENSSH PRIVATE KEY-----\n{{ canary.ssh_private_key_body }}\n"
+                           "-----END OPENSSH PRIVATE KEY-----\n"}},
+        {"name": "Server", "register": "r_server", "dokploy.dokploy.dokploy_server": {
+            "name": "edge-canary", "ip_address": "203.0.113.10", "username": "root", "ssh_key": "servers-canary"}},
+        {"name": "Whole project", "register": "r_stack", "dokploy.dokploy.dokploy_stack": {
+            "project": "secrets-stack", "env": {"STACK_TOKEN": "{{ canary.stack_env }}"}, "environments": {
+                "production": {"databases": {"db": {"type": "postgres", "database_name": "app", "database_user": "app",
+                                                    "database_password": "{{ canary.stack_db_password }}"}},
+                               "applications": {"api": {"docker_image": "nginx:1.27-alpine",
+                                                        "env": {"API_TOKEN": "{{ canary.stack_env }}"}}}}}}},
+        reading({"name": "Whole project, exported", "register": "r_stack_info",
+                 "dokploy.dokploy.dokploy_stack_info": {"project": "secrets-stack"}}),
         app_task("Deploy", "r_deploy", state="deployed", poll_interval=0.2),
         reading({"name": "Deployments", "register": "r_deployments", "dokploy.dokploy.dokploy_deployment_info": {
             "project": "secrets-shop", "application": "web"}}),
@@ -239,6 +262,8 @@ def tasks(changed):
                        "'destination': r_destination, 'backup': r_backup, 'compose_backup': r_compose_backup, "
                        "'basic_auth': r_basic_auth, 'mount': r_mount, 'port': r_port, 'redirect': r_redirect, "
                        "'schedule': r_schedule, 'backup_info': r_backup_info, "
+                       "'volume_backup': r_volume_backup, 'registry': r_registry, 'ssh_key': r_ssh_key, "
+                       "'server': r_server, 'stack': r_stack, 'stack_info': r_stack_info, "
                        "'zod_failed': r_zod_failed, 'sql_failed': r_sql_failed}, "
                        "'exposure': {'deployments': r_exposure_deployments, 'applications': r_exposure_applications}} "
                        "| to_nice_json }}"}},
