@@ -126,7 +126,9 @@ notes:
     C(https), C(certificateType), C(enabled), C(domainType))."
   - "Server host variables: C(ansible_host), C(ansible_port), C(ansible_user), C(dokploy_type) (V(server)),
     C(dokploy_server_id), C(dokploy_name), C(dokploy_server_type) (V(deploy), V(build), or V(dokploy) for the
-    Dokploy host) and C(dokploy_server_status)."
+    Dokploy host), C(dokploy_server_status) and, for remote servers, what M(dokploy.dokploy.dokploy_server_info)
+    returns of them - C(dokploy_description), C(dokploy_app_name), C(dokploy_ssh_key_id), C(dokploy_docker_cleanup),
+    C(dokploy_builds_concurrency), C(dokploy_created_at) and C(dokploy_service_count) (the services on the server)."
   - "With O(service_connection=local), a play on service hosts runs on the controller; if interpreter discovery
     picks the wrong Python there, set C(ansible_python_interpreter: \"{{ ansible_playbook_python }}\") in
     C(group_vars) of C(dokploy_applications), C(dokploy_compose) and C(dokploy_databases) (a C(compose) entry

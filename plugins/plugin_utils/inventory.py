@@ -49,6 +49,11 @@ def mark_unsafe(value):
 KIND_GROUPS = {"application": "dokploy_applications", "compose": "dokploy_compose"}
 SERVICE_GROUPS = ("dokploy_applications", "dokploy_compose", "dokploy_databases")
 
+# server.all fields (what dokploy_server_info returns) that server hosts carry as these variables, at no extra request
+SERVER_VARIABLES = (("description", "dokploy_description"), ("appName", "dokploy_app_name"),
+                    ("sshKeyId", "dokploy_ssh_key_id"), ("enableDockerCleanup", "dokploy_docker_cleanup"),
+                    ("buildsConcurrency", "dokploy_builds_concurrency"), ("createdAt", "dokploy_created_at"),
+                    ("totalSum", "dokploy_service_count"))
 SERVER_FIELDS = ("serverId", "name", "ipAddress", "port", "username", "serverType", "serverStatus")
 SERVICE_FIELDS = ("id", "type", "name", "appName", "status", "serverId", "serverName", "projectId",
                   "projectName", "environmentId", "environmentName")
@@ -186,7 +191,9 @@ def _fetch_services(client, data):
 
 def _fetch_servers(client, data):
     try:
-        data["servers"] = [_pick(s, SERVER_FIELDS) for s in client.get("server.all") or []]
+        data["servers"] = [dict(_pick(s, SERVER_FIELDS), **dict((field, s[field]) for field, variable in SERVER_VARIABLES
+                                                                if field in s))
+                           for s in client.get("server.all") or []]
     except DokployAuthError as error:
         if _bad_key(error):
             raise
@@ -287,6 +294,8 @@ def server_hosts(data, config):
             "dokploy_server_type": server.get("serverType"),
             "dokploy_server_status": server.get("serverStatus"),
         }
+        # a record cached before these fields were read lacks them: the variables are then left out
+        variables.update((variable, server[field]) for field, variable in SERVER_VARIABLES if field in server)
         found.append((server.get("serverId"), safe_host_part(server.get("name")), variables))
     return found
 

@@ -253,7 +253,7 @@ def test_fetch_takes_three_requests_and_keeps_no_secret():
     data = plugin.fetch(client)
     assert [c[0] for c in client.calls] == ["overview.services", "server.all", "overview.domains"]
     assert data["services"] == SERVICES
-    assert data["servers"] == SERVERS
+    assert data["servers"] == [dict(s, totalSum=1) for s in SERVERS]   # totalSum: dokploy_service_count
     assert data["domains"] == DOMAINS
     assert "secret-token" not in repr(data)
     assert data["warnings"] == []
