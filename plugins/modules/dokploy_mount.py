@@ -13,9 +13,11 @@ short_description: Manage bind, volume and file mounts of Dokploy services
 version_added: 0.2.0
 description:
   - Create, update and delete the mounts of a Dokploy application, compose service or database.
-  - A mount is identified by O(mount_path) on its service. Changing O(mount_path) therefore manages another
-    mount; remove the old one with O(state=absent).
-  - Dokploy itself accepts the same mount path twice; when two mounts of the service share O(mount_path), the
+  - A mount of an application or a database is identified by O(mount_path) on its service. Changing O(mount_path)
+    therefore manages another mount; remove the old one with O(state=absent).
+  - A compose service takes file mounts only, which its compose file refers to as C(../files/<file_path>); such a
+    mount is identified by O(file_path) (Dokploy's UI gives each of them the mount path V(/)).
+  - Dokploy itself accepts the same mount path twice; when two mounts of the service share the identity, the
     module fails and lists their IDs.
   - A postgres database lists its data volume among its mounts; it can be managed like any other mount.
   - Dokploy applies a changed mount at the next deployment of the service.
@@ -24,8 +26,9 @@ options:
     description:
       - Absolute path inside the container, for example V(/data). With O(state=absent) any path Dokploy stored is
         accepted.
+      - Required for an application or a database. For a compose service it is optional (V(/) when the mount is
+        created, as Dokploy's UI does).
     type: str
-    required: true
   type:
     description:
       - V(bind) mounts O(host_path) of the server, V(volume) mounts the Docker volume O(volume_name), V(file)
@@ -46,6 +49,7 @@ options:
     description:
       - For O(type=file) (required there, refused otherwise), the file's path relative to the service's files
         directory, for example V(config/app.ini).
+      - For a compose service, the identity of the mount (required, with O(state=absent) too).
     type: str
   content:
     description:
@@ -82,11 +86,10 @@ EXAMPLES = r"""
     type: volume
     volume_name: shop-uploads
 
-- name: Give nginx of a compose stack its configuration file
+- name: Give nginx of a compose stack its configuration file (mounted by the compose file from ../files/nginx/default.conf)
   dokploy.dokploy.dokploy_mount:
     project: shop
     compose: frontend
-    mount_path: /etc/nginx/conf.d/default.conf
     type: file
     file_path: nginx/default.conf
     content: "{{ lookup('ansible.builtin.template', 'default.conf.j2') }}"

@@ -21,6 +21,11 @@ from fakes import FakeClient, fake_context
 
 APP = dict(application_id="a1")
 
+
+def with_target(values):
+    """``values`` on the application a1 unless they name their own service."""
+    return values if "compose_id" in values else dict(APP, **values)
+
 REFUSED = [
     (Mount, dict(mount_path="/d"), "missing: type"),
     (Mount, dict(mount_path="d", type="volume", volume_name="v1"), "mount_path must be an absolute path"),
@@ -31,6 +36,10 @@ REFUSED = [
     (Mount, dict(mount_path="/d", type="file", content="x", file_path="/etc/x"), "file_path is a file name relative"),
     (Mount, dict(mount_path="/d", type="file", content="x", file_path="a/../../x"), "file_path is a file name relative"),
     (Mount, dict(mount_path="/d", type="file", file_path="x"), "a file mount needs content"),
+    (Mount, dict(type="bind", host_path="/srv"), "is named by mount_path"),
+    (Mount, dict(compose_id="c1", mount_path="/d", state="absent"), "is named by file_path"),
+    (Mount, dict(compose_id="c1", file_path="x", type="volume", volume_name="v1"),
+     "takes file mounts only"),
     (Port, dict(published_port=70000, target_port=80), "published_port must be between 1 and 65535, not 70000"),
     (Port, dict(published_port=8080, target_port=0), "target_port must be between 1 and 65535"),
     (Port, dict(published_port=8080), "missing: target_port"),
@@ -48,7 +57,7 @@ REFUSED = [
 @pytest.mark.parametrize("resource_class, values, message", REFUSED)
 def test_refused_before_any_request(resource_class, values, message):
     with pytest.raises(DokployParamError) as error:
-        resource_params(resource_class, dict(APP, **values))
+        resource_params(resource_class, with_target(values))
     assert message in str(error.value)
 
 
@@ -58,11 +67,12 @@ def test_refused_before_any_request(resource_class, values, message):
     (Port, dict(published_port=5353, protocol="udp", state="absent")),
     (Port, dict(published_port=70000, state="absent")),  # Dokploy stores it [1058]: it can be deleted
     (Mount, dict(mount_path="data", state="absent")),
+    (Mount, dict(compose_id="c1", type="file", file_path="nginx.conf", content="events {}\n")),
     (Redirect, dict(regex="^https?://www\\.example\\.com/(?P<path>.*)", replacement="https://example.com/${1}")),
     (Redirect, dict(regex="([", state="absent")),  # Dokploy stores it [1074]: it can be deleted
 ])
 def test_accepted(resource_class, values):
-    resource_params(resource_class, dict(APP, **values))
+    resource_params(resource_class, with_target(values))
 
 
 MOUNT_ROW = {"mountId": "m1", "type": "file", "mountPath": "/etc/app.ini", "filePath": "app.ini", "content": "old\n",

@@ -29,14 +29,26 @@ TYPE_OPTIONS = {"bind": ("host_path",), "volume": ("volume_name",), "file": ("co
 VOLUME_NAME = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]+$")
 
 
+def is_compose(params):
+    return bool(params.get("compose") or params.get("compose_id"))
+
+
 def check_mount(params):
     """Everything about a mount that is known before any request."""
     for option in ("mount_path", "host_path", "volume_name", "file_path"):
         check_name(option, params[option])
+    identity = "file_path" if is_compose(params) else "mount_path"
+    if params[identity] is None:
+        raise DokployParamError("a mount of %s is named by %s: it is required" % (
+            "a compose service" if identity == "file_path" else "an application or a database", identity), option=identity)
     kind = params["type"]
-    if params["state"] == "absent" or kind is None:  # only mount_path names a mount to delete, whatever Dokploy stored
+    if params["state"] == "absent" or kind is None:  # only the identity names a mount to delete, whatever Dokploy stored
         return
-    if not params["mount_path"].startswith("/"):
+    if is_compose(params) and kind != "file":
+        # Deploying a compose service writes its file mounts only (utils/builders/compose.ts); the UI offers no other.
+        raise DokployParamError("a compose service takes file mounts only (its compose file declares its volumes), not "
+                                "%s mounts" % kind, option="type")
+    if params["mount_path"] is not None and not params["mount_path"].startswith("/"):
         raise DokployParamError("mount_path must be an absolute path inside the container, not '%s'" % params["mount_path"],
                                 option="mount_path")
     for option in sorted(set(f.option for f in TYPE_FIELDS) - set(TYPE_OPTIONS[kind])):
@@ -75,7 +87,7 @@ class Mount(Child):
     def argument_spec(cls):
         spec = cls.target_spec()
         spec.update(
-            mount_path=dict(type="str", required=True),
+            mount_path=dict(type="str"),
             type=dict(type="str", choices=["bind", "volume", "file"]),
             host_path=dict(type="str"),
             volume_name=dict(type="str"),
@@ -90,8 +102,24 @@ class Mount(Child):
         super(Mount, cls).validate(params)
         check_mount(params)
 
+    @classmethod
+    def identity_of(cls, params):
+        # Dokploy's UI gives every file mount of a compose service the mount path "/" (add-volumes.tsx) and the
+        # compose file refers to its file_path: there, file_path names the mount.
+        if is_compose(params):
+            return {"filePath": params.get("file_path")}
+        return super(Mount, cls).identity_of(params)
+
     def target_payload(self):
         return {"serviceType": self.target.kind.name, "serviceId": self.target.id}
+
+    def summary_keys(self):
+        return [self.id_field, "mountPath", "filePath"]
+
+    def create_payload(self, desired):
+        payload = super(Mount, self).create_payload(desired)
+        payload.setdefault("mountPath", "/")  # required by mounts.create; what the UI sends for a compose file mount
+        return payload
 
     def apply(self, current, changes, desired):
         after = super(Mount, self).apply(current, changes, desired)
