@@ -31,13 +31,18 @@ def _names(items):
     return ", ".join(names) if names else "none"
 
 
+def _plural(noun):
+    """"registries", "SSH keys", "servers"."""
+    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
+
+
 def pick_one(items, what, name, id_field, where="", id_option=None):
     """The single item named ``name``; None when there is none; an error listing IDs when there are several."""
     matches = [i for i in items if i.get("name") == name]
     if len(matches) > 1:
         raise DokployLookupError(
-            "%d %ss are named '%s'%s (IDs: %s); Dokploy does not keep names unique, so set %s to choose one"
-            % (len(matches), what, name, where, ", ".join(str(m.get(id_field)) for m in matches), id_option or id_field))
+            "%d %s are named '%s'%s (IDs: %s); Dokploy does not keep names unique, so set %s to choose one"
+            % (len(matches), _plural(what), name, where, ", ".join(str(m.get(id_field)) for m in matches), id_option or id_field))
     return matches[0] if matches else None
 
 
