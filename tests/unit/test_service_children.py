@@ -26,6 +26,7 @@ def with_target(values):
     """``values`` on the application a1 unless they name their own service."""
     return values if "compose_id" in values else dict(APP, **values)
 
+
 REFUSED = [
     (Mount, dict(mount_path="/d"), "missing: type"),
     (Mount, dict(mount_path="d", type="volume", volume_name="v1"), "mount_path must be an absolute path"),
