@@ -24,7 +24,6 @@ __metaclass__ = type
 
 import time
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
 
 # deployment.status (API.md 4.2 / 6)
@@ -114,6 +113,8 @@ def read_log(client, deployment_id, lines):
                                                   "tail": min(max(int(lines), 1), MAX_LOG_TAIL)})
     except DokployNotFoundError as error:
         if error.status == 404 and "no procedure" in error.message:
+            # Imported here, as the only use: not compiled on every run of the service modules (benchmarks/README.md).
+            from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require
             require(client.version(), "deployment.readLogs", "reading a deployment's log")
         raise
     return tail_lines(text, lines)

@@ -27,7 +27,6 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import 
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.registry import registry_ids
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service import (
     Service,
     check_limits,
@@ -212,8 +211,12 @@ class Application(Service):
         # remote servers; buildRegistryId: where a build server pushes; utils/cluster/upload.ts, v0.30.2)
         registries = [(option, field) for option, field in (("registry", "registryId"), ("build_registry", "buildRegistryId"))
                       if params[option] is not None]
-        wanted.update(zip([field for option, field in registries],
-                          registry_ids(self.ctx, [params[option] for option, field in registries])))
+        if registries:
+            # Imported here: most tasks name no registry, and every module_utils file a task imports is compiled
+            # again on each run (AnsiballZ ships sources only); see benchmarks/README.md.
+            from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.registry import registry_ids
+            wanted.update(zip([field for option, field in registries],
+                              registry_ids(self.ctx, [params[option] for option, field in registries])))
         return wanted
 
     def create_payload(self, desired):

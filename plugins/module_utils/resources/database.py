@@ -14,7 +14,6 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities impor
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, PASSWORD_FIELDS, SERVICE_KINDS
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update, normalize
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import check_image
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service import (
     Service,
     check_limits,
@@ -114,7 +113,11 @@ class Database(Service):
         for option in ("database_name", "database_user", "docker_image"):
             if params[option] is not None and not params[option].strip():
                 raise DokployParamError("%s must not be empty" % option, option=option)
-        check_image("docker_image", params["docker_image"])
+        if params["docker_image"] is not None:
+            # Imported here: resources/application.py brings the application engine and git_source, which a
+            # database task does not otherwise compile (AnsiballZ compiles every imported source on each run).
+            from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import check_image
+            check_image("docker_image", params["docker_image"])
         check_limits(params)
         if params["type"] in ("mysql", "mariadb") and params["database_user"] == "root":
             raise DokployParamError("database_user cannot be root: the %s image creates root itself (its password is "
