@@ -112,7 +112,7 @@ class Resolver(object):
                          id_option="environment_id")
         if found is None and required:
             raise DokployMissingError("Project '%s' has no environment '%s'; existing: %s"
-                                     % (project.get("name"), name, _names(environments)))
+                                      % (project.get("name"), name, _names(environments)))
         return found
 
     def environment_detail(self, environment_id):

@@ -176,6 +176,9 @@ class Server(Resource):
         reconnected = any(field in CONNECTION_FIELDS for field in self.changed_fields)
         if done and not reconnected:
             return dict(result, deployment=done[0])
+        if not server.get("sshKeyId") and not (self.check_mode and self.params["ssh_key"]):
+            raise DokployError("Server '%s' has no SSH key, and Dokploy sets a server up over SSH: set ssh_key"
+                               % server["name"], result=result)
         result = dict(result, changed=True)
         if self.check_mode:
             return result
@@ -186,7 +189,8 @@ class Server(Resource):
         answer_lost = False
         try:
             # server.setup answers once the SSH work is over [1141]
-            self.client.post("server.setup", {"serverId": server_id}, timeout=self.params["wait_timeout"])
+            self.client.post("server.setup", {"serverId": server_id},
+                             timeout=max(self.params["wait_timeout"], self.client.timeout or 0))
         except DokployError as error:
             if not error.outcome_unknown:
                 raise

@@ -64,7 +64,7 @@ class SshKey(Resource):
             private_key=dict(type="str", no_log=True),
             public_key=dict(type="str"),
             generate=dict(type="bool", default=False),
-            key_type=dict(type="str", choices=["rsa", "ed25519"], default="ed25519"),
+            key_type=dict(type="str", choices=["rsa", "ed25519"], default="ed25519", no_log=False),
             force=dict(type="bool", default=False),
             state=dict(type="str", choices=["present", "absent"], default="present"),
         )
