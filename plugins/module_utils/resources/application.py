@@ -209,14 +209,17 @@ class Application(Service):
             wanted.update((f.api, f.value(params)) for f in SOURCE_OPTIONS if params.get(f.option) is not None)
         # application.update takes the registries by ID (registryId: pushed to after the build, for swarm nodes and
         # remote servers; buildRegistryId: where a build server pushes; utils/cluster/upload.ts, v0.30.2)
-        registries = [(option, field) for option, field in (("registry", "registryId"), ("build_registry", "buildRegistryId"))
-                      if params[option] is not None]
+        registries = [(option, field, nested) for option, field, nested in (
+            ("registry", "registryId", "registry"), ("build_registry", "buildRegistryId", "buildRegistry"))
+            if params[option] is not None]
         if registries:
             # Imported here: most tasks name no registry, and every module_utils file a task imports is compiled
             # again on each run (AnsiballZ ships sources only); see benchmarks/README.md.
             from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.registry import registry_ids
-            wanted.update(zip([field for option, field in registries],
-                              registry_ids(self.ctx, [params[option] for option, field in registries])))
+            # application.one nests both registries (without their passwords): naming the one held costs no request
+            wanted.update(zip([field for option, field, nested in registries],
+                              registry_ids(self.ctx, [(params[option], (current or {}).get(nested))
+                                                      for option, field, nested in registries])))
         return wanted
 
     def create_payload(self, desired):

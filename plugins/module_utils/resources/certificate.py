@@ -21,9 +21,10 @@ import re
 import ssl
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, pick_one
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import pick_one
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update, normalize
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.registry import server_id
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
 
 CERTIFICATE_BLOCK = re.compile(r"-----BEGIN CERTIFICATE-----\s*[A-Za-z0-9+/=\s]+?-----END CERTIFICATE-----")
@@ -91,15 +92,7 @@ class Certificate(Resource):
                         id_option="a unique name")
 
     def server_id(self):
-        if not self.params["server"]:
-            return None
-        try:
-            return self.resolver.server(self.params["server"])["serverId"]
-        except DokployMissingError as error:
-            if not self.check_mode:
-                raise
-            self.ctx.warn("%s. In check mode this is taken as one an earlier task would create" % error.message)
-            return None
+        return server_id(self.ctx, self.params["server"])
 
     def compare(self, current, desired):
         if self.params["server"] is not None:

@@ -45,20 +45,36 @@ def find_registry(ctx, name, required=True, registries=None):
     return found
 
 
-def registry_ids(ctx, names):
-    """The IDs of the registries named ``names`` ("" clears: None), from one ``registry.all``; in check mode a missing
-    one may come from an earlier task."""
-    registries = (ctx.client.get("registry.all") or []) if any(names) else []
-    ids = []
-    for name in names:
+def registry_ids(ctx, wanted):
+    """The IDs of the registries ``wanted``: ``[(name, the registry row the service holds now or None)]``. A name
+    that is the held registry's costs no request, "" clears (None), the others come from one ``registry.all``; in
+    check mode a missing one may come from an earlier task."""
+    ids = [held.get("registryId") if name and held and name in (held.get("registryName"), held.get("registryId"))
+           else None for name, held in wanted]
+    lookup = [i for i, (name, held) in enumerate(wanted) if name and ids[i] is None]
+    registries = (ctx.client.get("registry.all") or []) if lookup else []
+    for i in lookup:
         try:
-            ids.append(find_registry(ctx, name, registries=registries)["registryId"] if name else None)
+            ids[i] = find_registry(ctx, wanted[i][0], registries=registries)["registryId"]
         except DokployMissingError as error:
             if not ctx.check_mode:
                 raise
             ctx.warn("%s. In check mode this is taken as one an earlier task would create" % error.message)
-            ids.append(None)
     return ids
+
+
+def server_id(ctx, name):
+    """The ID of the remote server named ``name`` (or with that ID) that a registry logs in on or a certificate is
+    served by; None for "" or None (the Dokploy host); in check mode a missing one may come from an earlier task."""
+    if not name:
+        return None
+    try:
+        return ctx.resolver.server(name)["serverId"]
+    except DokployMissingError as error:
+        if not ctx.check_mode:
+            raise
+        ctx.warn("%s. In check mode this is taken as one an earlier task would create" % error.message)
+        return None
 
 
 def login_failed(error):
@@ -111,15 +127,7 @@ class Registry(Resource):
 
     def server_id(self):
         """The server where Dokploy runs ``docker login`` (None: the Dokploy host); sent, never stored."""
-        if not self.params["server"]:
-            return None
-        try:
-            return self.resolver.server(self.params["server"])["serverId"]
-        except DokployMissingError as error:
-            if not self.check_mode:
-                raise
-            self.ctx.warn("%s. In check mode this is taken as one an earlier task would create" % error.message)
-            return None
+        return server_id(self.ctx, self.params["server"])
 
     def create_payload(self, desired):
         missing = [option for option in REQUIRED_ON_CREATE if self.params[option] is None]
