@@ -29,7 +29,9 @@ description:
   - A server that cannot be read (the key's user lacks permission, or C(server.all) is refused) is a
     warning, not a failure; its services are listed without C(ansible_host).
   - The configuration file must be named C(*.dokploy.yml) or C(*.dokploy.yaml). An option the plugin does not have
-    and a malformed O(keyed_groups) entry fail before any request.
+    and a malformed O(keyed_groups) or O(instances) entry fail before any request.
+  - "Several Dokploy instances: O(instances) lists them; the source is then one inventory of all of them, each
+    read with its own requests (three per instance with v0.30 and newer)."
 extends_documentation_fragment:
   - constructed
   - inventory_cache
@@ -40,6 +42,59 @@ options:
     type: str
     required: true
     choices: [dokploy.dokploy.dokploy]
+  api_url:
+    description:
+      - URL of the Dokploy server, for example V(https://dokploy.example.com).
+      - V(https://host), V(https://host/) and V(https://host/api) are all accepted. May be a template.
+      - Required, unless O(instances) is set (it is then not allowed; C(DOKPLOY_API_URL) is ignored).
+    type: str
+    required: false
+    env:
+      - name: DOKPLOY_API_URL
+  api_key:
+    description:
+      - Dokploy API key, sent in the C(x-api-key) header. It is never logged, cached or printed.
+      - May be a template, for example a vaulted variable or a lookup.
+      - Required, unless O(instances) is set (it is then not allowed; C(DOKPLOY_API_KEY) is ignored).
+    type: str
+    required: false
+    env:
+      - name: DOKPLOY_API_KEY
+  instances:
+    description:
+      - Several Dokploy instances in one inventory, instead of O(api_url) and O(api_key).
+      - "Each host name starts with C(<name>.) (for example C(prod.shop.production.web), C(prod.dokploy)), so hosts
+        of two instances never collide; each host has C(dokploy_instance) (the instance name) and is in the group
+        C(dokploy_instance_<name>) (C(-) becomes C(_)). The other groups (C(dokploy_applications),
+        C(dokploy_project_<project>)...) hold the hosts of every instance; C(dokploy_server_<server host>) uses the
+        prefixed host name, so it stays per instance."
+      - O(validate_certs), O(ca_path), O(timeout) and the filters apply to every instance; the Dokploy host of each
+        instance has the host name of its O(instances[].api_url) as C(ansible_host) (O(dokploy_host_address) is
+        not allowed with O(instances)).
+      - "An instance that cannot be read (unreachable, refused key, server error) is a warning with
+        O(strict=false) (its hosts are left out, and the cache is not written) and fails the source with
+        O(strict=true). When every instance fails, the source fails."
+    type: list
+    elements: dict
+    suboptions:
+      name:
+        description: The instance's name; letters, digits, C(_) and C(-). Unique.
+        type: str
+        required: true
+      api_url:
+        description: URL of this instance's Dokploy. May be a template.
+        type: str
+        required: true
+      api_key:
+        description:
+          - API key of this instance. May be a template (a vaulted variable).
+          - Exclusive with O(instances[].api_key_env).
+        type: str
+      api_key_env:
+        description:
+          - Name of an environment variable that holds this instance's API key. Exclusive with O(instances[].api_key).
+          - A variable that is not set or empty fails the source before any request.
+        type: str
   include_dokploy_host:
     description:
       - Add the Dokploy host itself (the host of O(api_url)) to C(dokploy_servers), named O(dokploy_host_name).
@@ -168,6 +223,18 @@ keyed_groups:
     default_value: none
 groups:
   has_domains: dokploy_domains | default([]) | length > 0
+
+---
+# all.dokploy.yml: two Dokploy instances in one inventory (groups dokploy_instance_prod, dokploy_instance_staging)
+plugin: dokploy.dokploy.dokploy
+instances:
+  - name: prod
+    api_url: https://dokploy.example.com
+    api_key: "{{ vault_dokploy_prod_api_key }}"
+  - name: staging
+    api_url: https://staging.dokploy.example.com
+    api_key_env: DOKPLOY_STAGING_API_KEY
+strict: false   # an unreachable instance is a warning, the other is still listed
 """
 
 try:
@@ -181,6 +248,11 @@ from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructa
 from ansible.utils.vars import load_extra_vars
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient, DokployError, normalize_api_url
+from ansible_collections.dokploy.dokploy.plugins.plugin_utils.instances import (
+    host_prefix,
+    instance_credentials,
+    merge_instances,
+)
 from ansible_collections.dokploy.dokploy.plugins.plugin_utils.inventory import (
     CACHE_FORMAT,
     build_inventory,
@@ -201,8 +273,9 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             return path.endswith(("dokploy.yml", "dokploy.yaml"))
         return False
 
-    def _template_option(self, name):
-        value = self.get_option(name)
+    def _template_option(self, name, value=None):
+        """The option ``name`` (or ``value``, an instance's setting of that name), templated."""
+        value = self.get_option(name) if value is None else value
         if isinstance(value, str) and self.templar.is_template(value):
             try:
                 value = self.templar.template(value)
@@ -212,9 +285,15 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                     name, type(exc).__name__ if name == "api_key" else to_native(exc)))
         return value
 
-    def _client(self):
-        api_url = self._template_option("api_url")
-        api_key = self._template_option("api_key")
+    def _client(self, instance=None):
+        """``(client, api_url)`` of the single server, or of a checked entry of ``instances``."""
+        if instance is None:
+            api_url = self._template_option("api_url")
+            api_key = self._template_option("api_key")
+        else:
+            api_url, api_key = instance_credentials(instance)
+            api_url = self._template_option("api_url", api_url)
+            api_key = self._template_option("api_key", api_key)
         if not api_url:
             raise AnsibleError("api_url (or DOKPLOY_API_URL) is required")
         if not api_key:
@@ -235,7 +314,25 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         except AnsibleParserError as error:
             raise AnsibleParserError("Dokploy inventory %s: %s" % (path, to_native(error)))
         self.templar.available_variables = load_extra_vars(loader)
+        if self.get_option("instances"):
+            self._parse_instances(path, cache)
+            return
 
+        cache_key, data, update_cache = self._cached_data(path, cache, lambda cached: "instances" not in cached)
+        client, api_url = self._client()
+        if data is None:
+            try:
+                data = self._fetch(client)
+            except DokployError as error:
+                raise AnsibleError("Dokploy inventory %s: %s" % (path, client.redact(str(error))))
+        if update_cache:
+            self._cache[cache_key] = data
+
+        self.populate(data, api_url)
+
+    def _cached_data(self, path, cache, usable):
+        """``(cache key, cached data or None, whether to write the cache)``; ``usable(data)`` says if a cached
+        record of the current format fits the configuration (one server or several instances)."""
         cache_key = self.get_cache_key(path)
         use_cache = self.get_option("cache") and cache
         update_cache = self.get_option("cache") and not cache
@@ -245,21 +342,51 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                 data = self._cache[cache_key]
             except KeyError:
                 update_cache = True
-            if data is not None and (not isinstance(data, dict) or data.get("format") != CACHE_FORMAT):
+            if data is not None and (not isinstance(data, dict) or data.get("format") != CACHE_FORMAT
+                                     or not usable(data)):
                 data = None
                 update_cache = True
+        return cache_key, data, update_cache
 
-        client, api_url = self._client()
+    def _fetch(self, client):
+        """What fetch reads; raises DokployError."""
+        return fetch(client, include_services=self.get_option("include_services"),
+                     include_domains=self.get_option("include_domains"))
+
+    def _parse_instances(self, path, cache):
+        instances = self.get_option("instances")
+        names = [instance["name"] for instance in instances]
+        # Every key is read (and every template rendered) before the first request.
+        clients = [(instance["name"],) + self._client(instance) for instance in instances]
+        cache_key, data, update_cache = self._cached_data(
+            path, cache, lambda cached: sorted(cached.get("instances") or {}) == sorted(names))
         if data is None:
-            try:
-                data = fetch(client, include_services=self.get_option("include_services"),
-                             include_domains=self.get_option("include_domains"))
-            except DokployError as error:
-                raise AnsibleError("Dokploy inventory %s: %s" % (path, client.redact(str(error))))
+            data = {"format": CACHE_FORMAT, "instances": {}}
+            failures = []
+            for name, client, api_url in clients:
+                try:
+                    data["instances"][name] = self._fetch(client)
+                except DokployError as error:
+                    failure = "instance %s (%s): %s" % (name, api_url, client.redact(str(error)))
+                    if self.get_option("strict"):
+                        raise AnsibleError("Dokploy inventory %s: %s" % (path, failure))
+                    failures.append(failure)
+            if not data["instances"]:
+                raise AnsibleError("Dokploy inventory %s: no instance could be read: %s" % (path, "; ".join(failures)))
+            for failure in failures:
+                self.display.warning("Dokploy inventory: %s; its hosts are left out" % failure)
+            # A failure is not cached: the next run reads that instance again.
+            update_cache = update_cache and not failures
         if update_cache:
             self._cache[cache_key] = data
 
-        self.populate(data, api_url)
+        hostname = self._hostname_function()
+        built = []
+        for name, client, api_url in clients:
+            if name in data["instances"]:
+                config = dict(self._config(api_url), host_prefix=host_prefix(name))
+                built.append((name, build_inventory(data["instances"][name], config, hostname=hostname)))
+        self._add(merge_instances(built))
 
     def _config(self, api_url):
         config = dict((name, self.get_option(name)) for name in (
@@ -287,7 +414,10 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         return render
 
     def populate(self, data, api_url):
-        built = build_inventory(data, self._config(api_url), hostname=self._hostname_function())
+        self._add(build_inventory(data, self._config(api_url), hostname=self._hostname_function()))
+
+    def _add(self, built):
+        """Adds the hosts and groups of build_inventory (or merge_instances) to the inventory."""
         for warning in built["warnings"]:
             self.display.warning("Dokploy inventory: %s" % warning)
 

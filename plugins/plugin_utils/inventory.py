@@ -30,6 +30,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import (
     SERVICE_TYPES,
     services_of,
 )
+from ansible_collections.dokploy.dokploy.plugins.plugin_utils.instances import check_instances
 
 try:
     # ansible-core 2.19+ (data tagging): a string an inventory plugin sets is never templated unless the plugin
@@ -80,6 +81,7 @@ def check_config(config, definitions):
     suboptions = (definitions.get("keyed_groups") or {}).get("suboptions") or {}
     for index, entry in enumerate(config.get("keyed_groups") or []):
         _check_keyed_group(index, entry, suboptions)
+    check_instances(config)
 
 
 def _did_you_mean(unknown, known):
@@ -399,9 +401,10 @@ def build_inventory(data, config, hostname=None):
     """Hosts and groups from fetched ``data`` and the plugin's options, without touching the network.
 
     ``config`` holds the options (see DOCUMENTATION; missing keys take their defaults) plus
-    ``dokploy_host_address``. ``hostname`` is an optional callable ``(variables) -> name`` (the templated
-    ``hostname`` option). Returns ``{"hosts": {name: vars}, "groups": {name: {"hosts": [], "children": []}},
-    "warnings": []}``; values from the API are left as they are (the plugin marks them unsafe).
+    ``dokploy_host_address`` and ``host_prefix`` (put before every host name; several instances). ``hostname`` is
+    an optional callable ``(variables) -> name`` (the templated ``hostname`` option). Returns ``{"hosts": {name: vars},
+    "groups": {name: {"hosts": [], "children": []}}, "warnings": []}``; values from the API are left as they are
+    (the plugin marks them unsafe).
     """
     include_services = config.get("include_services", True)
     host_name = config.get("dokploy_host_name") or "dokploy"
@@ -421,6 +424,8 @@ def build_inventory(data, config, hostname=None):
 
     names, clashes = unique_names([(key, name) for key, name, variables in servers_found]
                                   + [(key, name) for key, name, variables, service in services_found])
+    # "<instance>." with several instances (plugin_utils.instances), so that no two instances share a host
+    names = dict((key, (config.get("host_prefix") or "") + name) for key, name in names.items())
     if clashes:
         warnings.append("several hosts would be named %s; each got its Dokploy ID appended" % ", ".join(sorted(clashes)))
 

@@ -14,6 +14,7 @@ __metaclass__ = type
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 
@@ -50,10 +51,12 @@ groups:
 }
 
 
-def run(tool, args, sim, api_key, tmp_path, config="", check=True):
+def run(tool, args, sim, api_key, tmp_path, config="", check=True, environ=None):
+    """``tool -i <a source of sim with config>``; ``sim=None``: config gives the servers (instances)."""
     source = tmp_path / "test.dokploy.yml"
-    source.write_text("plugin: dokploy.dokploy.dokploy\napi_url: %s\n%s" % (sim.url, config))
+    source.write_text("plugin: dokploy.dokploy.dokploy\n%s%s" % ("api_url: %s\n" % sim.url if sim else "", config))
     env = dict(os.environ)
+    env.update(environ or {})
     env.update({
         "ANSIBLE_COLLECTIONS_PATH": collections_path(),
         "ANSIBLE_INVENTORY_ENABLED": "dokploy.dokploy.dokploy",
@@ -135,3 +138,79 @@ def test_templated_key(seeded, api_key, tmp_path):
                  seeded, "not-the-key", tmp_path, config, check=False)
     assert result.returncode == 0, result.stderr
     assert "shop.production.web" in json.loads(result.stdout)["_meta"]["hostvars"]
+
+
+# -- several instances in one source -----------------------------------------------------------------
+
+INSTANCES = """
+instances:
+  - name: prod
+    api_url: %s
+    api_key: %s
+  - name: edge-eu
+    api_url: %s
+    api_key_env: EDGE_EU_KEY
+strict: %s
+"""
+
+
+@pytest.fixture
+def second(seeded):
+    """A second simulator with the same content as ``seeded`` (same names and IDs) and its own key."""
+    from simulator import Simulator
+    key = "dkp-canary-" + secrets.token_hex(16)
+    with Simulator(api_key=key) as sim:
+        seed_golden(sim.state)
+        sim.clear_requests()
+        sim.key = key
+        yield sim
+
+
+def run_instances(seeded, api_key, second, tmp_path, strict=False, check=True):
+    config = INSTANCES % (seeded.url, api_key, second.url, "true" if strict else "false")
+    result = run("ansible-inventory", ["--list"], None, api_key, tmp_path, config, check=check,
+                 environ={"EDGE_EU_KEY": second.key})
+    assert second.key not in result.stdout + result.stderr
+    return result
+
+
+def test_two_instances_make_one_inventory(seeded, api_key, second, tmp_path):
+    single = plain(json.loads(run("ansible-inventory", ["--list"], seeded, api_key, tmp_path).stdout))
+    names = set(single["_meta"]["hostvars"])
+    seeded.clear_requests()
+    inventory = plain(json.loads(run_instances(seeded, api_key, second, tmp_path).stdout))
+    hostvars = inventory["_meta"]["hostvars"]
+    # the same content on both: every host twice, each name prefixed with its instance
+    assert set(hostvars) == set("prod." + n for n in names) | set("edge-eu." + n for n in names)
+    assert hostvars["prod.shop.production.web"]["dokploy_instance"] == "prod"
+    assert hostvars["edge-eu.shop.production.web"]["dokploy_instance"] == "edge-eu"
+    assert sorted(inventory["dokploy_instance_edge_eu"]["hosts"]) == sorted(h for h in hostvars if h.startswith("edge-eu."))
+    assert "prod.shop.production.web" in inventory["dokploy_applications"]["hosts"]
+    assert "edge-eu.shop.production.web" in inventory["dokploy_applications"]["hosts"]
+    for sim in (seeded, second):  # three requests per instance, as with one
+        assert sorted(r["path"] for r in sim.requests()) == [
+            "/api/overview.domains", "/api/overview.services", "/api/server.all"]
+
+
+def test_a_failing_instance_is_a_warning_unless_strict(seeded, api_key, second, tmp_path):
+    second.add_fault("overview.services", status=500, times=0,
+                     body={"message": "boom", "code": "INTERNAL_SERVER_ERROR",
+                           "data": {"code": "INTERNAL_SERVER_ERROR", "httpStatus": 500, "path": "overview.services"}})
+    result = run_instances(seeded, api_key, second, tmp_path)
+    hostvars = plain(json.loads(result.stdout))["_meta"]["hostvars"]
+    assert "prod.shop.production.web" in hostvars
+    assert not [h for h in hostvars if h.startswith("edge-eu.")]
+    assert "instance edge-eu (%s): " % second.url in result.stderr and "its hosts are left out" in result.stderr
+
+    strict = run_instances(seeded, api_key, second, tmp_path, strict=True, check=False)
+    assert strict.returncode != 0
+    assert "instance edge-eu (%s): " % second.url in strict.stderr
+
+
+def test_a_missing_key_variable_fails_before_any_request(seeded, api_key, second, tmp_path):
+    config = INSTANCES % (seeded.url, api_key, second.url, "false")
+    result = run("ansible-inventory", ["--list"], None, api_key, tmp_path, config, check=False,
+                 environ={"EDGE_EU_KEY": ""})
+    assert result.returncode != 0
+    assert "EDGE_EU_KEY (its api_key_env) is not set or empty" in result.stderr
+    assert seeded.requests() == [] and second.requests() == []
