@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 import yaml
 
 from integration.test_targets import REPO_ROOT, playbook_environment  # the integration targets' clean environment
@@ -20,7 +21,8 @@ from test_export import BUILD, P, converge, writes
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack import Stack
 
 
-def test_export_playbook_writes_a_declaration_that_changes_nothing(tmp_path):
+@pytest.mark.parametrize("include_secrets", [False, True])
+def test_export_playbook_writes_a_declaration_that_changes_nothing(tmp_path, include_secrets):
     dest = str(tmp_path / "handmade.yml")
     home = str(tmp_path / "home")
     os.makedirs(home)
@@ -29,16 +31,18 @@ def test_export_playbook_writes_a_declaration_that_changes_nothing(tmp_path):
             converge(sim, resource_class, params)
         proc = subprocess.run(
             [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "playbooks/export.yml", "-i", "localhost,",
-             "-e", "export_project=%s export_dest=%s ansible_python_interpreter=%s" % (P, dest, sys.executable)],
+             "-e", "export_project=%s export_dest=%s ansible_python_interpreter=%s export_include_secrets=%s"
+             % (P, dest, sys.executable, include_secrets)],
             cwd=REPO_ROOT, env=playbook_environment(sim, home), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             universal_newlines=True, timeout=300, check=False)
         assert proc.returncode == 0, proc.stdout
-        assert "Secrets left out" in proc.stdout and sim.api_key not in proc.stdout
+        assert ("Secrets left out" in proc.stdout) is not include_secrets and sim.api_key not in proc.stdout
         with open(dest) as f:
             text = f.read()
         assert text.startswith("---\n# %s: exported" % P)
         declaration = yaml.safe_load(text)
-        assert declaration["project"] == P and "pgpass1" not in text
+        assert declaration["project"] == P and ("pgpass1" in text) is include_secrets
+        assert "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" not in text and "********" not in text
         sim.clear_requests()
         result = converge(sim, Stack, declaration)
         assert result["changed"] is False and writes(sim) == []

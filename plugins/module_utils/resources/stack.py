@@ -40,6 +40,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project 
     is_default_environment,
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
+from ansible_collections.dokploy.dokploy.plugins.module_utils.target import target_argument_spec
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 
 READ_WORKERS = 4
@@ -97,11 +98,27 @@ CHILD_SECTIONS = (
     ChildSection("schedules", Schedule, unnested="schedules"),
     ChildSection("backups", Backup),
 )
+# The words of the check-mode warnings about a parent that does not exist yet (target.py, service.py, project.py).
+PENDING_WARNING = "In check mode this is taken as"
 DEFAULT_ENVIRONMENT = "production"    # the environment project.create makes
 # action kinds that differ from the resource's result key
 ACTION_KINDS = {EnvTarget.kind: "env"}
 STACK_OPTIONS = ("project", "description", "env", "environments", "prune", "state")
 ENVIRONMENT_KEYS = ("description", "env") + tuple(section for section, resource_class, option in SERVICE_SECTIONS)
+
+
+# Options the stack sets from where a piece stands; a declaration that sets them is refused.
+SERVICE_POSITION = ("project", "project_id", "environment", "environment_id", "name")
+SERVICE_KINDS_ID_OPTION = {"application": "application_id", "compose": "compose_id", "database": "database_id"}
+CHILD_POSITION = tuple(option for option in target_argument_spec() if option != "database_type") + \
+    ("server", "dokploy_host", "web_server")
+
+
+def refuse_position(declared, options, where, source):
+    found = sorted(option for option in options if option in declared)
+    if found:
+        raise DokployParamError("%s: %s cannot be set here: %s comes from %s" % (
+            where, ", ".join(found), "it" if len(found) == 1 else "they", source))
 
 
 def child_sections():
@@ -155,6 +172,16 @@ class Stack(object):
         self.show_diff = ctx.diff
         ctx.diff = True
         self.project_pending = False    # check mode: the project does not exist yet
+        ctx.warn = self.filtered_warn(ctx.warn)
+
+    @staticmethod
+    def filtered_warn(warn):
+        """In check mode a single module warns that a missing project, environment or service is "taken as one an
+        earlier task would create"; in a stack it is always one the stack itself plans, so that says nothing."""
+        def stack_warn(message):
+            if PENDING_WARNING not in message:
+                warn(message)
+        return stack_warn
 
     # -- the declaration -----------------------------------------------------------------------
 
@@ -196,6 +223,8 @@ class Stack(object):
                 for name, service in listed.items():
                     service_where = "%s.%s.%s" % (where, section, name)
                     service, child_decls = cls.split_children(service, service_where, option)
+                    refuse_position(service, SERVICE_POSITION + (SERVICE_KINDS_ID_OPTION[option],), service_where,
+                                    "where the service stands")
                     service.update(project=project, environment=env_name, name=name)
                     piece = Piece(resource_class, resource_params(resource_class, service, service_where), service_where,
                                   environment=env_name, section=section, name=name)
@@ -231,6 +260,8 @@ class Stack(object):
                 where = "%s.%s[%d]" % (service.where, section.name, index)
                 if not isinstance(item, dict):
                     raise DokployParamError("%s must be a dict of the options of its module" % where)
+                refuse_position(item, CHILD_POSITION + (("database_type",) if option == "database" else ()), where,
+                                "the service it is listed under")
                 params = dict(item, project=service.params["project"], environment=service.environment)
                 params[option] = service.name
                 if option == "database":

@@ -259,4 +259,10 @@ class StackExport(object):
         project = self.ctx.resolver.project(name=self.params["project"], project_id=self.params["project_id"])
         exporter = Exporter(self.ctx, include_secrets=self.params["include_secrets"])
         stack = exporter.export(project)
+        # The client collects every secret value Dokploy sent, and the module masks them wherever they appear in
+        # the result. An export is data to apply again: it leaves out the secret options itself (or returns them on
+        # purpose with include_secrets), and a masked copy of a value that only equals a secret (a time zone that is
+        # also an env value) would make the declaration wrong. Only the API key stays masked.
+        client = self.ctx.client
+        client.secrets.intersection_update([client.api_key])
         return {"changed": False, "stack": stack, "secrets_left_out": exporter.secrets_left_out}
