@@ -145,6 +145,7 @@ class Runner(object):
         sys.path.insert(0, os.path.join(TESTS, "integration"))
         import test_targets  # pylint: disable=import-outside-toplevel
         self.workdir = workdir
+        test_targets.collections_path()  # also makes tests/output/integration, where playbook_environment writes
         self.env = test_targets.playbook_environment(sim, os.path.join(workdir, "home"))
         self.ansible_playbook = os.path.join(os.path.dirname(sys.executable), "ansible-playbook")
         self.cpu = []  # CPU seconds (user + system) of each run's process tree

@@ -21,7 +21,7 @@ import subprocess
 import sys
 import time
 
-from test_targets import playbook_environment, tail  # tests/integration is on sys.path (rootdir conftest)
+from test_targets import collections_path, playbook_environment, tail  # tests/integration is on sys.path (rootdir conftest)
 
 HOSTS = 50
 FORKS = 10
@@ -71,6 +71,7 @@ def write_playbook(path):
 
 
 def run_playbook(sim, tmp_path, playbook, inventory):
+    collections_path()  # also makes tests/output/integration, where playbook_environment writes
     env = playbook_environment(sim, str(tmp_path / "home"))
     ansible_playbook = os.path.join(os.path.dirname(sys.executable), "ansible-playbook")
     return subprocess.run([ansible_playbook, "-i", inventory, "--forks", str(FORKS), playbook],
