@@ -126,15 +126,21 @@ def ssh_key_id(client, value, option="git_ssh_key"):
     return _match(keys or [], value, "sshKeyId", "SSH key", option)["sshKeyId"]
 
 
+def providers(client, provider_type=None):
+    """The ``gitProvider.getAll`` rows of ``provider_type`` (of every type when None) that have their own
+    ``<type>`` row (gitProvider.getAll nests its summary, the ``<type>Id`` included, under the type's key)."""
+    return [row for row in client.get("gitProvider.getAll") or []
+            if row.get("providerType") in ((provider_type,) if provider_type else PROVIDER_TYPES)
+            and isinstance(row.get(row["providerType"]), dict)
+            and row[row["providerType"]].get(provider_id_field(row["providerType"]))]
+
+
 def provider_id(client, provider_type, value):
     """The ``<type>Id`` of the connected Git provider named ``value`` (or with that ID, or with that
     ``gitProviderId``), from ``gitProvider.getAll``."""
     id_field = provider_id_field(provider_type)
-    items = []
-    for row in client.get("gitProvider.getAll") or []:
-        nested = row.get(provider_type)
-        if row.get("providerType") == provider_type and isinstance(nested, dict) and nested.get(id_field):
-            items.append({"name": row.get("name"), id_field: nested[id_field], "gitProviderId": row.get("gitProviderId")})
+    items = [{"name": row.get("name"), id_field: row[provider_type][id_field], "gitProviderId": row.get("gitProviderId")}
+             for row in providers(client, provider_type)]
     by_id = [i for i in items if value in (i[id_field], i.get("gitProviderId"))]
     if by_id:
         return by_id[0][id_field]

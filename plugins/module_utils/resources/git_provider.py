@@ -1,0 +1,199 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Git providers: GitLab, Gitea and Bitbucket connections made and updated here, GitHub apps only listed.
+
+Not recorded; shapes from Dokploy's source at v0.30.2 (apps/dokploy/server/api/routers/{git-provider,gitlab,gitea,
+bitbucket}.ts, packages/server/src/services/{gitlab,gitea,bitbucket}.ts, packages/server/src/db/schema/*.ts).
+A provider is a ``gitProvider`` row (name, ``providerType``) and one row of its type's table. ``gitProvider.getAll``
+lists the providers with a summary of that row (no secrets); ``<type>.one`` has the whole row, secrets in clear, so
+they are compared like any setting. ``<type>.create`` answers nothing (gitea: its IDs); ``<type>.update`` sets the
+fields sent, and needs the name, the ``<type>Id``, the ``gitProviderId`` and (gitlab, gitea) the URL in every call;
+``gitProvider.remove`` deletes both rows and leaves the services that used the provider without one.
+
+A GitHub app is made by GitHub's manifest flow in the browser, so this module refuses type github with
+state=present; dokploy_git_provider_info lists GitHub apps with the others. GitLab and Gitea connections made here
+still need their OAuth authorisation in Dokploy's UI before repositories can be listed (``isConfigured``).
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import re
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
+from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import PROVIDER_TYPES, provider_id_field, providers
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import pick_one
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
+from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
+
+SECRET_OPTIONS = ("client_secret", "api_token", "app_password")
+OPTION_SPECS = dict(url=dict(type="str"), internal_url=dict(type="str"), client_id=dict(type="str"),
+                    client_secret=dict(type="str"), redirect_uri=dict(type="str"), group_name=dict(type="str"),
+                    username=dict(type="str"), email=dict(type="str"), api_token=dict(type="str"),
+                    app_password=dict(type="str"), workspace=dict(type="str"))
+URL_OPTIONS = ("url", "internal_url", "redirect_uri")
+INTERNAL_URL_CAPABILITY = "gitlab.internalUrl"
+INTERNAL_URL_FIELDS = ("gitlabInternalUrl", "giteaInternalUrl")
+GITHUB_REFUSED = ("type github cannot be created or changed here: a GitHub app is made by GitHub's manifest flow in the "
+                  "browser (Dokploy: Settings > Git > GitHub). dokploy_git_provider_info lists it, applications and "
+                  "compose services use it by name, and this module deletes it with state: absent")
+
+
+class ProviderType(object):
+    """One creatable provider type: its options -> API fields, the fields its update needs in every call, what a
+    create needs and the defaults Dokploy's dialog sends (components/dashboard/settings/git/*/add-*-provider.tsx)."""
+
+    def __init__(self, options, keep, required=(), defaults=None, one_of=()):
+        self.options = options
+        self.keep = keep
+        self.required = required
+        self.defaults = defaults or {}
+        self.one_of = one_of
+
+
+# inputs: openapi.json <type>.create/update
+TYPES = {
+    "gitlab": ProviderType((("url", "gitlabUrl"), ("internal_url", "gitlabInternalUrl"), ("client_id", "applicationId"),
+                            ("client_secret", "secret"), ("redirect_uri", "redirectUri"), ("group_name", "groupName")),
+                           keep=("gitlabUrl",), required=("client_id", "client_secret"),
+                           defaults={"gitlabUrl": "https://gitlab.com"}),
+    "gitea": ProviderType((("url", "giteaUrl"), ("internal_url", "giteaInternalUrl"), ("client_id", "clientId"),
+                           ("client_secret", "clientSecret"), ("redirect_uri", "redirectUri")),
+                          keep=("giteaUrl",), required=("client_id", "client_secret"),
+                          defaults={"giteaUrl": "https://gitea.com"}),
+    "bitbucket": ProviderType((("username", "bitbucketUsername"), ("email", "bitbucketEmail"), ("api_token", "apiToken"),
+                               ("app_password", "appPassword"), ("workspace", "bitbucketWorkspaceName")),
+                              keep=(), required=("username",), one_of=("api_token", "app_password")),
+}
+
+
+def unsupported_options(provider_type, params):
+    own = set(option for option, api in TYPES[provider_type].options) if provider_type in TYPES else set()
+    return [option for option in sorted(OPTION_SPECS) if params.get(option) is not None and option not in own]
+
+
+def flatten(row, detail):
+    """The gitProvider row with its type's whole row (``<type>.one``) at the top, the per-type summaries left out."""
+    flat = dict((key, value) for key, value in row.items() if key not in PROVIDER_TYPES)
+    flat.update((key, value) for key, value in (detail or {}).items() if key != "gitProvider")
+    return flat
+
+
+class GitProvider(Resource):
+    kind = "git_provider"
+    id_field = "gitProviderId"
+    delete_procedure = "gitProvider.remove"
+    module_kwargs = dict(required_if=[("state", "present", ("type",))])
+
+    @classmethod
+    def argument_spec(cls):
+        spec = dict(
+            name=dict(type="str", required=True),
+            type=dict(type="str", choices=list(PROVIDER_TYPES)),
+            state=dict(type="str", choices=["present", "absent"], default="present"),
+        )
+        for option, option_spec in OPTION_SPECS.items():
+            spec[option] = dict(option_spec, no_log=option in SECRET_OPTIONS)
+        return spec
+
+    @classmethod
+    def validate(cls, params):
+        check_name("name", params["name"])
+        if params["type"] == "github" and params["state"] == "present":
+            raise DokployParamError(GITHUB_REFUSED, option="type")
+        wrong = unsupported_options(params["type"], params) if params["type"] else []
+        if wrong:
+            raise DokployParamError("%s not available for type %s" % (", ".join(wrong), params["type"]), option=wrong[0])
+        for option in OPTION_SPECS:
+            value = params[option]
+            if value is not None and not value.strip() and option != "internal_url":
+                raise DokployParamError("%s must not be empty" % option, option=option)
+            if option in URL_OPTIONS and value and not re.match(r"^https?://[^\s/]+", value):
+                raise DokployParamError("%s '%s' must be an http(s) URL" % (option, value), option=option)
+        # schema/bitbucket.ts bitbucketEmail: z.string().email()
+        if params["email"] and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", params["email"]):
+            raise DokployParamError("email '%s' is not an email address" % params["email"], option="email")
+
+    def __init__(self, ctx, params):
+        super(GitProvider, self).__init__(ctx, params)
+        self.spec = TYPES.get(params.get("type"))
+        if self.spec is not None:
+            type_id = provider_id_field(params["type"])
+            fields = ["name"] + [api for option, api in self.spec.options]
+            self.create_procedure = "%s.create" % params["type"]
+            self.updates = (Update("%s.update" % params["type"], fields, keep=("name", type_id) + self.spec.keep),)
+
+    def find(self):
+        found = pick_one(providers(self.client, self.params["type"]), "git provider", self.params["name"],
+                         "gitProviderId", id_option="a unique name")
+        if found is None:
+            return None
+        provider_type = found["providerType"]
+        if self.params["state"] == "absent":
+            return flatten(found, None)
+        detail = self.client.get("%s.one" % provider_type,
+                                 {provider_id_field(provider_type): found[provider_type][provider_id_field(provider_type)]})
+        return flatten(found, detail)
+
+    def desired(self, current):
+        desired = dict((api, self.params[option]) for option, api in self.spec.options if self.params[option] is not None)
+        for field in [field for field in INTERNAL_URL_FIELDS if field in desired]:
+            desired[field] = desired[field] or None   # "" clears it: Dokploy takes null
+            if current is not None and field not in current:
+                require(self.client.version(), INTERNAL_URL_CAPABILITY, "dokploy_git_provider internal_url")
+        return desired
+
+    def create_payload(self, desired):
+        missing = [option for option in self.spec.required if self.params[option] is None]
+        if self.spec.one_of and not any(self.params[option] for option in self.spec.one_of):
+            missing.append(" or ".join(self.spec.one_of))
+        if missing:
+            raise DokployParamError("Creating %s provider '%s' needs %s"
+                                    % (self.params["type"], self.params["name"], ", ".join(missing)), option=missing[0])
+        if any(desired.get(field) for field in INTERNAL_URL_FIELDS):
+            require(self.client.version(), INTERNAL_URL_CAPABILITY, "dokploy_git_provider internal_url")
+        payload = dict(self.spec.defaults)
+        payload.update(desired)
+        payload["name"] = self.params["name"]
+        if self.params["type"] in ("gitlab", "gitea"):
+            # the OAuth callback Dokploy's dialog fills in: <Dokploy's URL>/api/providers/<type>/callback
+            callback = "%s/providers/%s/callback" % (self.client.base_url.rstrip("/"), self.params["type"])
+            payload.setdefault("redirectUri", callback)
+        if self.params["type"] in ("gitlab", "bitbucket"):
+            # required by the input schema, stored nowhere since Dokploy's git_provider lost the column (drizzle 0039);
+            # the UI sends the user's ID
+            payload["authId"] = "dokploy.dokploy"
+        return payload
+
+    def summary_keys(self):
+        return [self.id_field, "name", "providerType"]
+
+
+class GitProviderInfo(object):
+    """dokploy_git_provider_info: the Git providers of every type, GitHub apps included (one request)."""
+
+    module_kwargs = {}
+
+    @classmethod
+    def argument_spec(cls):
+        return dict(name=dict(type="str"), type=dict(type="str", choices=list(PROVIDER_TYPES)))
+
+    @classmethod
+    def validate(cls, params):
+        check_name("name", params["name"])
+
+    def __init__(self, ctx, params):
+        self.ctx = Context(ctx.client, warn=ctx.warn)
+        self.params = params
+
+    def run(self):
+        rows = providers(self.ctx.client, self.params["type"])
+        if self.params["name"] is not None:
+            rows = [row for row in rows if row.get("name") == self.params["name"]]
+        return {"changed": False, "git_providers": [mask(row) for row in rows]}
