@@ -191,11 +191,12 @@ notes:
 """
 
 EXAMPLES = r"""
+# Each example below is a file of its own; "# ----" lines separate them.
 # dokploy.dokploy.yml: everything, with the key from the environment (DOKPLOY_API_KEY)
 plugin: dokploy.dokploy.dokploy
 api_url: https://dokploy.example.com
 
----
+# ---- another file
 # production.dokploy.yml: the running apps of two projects, the key from Ansible Vault
 plugin: dokploy.dokploy.dokploy
 api_url: https://dokploy.example.com
@@ -210,7 +211,7 @@ cache_plugin: ansible.builtin.jsonfile
 cache_connection: ~/.cache/dokploy-inventory
 cache_timeout: 300
 
----
+# ---- another file
 # services named after their appName, grouped by database type, with a URL variable
 plugin: dokploy.dokploy.dokploy
 api_url: https://dokploy.example.com
@@ -224,7 +225,7 @@ keyed_groups:
 groups:
   has_domains: dokploy_domains | default([]) | length > 0
 
----
+# ---- another file
 # all.dokploy.yml: two Dokploy instances in one inventory (groups dokploy_instance_prod, dokploy_instance_staging)
 plugin: dokploy.dokploy.dokploy
 instances:

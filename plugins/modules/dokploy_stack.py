@@ -82,7 +82,7 @@ options:
     choices: [present, absent]
     default: present
 notes:
-  - The first example under EXAMPLES is the declaration format in full: every section and every kind of child.
+  - "The first example under EXAMPLES is the declaration format in full: every section and every kind of child."
   - Secrets (passwords, env values) are never printed; the module's invocation shows O(environments) as hidden.
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
