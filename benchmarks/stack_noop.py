@@ -66,8 +66,8 @@ def declaration(scale=1):
                 params.update(database_name="bench", database_user="bench")
             section("production", "databases")[db_name + suffix] = params
         for compose in reference.COMPOSES:
-            section("production", "compose")[compose + suffix] = {"compose_file": reference.COMPOSE_FILE,
-                                                                    "env": {"STACK": compose}}
+            section("production", "compose")[compose + suffix] = {
+                "compose_file": reference.COMPOSE_FILE, "env": {"STACK": compose}}
     return {"project": reference.PROJECT, "description": "benchmark", "environments": environments}
 
 
@@ -132,8 +132,8 @@ def main():
             sim.reset()
             timed("stack_first_x%d" % SCALE, stack_big, True)
             timed("stack_noop_x%d" % SCALE, stack_big, False)
-            print("x%d run %d: first %.2f s, no-op %.2f s" % (SCALE, run, times["stack_first_x%d" % SCALE][-1],
-                                                             times["stack_noop_x%d" % SCALE][-1]))
+            print("x%d run %d: first %.2f s, no-op %.2f s" % (
+                SCALE, run, times["stack_first_x%d" % SCALE][-1], times["stack_noop_x%d" % SCALE][-1]))
         requests["stack_noop_x%d" % SCALE] = stack_requests(runner, sim, stack_big)[:2]
 
     medians = dict((kind, round(statistics.median(values), 3)) for kind, values in times.items())

@@ -136,8 +136,8 @@ def test_export_holds_every_kind(server):
     web = production["applications"]["web"]
     assert web["docker_image"] == "nginx:1.27" and web["replicas"] == 2 and web["env"] == {"LOG_LEVEL": "info"}
     assert "build_type" not in web and "auto_deploy" in web   # Dokploy's default left out, a changed one kept
-    assert production["databases"]["pg"]["mounts"] == [{"mount_path": "/backup", "type": "bind",
-                                                         "host_path": "/srv/pg-backup"}]  # not the data volume
+    # the bind mount, not the data volume Dokploy made with the database
+    assert production["databases"]["pg"]["mounts"] == [{"mount_path": "/backup", "type": "bind", "host_path": "/srv/pg-backup"}]
     assert stack["env"] == {"TZ": "Europe/Berlin", "SHARED": "1"}
 
 
