@@ -77,13 +77,13 @@ options:
     type: str
   registry:
     description:
-      - Name of the registry (see M(dokploy.dokploy.dokploy_registry)) that Dokploy pushes the built image to, so
+      - Name (or ID) of the registry (see M(dokploy.dokploy.dokploy_registry)) that Dokploy pushes the built image to, so
         that swarm nodes and remote servers can pull it. V("") clears it.
     type: str
     version_added: 0.2.0
   build_registry:
     description:
-      - Name of the registry that a build server pushes the image it built to, for the deploy server to pull.
+      - Name (or ID) of the registry that a build server pushes the image it built to, for the deploy server to pull.
         V("") clears it.
     type: str
     version_added: 0.2.0

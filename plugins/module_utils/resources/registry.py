@@ -53,7 +53,11 @@ def registry_ids(ctx, wanted):
            else None for name, held in wanted]
     lookup = [i for i, (name, held) in enumerate(wanted) if name and ids[i] is None]
     registries = (ctx.client.get("registry.all") or []) if lookup else []
+    known = set(r.get("registryId") for r in registries)
     for i in lookup:
+        if wanted[i][0] in known:   # named by its ID
+            ids[i] = wanted[i][0]
+            continue
         try:
             ids[i] = find_registry(ctx, wanted[i][0], registries=registries)["registryId"]
         except DokployMissingError as error:
