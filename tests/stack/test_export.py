@@ -84,6 +84,8 @@ BUILD = [
                   database_name="shop", keep_latest=7, prefix="daily/")),
     (Backup, dict(project=P, compose="queue", database_type="postgres", destination="s3", cron_expression="0 5 * * *",
                   database_name="app", service_name="db", database_user="app")),
+    (Backup, dict(project=P, compose="queue", database_type="mariadb", destination="s3", cron_expression="0 6 * * *",
+                  database_name="app", service_name="maria", database_user="app", database_password="mariapass1")),
 ]
 
 
@@ -139,6 +141,9 @@ def test_export_holds_every_kind(server):
     # the bind mount, not the data volume Dokploy made with the database
     assert production["databases"]["pg"]["mounts"] == [{"mount_path": "/backup", "type": "bind", "host_path": "/srv/pg-backup"}]
     assert stack["env"] == {"TZ": "Europe/Berlin", "SHARED": "1"}
+    backups = production["compose"]["queue"]["backups"]
+    assert [b.get("database_user") for b in backups] == ["app", "app"]   # the credentials of compose backups
+    assert backups[1]["database_password"] == "mariapass1"
 
 
 def test_secrets_left_out(server):
@@ -150,6 +155,9 @@ def test_secrets_left_out(server):
     assert "env" in left and "environments.production.databases.pg.database_password" in left
     assert "environments.production.applications.web.basic_auth[0].password" in left
     assert "basic_auth" not in exported["stack"]["environments"]["production"]["applications"]["web"]
+    backups = exported["stack"]["environments"]["production"]["compose"]["queue"]["backups"]
+    assert backups[0]["database_user"] == "app" and "database_user" not in backups[1]   # all or none
+    assert "environments.production.compose.queue.backups[1].database_password" in left
 
 
 def test_export_changed_project_is_found_by_stack(server):

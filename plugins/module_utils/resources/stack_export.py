@@ -23,6 +23,8 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.applicat
     GIT_FIELDS,
     SOURCE_OPTIONS,
 )
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.backup import CREDENTIAL_FIELDS as BACKUP_CREDENTIAL_FIELDS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.backup import CREDENTIALS as BACKUP_CREDENTIALS
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.backup import Backup
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.basic_auth import BasicAuth
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.compose import Compose
@@ -198,18 +200,25 @@ class Exporter(object):
             if child_class is Domain and kind.name != "compose":
                 item.pop("service_name", None)
             if child_class is Backup:
-                item.update(self.backup_extra(kind, child))
+                item.update(self.backup_extra(kind, child, child_where))
             if child_class is BasicAuth and "password" not in item:
                 continue  # a user cannot be declared without its password: listed among the secrets left out
             items.append(item)
         return items
 
-    @staticmethod
-    def backup_extra(kind, child):
-        """A backup names its destination by name (Backup.same_backup); in a compose service, the engine too."""
+    def backup_extra(self, kind, child, where):
+        """A backup names its destination by name (Backup.same_backup); in a compose service, the engine too, and the
+        credentials the backup reaches the database with (``metadata``, compared as a whole: all or none)."""
         extra = {"destination": (child.get("destination") or {}).get("name")}
-        if kind.name == "compose":
-            extra["database_type"] = child.get("databaseType")
+        if kind.name != "compose":
+            return extra
+        engine = child.get("databaseType")
+        extra["database_type"] = engine
+        stored = ((child.get("metadata") or {}).get(engine)) or {}
+        fields = [Field(option, BACKUP_CREDENTIAL_FIELDS[option]) for option in BACKUP_CREDENTIALS.get(engine, ())]
+        credentials = self.options(Backup, fields, stored, where)
+        if len(credentials) == len(fields):
+            extra.update(credentials)
         return extra
 
 
