@@ -132,7 +132,7 @@ def service_ids(sim):
             if row["name"] in EXTRA_ENVIRONMENTS:
                 ids[row["name"]] = row["environmentId"]
         for table, id_field in [("application", "applicationId"), ("compose", "composeId")] + [
-                (db_type, "%sId" % db_type) for db_type, _ in DATABASES]:
+                (db_type, "%sId" % db_type) for db_type, _name in DATABASES]:
             for row in sim.state[table].values():
                 ids[row["name"]] = row[id_field]
     return ids

@@ -68,14 +68,14 @@ options:
     description:
       - Name of the database to act on, looked up in O(environment) of O(project); O(database_type) says which
         kind of database it is.
-      - Exactly one of the service options (for example O(application), O(compose), O(database) or
+      - Exactly one of the service options (for example C(application), O(compose), O(database) or
         O(database_id)) is needed.
     type: str
   database_id:
     description:
       - ID of the database to act on (for example C(postgresId)); selects it directly, without O(project).
         O(database_type) says which kind of database it is.
-      - Exactly one of the service options (for example O(application), O(compose), O(database) or
+      - Exactly one of the service options (for example C(application), O(compose), O(database) or
         O(database_id)) is needed.
     type: str
   database_type:

@@ -91,7 +91,7 @@ def parse_env(text):
     env = {}
     for line in (text or "").splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
-            key, _, value = line.partition("=")
+            key, _sep, value = line.partition("=")
             value = value.strip()
             if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
                 value = value[1:-1]

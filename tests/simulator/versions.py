@@ -264,7 +264,7 @@ class Profile(object):
         self.whole_rows = {}
         for key, (until, embeds) in WHOLE_ROWS_UNTIL.items():
             if self.version < until:
-                self.whole_rows.setdefault(key.split("#")[0], []).extend(embeds)
+                self.whole_rows.setdefault(key.split("#", 1)[0], []).extend(embeds)
         self.behaviours = dict((name, self.version >= since) for name, since in BEHAVIOURS.items())
         # fixed answers: the version itself
         self.answers = {"settings.getDokployVersion": self.tag}

@@ -13,6 +13,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import math
 import re
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils import dotenv
@@ -308,7 +309,7 @@ def nano_cpus(option, value):
         number = float(str(value).strip())
     except ValueError:
         number = None
-    if number is None or number < 0 or number != number:
+    if number is None or number < 0 or math.isnan(number):
         raise DokployParamError("%s must be a number of CPUs such as 0.5 or 2 (or of nano CPUs, 1000 and more), not '%s'"
                                 % (option, value), option=option)
     return str(int(round(number * NANO))) if number < 1000 else str(int(number))

@@ -74,8 +74,9 @@ def remove_child(state, table_name, row_id, label):
     return public(table(state, table_name).pop(row_id))
 
 
-def service_of(row, kinds=KINDS):
+def service_of(row, kinds=None):
     """(kind, id) of the service a child row points at, or (None, None)."""
+    kinds = KINDS if kinds is None else kinds
     for kind in kinds:
         value = row.get(KINDS[kind]["id"])
         if value:

@@ -200,7 +200,8 @@ def validate(state, inp, ctx):
     _ssh(ctx, row)
     ready = any(d.get("title") == "Setup Server" and d.get("status") == "done" for d in table(state, "deployment").values()
                 if d.get("serverId") == row["serverId"])
-    tool = (lambda version: {"version": version if ready else "", "enabled": ready})
+    def tool(version):
+        return {"version": version if ready else "", "enabled": ready}
     return {"docker": tool("28.5.0"), "rclone": tool("1.71.1"), "nixpacks": tool("1.39.0"), "buildpacks": tool("0.39.1"),
             "railpack": tool("0.2.2"), "isDokployNetworkInstalled": ready, "isSwarmInstalled": ready,
             "isMainDirectoryInstalled": ready, "privilegeMode": "root" if row.get("username") == "root" else "sudo",
