@@ -26,6 +26,9 @@ except ImportError:  # pragma: no cover - exercised by the sanity import test
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
 
+from ansible_collections.dokploy.dokploy.plugins.module_utils.dotenv import values as dotenv_values
+from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import secret_values
+
 COLLECTION_VERSION = "0.1.0"
 USER_AGENT = "ansible-collection-dokploy.dokploy/%s" % COLLECTION_VERSION
 
@@ -278,7 +281,7 @@ class DokployClient(object):
         if not text.strip():
             return None  # procedures without a return value answer 200 with an empty body
         try:
-            return json.loads(text)
+            decoded = json.loads(text)
         except ValueError:
             content_type = response.headers.get("Content-Type", "")
             if "json" in content_type:
@@ -287,6 +290,8 @@ class DokployClient(object):
             raise DokployError(
                 self.redact("the answer is not Dokploy's API (content type %r); check api_url %s" % (content_type, self.base_url)),
                 status=response.status_code, procedure=procedure)
+        self.secrets.update(secret_values(decoded, dotenv_values))
+        return decoded
 
     def _error(self, method, procedure, response):
         status = response.status_code

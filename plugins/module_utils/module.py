@@ -98,12 +98,21 @@ class DokployModule(AnsibleModule):
         self.fail_json(msg=str(error), **result)
 
     def run(self, action):
-        """Call ``action()`` and exit with its result; a DokployError becomes a clean failure with its partial result."""
+        """Call ``action()`` and exit with its result; a DokployError becomes a clean failure with its partial result.
+
+        Every secret value Dokploy sent (the client collects them) is masked wherever it appears in the output,
+        for example in a build log that printed one."""
         try:
             result = action()
         except DokployError as error:
+            self.hide_seen_secrets()
             self.fail_on_error(error, **(error.result or {}))
+        self.hide_seen_secrets()
         self.exit_json(**result)
+
+    def hide_seen_secrets(self):
+        if self._client is not None:
+            self.no_log_values.update(self._client.secrets)
 
 
 def run_resource(resource_class):

@@ -34,6 +34,30 @@ def mask_value(value):
     return MASK
 
 
+# Secret values found in Dokploy's answers are masked wherever they appear (a build log that prints one, an
+# error that echoes one) once they are this long; shorter ones (``1``, ``info``) would mask ordinary words.
+MIN_HARVESTED_LENGTH = 8
+ENV_FIELDS = frozenset(("env", "buildArgs", "buildSecrets", "previewEnv", "previewBuildArgs", "previewBuildSecrets"))
+
+
+def secret_values(obj, parse_env):
+    """Every secret value in ``obj`` (any depth): secret fields' strings, and the values inside env-like fields
+    (``parse_env(text)`` gives ``{key: value}``), those of at least MIN_HARVESTED_LENGTH characters."""
+    found = set()
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            if isinstance(value, str) and is_secret_field(key):
+                found.add(value)
+                if key in ENV_FIELDS:
+                    found.update(v for v in parse_env(value).values() if isinstance(v, str))
+            else:
+                found.update(secret_values(value, parse_env))
+    elif isinstance(obj, list):
+        for item in obj:
+            found.update(secret_values(item, parse_env))
+    return set(value for value in found if len(value.strip()) >= MIN_HARVESTED_LENGTH)
+
+
 def mask(obj):
     """A copy of ``obj`` (dicts and lists, any depth) with every secret field's value masked."""
     if isinstance(obj, dict):
