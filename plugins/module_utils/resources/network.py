@@ -30,10 +30,6 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.target import chec
 
 # ipam_config suboption -> the key of an entry of the row's ipam.config
 IPAM_KEYS = (("subnet", "subnet"), ("gateway", "gateway"), ("iprange", "ipRange"))
-# The settings as compared: ipam is split into ipamDriver and ipamConfig (each entry with all three keys)
-FIELDS = (Field("driver"), Field("internal"), Field("attachable"), Field("enable_ipv4", "enableIPv4"),
-          Field("enable_ipv6", "enableIPv6"), Field("mtu"), Field("ipam_driver", "ipamDriver"),
-          Field("ipam_config", "ipamConfig", lambda entries: [canonical_entry(e, IPAM_KEYS) for e in entries]))
 DERIVED = ("ipamDriver", "ipamConfig")
 # network.create's defaults (schema/network.ts): what a recreated network keeps unless told otherwise
 DEFAULTS = {"driver": "bridge", "internal": False, "attachable": False, "enableIPv4": True, "enableIPv6": False}
@@ -42,6 +38,12 @@ DEFAULTS = {"driver": "bridge", "internal": False, "attachable": False, "enableI
 def canonical_entry(entry, keys=tuple((k, k) for dummy, k in IPAM_KEYS)):
     """An ipam.config entry with every key present, empty values as None."""
     return dict((api, (entry or {}).get(option) or None) for option, api in keys)
+
+
+# The settings as compared: ipam is split into ipamDriver and ipamConfig (each entry with all three keys)
+FIELDS = (Field("driver"), Field("internal"), Field("attachable"), Field("enable_ipv4", "enableIPv4"),
+          Field("enable_ipv6", "enableIPv6"), Field("mtu"), Field("ipam_driver", "ipamDriver"),
+          Field("ipam_config", "ipamConfig", lambda entries: [canonical_entry(e, IPAM_KEYS) for e in entries]))
 
 
 def flatten(row):
@@ -167,7 +169,7 @@ class Network(Resource):
                 "%s differs in %s, and neither Dokploy nor Docker can change a network; set recreate: true to remove "
                 "and create it again (Docker refuses while containers use it), or choose another name"
                 % (self.label(current), ", ".join("%s (%s, wanted %s)" % (field, old, new)
-                                                   for field, (old, new) in sorted(changes.items()))))
+                                                  for field, (old, new) in sorted(changes.items()))))
         wanted = dict(DEFAULTS)
         wanted.update((field.api, current.get(field.api)) for field in FIELDS if current.get(field.api) is not None)
         wanted.update(desired)

@@ -8,11 +8,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
-    DokployError,
-    DokployNotFoundError,
-    DokployParamError,
-)
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import services_of
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, describe_services
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update
