@@ -22,8 +22,10 @@ description:
   - 'A service also takes lists of its children, each item with the options of the child module without its
     target options: C(domains) (M(dokploy.dokploy.dokploy_domain)), C(mounts) (M(dokploy.dokploy.dokploy_mount)),
     C(ports) (M(dokploy.dokploy.dokploy_port)), C(redirects) (M(dokploy.dokploy.dokploy_redirect)), C(basic_auth)
-    (M(dokploy.dokploy.dokploy_basic_auth)), C(schedules) (M(dokploy.dokploy.dokploy_schedule)) and C(backups)
-    (M(dokploy.dokploy.dokploy_backup)), where that module allows the kind of service.'
+    (M(dokploy.dokploy.dokploy_basic_auth)), C(schedules) (M(dokploy.dokploy.dokploy_schedule)), C(backups)
+    (M(dokploy.dokploy.dokploy_backup)) and C(volume_backups) (M(dokploy.dokploy.dokploy_volume_backup)), where that
+    module allows the kind of service. The options that name the service (C(project), C(application), ...) come from
+    where the list stands.'
   - 'Everything is validated before the first request, with the messages of the single modules prefixed by
     where the value stands, for example C(environments.production.applications.web: replicas must be 0 or more).'
   - 'Order: the project, the environments, the shared variables, the databases, the applications and compose
@@ -32,7 +34,8 @@ description:
     (C(actions)) and where it failed (C(failed_at)); running again converges.'
   - 'Reads are shared: the projects are listed once, each environment is read once, and the services are read
     concurrently on a small pool. A run that changes nothing sends one request for the projects, one per
-    environment, one per service, and one list per service for C(schedules). Writes are sequential and a write
+    environment, one per service, and for each declared schedule and volume backup the list it is found in (Dokploy
+    does not nest those in the service; a volume backup also reads the backup destinations). Writes are sequential and a write
     whose answer was lost is never sent again.'
   - Check mode shows the whole plan (on an empty server, everything is created) without any request that writes;
     with C(--diff) the result has one entry per changed resource, with only the fields that differ and secrets masked.
@@ -208,7 +211,7 @@ actions:
     kind:
       description: >-
         V(project), V(environment), V(env), V(application), V(database), V(compose), V(domain), V(mount),
-        V(port), V(redirect), V(basic_auth), V(schedule) or V(backup).
+        V(port), V(redirect), V(basic_auth), V(schedule), V(backup) or V(volume_backup).
       type: str
       sample: application
     name:

@@ -13,7 +13,8 @@ short_description: Export a live Dokploy project as a dokploy_stack declaration
 version_added: 0.2.0
 description:
   - Reads one project with its environments, their shared variables, and every application, database and compose
-    service in them with their domains, mounts, ports, redirects, basic-auth users, schedules and backups, and returns
+    service in them with their domains, mounts, ports, redirects, basic-auth users, schedules, backups and volume
+    backups, and returns
     it under RV(stack) in exactly the format of M(dokploy.dokploy.dokploy_stack).
   - The rows are turned back into the options of each module through the same field declarations the modules
     converge with, so feeding RV(stack) to M(dokploy.dokploy.dokploy_stack) changes nothing and sends no write.
@@ -21,8 +22,8 @@ description:
     (env variables, database, registry and basic-auth passwords) are left out unless O(include_secrets=true); where
     they were left out is listed in RV(secrets_left_out). A basic-auth user cannot be declared without its
     password, so without secrets it is left out entirely.
-  - Reads only; one request for the projects, one per environment, one per service, and one list of schedules per
-    application and compose service.
+  - Reads only; one request for the projects, one per environment, one per service, the lists of schedules and
+    volume backups of each service (Dokploy does not nest them), and the backup destinations once.
 options:
   project:
     description:

@@ -28,6 +28,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.redirect
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.schedule import Schedule
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack import CHILD_SECTIONS, Stack
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack_export import StackExport
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 from simulator import Simulator
 
@@ -86,6 +87,12 @@ BUILD = [
                   database_name="app", service_name="db", database_user="app")),
     (Backup, dict(project=P, compose="queue", database_type="mariadb", destination="s3", cron_expression="0 6 * * *",
                   database_name="app", service_name="maria", database_user="app", database_password="mariapass1")),
+    (VolumeBackup, dict(APP, name="web-data", volume_name="web-data", destination="s3", prefix="volumes/",
+                        cron_expression="0 1 * * *", keep_latest=3, turn_off=True)),
+    (VolumeBackup, dict(project=P, compose="queue", name="q", volume_name="q-data", destination="s3", prefix="q/",
+                        cron_expression="0 1 * * *", service_name="web")),
+    (VolumeBackup, dict(project=P, database="pg", database_type="postgres", name="pg", volume_name="pg-extra",
+                        destination="s3", prefix="pg/", cron_expression="0 1 * * *")),
 ]
 
 

@@ -33,6 +33,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.mount im
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.port import Port
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.redirect import Redirect
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.schedule import Schedule
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.env import EnvTarget
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project import (
     Environment,
@@ -68,7 +69,7 @@ class ChildSection(object):
     def listed(self, ctx, kind, row):
         """The children of the service ``row`` of ``kind`` as Dokploy lists them, without those Dokploy made itself."""
         if self.unnested:
-            rows = unnested_children(ctx.client, kind.name, row[kind.id_field])[self.unnested]
+            rows = unnested_lists(ctx, kind, row[kind.id_field])[self.unnested]
         elif self.child_class is Backup:
             rows = row.get("backups") or []
         else:
@@ -79,6 +80,20 @@ class ChildSection(object):
         if self.child_class is Backup:
             return Backup(ctx, params).same_backup(child)
         return self.child_class.matches(child, params)
+
+
+def unnested_lists(ctx, kind, service_id):
+    """The lists of children that ``<kind>.one`` does not nest (child.unnested_children), read once per service and
+    run. A database has volume backups but no schedules."""
+    cache = ctx.__dict__.setdefault("unnested_lists", {})
+    key = (kind.name, service_id)
+    if key not in cache:
+        if kind.is_database:
+            cache[key] = {"schedules": [], "volumeBackups": ctx.client.get(
+                "volumeBackups.list", {"id": service_id, "volumeBackupType": kind.name}) or []}
+        else:
+            cache[key] = unnested_children(ctx.client, kind.name, service_id)
+    return cache[key]
 
 
 def is_default_child(child_class, child, row):
@@ -97,6 +112,7 @@ CHILD_SECTIONS = (
     ChildSection("basic_auth", BasicAuth),
     ChildSection("schedules", Schedule, unnested="schedules"),
     ChildSection("backups", Backup),
+    ChildSection("volume_backups", VolumeBackup, unnested="volumeBackups"),
 )
 # The words of the check-mode warnings about a parent that does not exist yet (target.py, service.py, project.py).
 PENDING_WARNING = "In check mode this is taken as"

@@ -37,6 +37,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack im
     SERVICE_SECTIONS,
     read_project,
 )
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import TARGET_OPTIONS
 
 # What Dokploy sets on a new object (its schema defaults, as the recorded create answers show them:
@@ -56,6 +57,7 @@ DEFAULTS = {
     "redirect": {"permanent": False},
     "schedule": {"shellType": "bash", "enabled": True},
     "backup": {"prefix": "/", "enabled": True},
+    "volume_backup": {"turnOff": False},
 }
 # Options of a child that say which service it hangs off: the stack sets them from where the child stands.
 TARGET_ONLY = frozenset(TARGET_OPTIONS) | frozenset("%s_id" % option for option in TARGET_OPTIONS) | \
@@ -81,6 +83,7 @@ class Exporter(object):
         self.ctx = ctx
         self.include_secrets = include_secrets
         self.secrets_left_out = []
+        self.destinations = None
 
     def options(self, resource_class, fields, row, where, defaults=None):
         """``{option: value}`` for each Field whose API value is set and not Dokploy's default; no_log options are
@@ -201,10 +204,21 @@ class Exporter(object):
                 item.pop("service_name", None)
             if child_class is Backup:
                 item.update(self.backup_extra(kind, child, child_where))
+            if child_class is VolumeBackup:
+                item["destination"] = self.destination_name(child.get("destinationId"))
+                if kind.name != "compose":
+                    item.pop("service_name", None)
             if child_class is BasicAuth and "password" not in item:
                 continue  # a user cannot be declared without its password: listed among the secrets left out
             items.append(item)
         return items
+
+    def destination_name(self, destination_id):
+        """The name of a backup destination (a volume backup names it, its list row has only the ID)."""
+        if self.destinations is None:
+            self.destinations = dict((d.get("destinationId"), d.get("name"))
+                                     for d in self.ctx.client.get("destination.all") or [])
+        return self.destinations.get(destination_id, destination_id)
 
     def backup_extra(self, kind, child, where):
         """A backup names its destination by name (Backup.same_backup); in a compose service, the engine too, and the
