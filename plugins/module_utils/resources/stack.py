@@ -29,17 +29,17 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child im
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.compose import Compose
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import Database
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.domain import Domain
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.env import EnvTarget
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.mount import Mount
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.port import Port
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.redirect import Redirect
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.schedule import Schedule
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.env import EnvTarget
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project import (
     Environment,
     Project,
     is_default_environment,
 )
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.redirect import Redirect
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.schedule import Schedule
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import target_argument_spec
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
@@ -58,8 +58,9 @@ SERVICE_SECTIONS = (
 class ChildSection(object):
     """A section of a service that lists children of one Child class (``domains: [...]``): where Dokploy lists
     them for a service and which listed child a declared item names. Most children are nested in the service's
-    ``<kind>.one`` (``Child.children_of``); schedules come from schedule.list (``unnested``); a backup is named by
-    its destination and prefix, which its own resource compares (``Backup.same_backup``)."""
+    ``<kind>.one`` (``Child.children_of``); schedules and volume backups come from lists of their own
+    (``unnested``); a backup is named by its destination and prefix, which its own resource compares
+    (``Backup.same_backup``)."""
 
     def __init__(self, name, child_class, unnested=None):
         self.name = name
@@ -85,7 +86,9 @@ class ChildSection(object):
 def unnested_lists(ctx, kind, service_id):
     """The lists of children that ``<kind>.one`` does not nest (child.unnested_children), read once per service and
     run. A database has volume backups but no schedules."""
-    cache = ctx.__dict__.setdefault("unnested_lists", {})
+    cache = getattr(ctx, "stack_unnested_lists", None)
+    if cache is None:
+        cache = ctx.stack_unnested_lists = {}
     key = (kind.name, service_id)
     if key not in cache:
         if kind.is_database:
@@ -119,7 +122,6 @@ PENDING_WARNING = "In check mode this is taken as"
 DEFAULT_ENVIRONMENT = "production"    # the environment project.create makes
 # action kinds that differ from the resource's result key
 ACTION_KINDS = {EnvTarget.kind: "env"}
-STACK_OPTIONS = ("project", "description", "env", "environments", "prune", "state")
 ENVIRONMENT_KEYS = ("description", "env") + tuple(section for section, resource_class, option in SERVICE_SECTIONS)
 
 

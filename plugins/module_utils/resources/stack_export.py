@@ -34,7 +34,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.domain i
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.mount import TYPE_FIELDS, TYPE_OPTIONS, Mount
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack import (
     CHILD_SECTIONS,
-    SERVICE_SECTIONS,
+    Stack,
     read_project,
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
@@ -120,7 +120,7 @@ class Exporter(object):
                 environment["description"] = detail["description"]
             self.env_of(environment, detail, where + ".env")
             for kind, row in services:
-                section, resource_class, option = section_of(kind)
+                section, resource_class, option = Stack.section_of(kind)
                 service_where = "%s.%s.%s" % (where, section, row["name"])
                 environment.setdefault(section, {})[row["name"]] = self.service(resource_class, kind, option, row,
                                                                                 service_where)
@@ -234,13 +234,6 @@ class Exporter(object):
         if len(credentials) == len(fields):
             extra.update(credentials)
         return extra
-
-
-def section_of(kind):
-    for section, resource_class, option in SERVICE_SECTIONS:
-        if (kind.is_database and option == "database") or kind.name == option:
-            return section, resource_class, option
-    raise ValueError("no stack section for a %s" % kind.name)
 
 
 def env_option(text):
