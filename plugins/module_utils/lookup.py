@@ -46,6 +46,18 @@ def pick_one(items, what, name, id_field, where="", id_option=None):
     return matches[0] if matches else None
 
 
+def find_named(items, what, name, id_field, required=True, name_field="name"):
+    """The organisation-wide object named ``name`` among ``items`` (a ``<router>.all`` answer): two of that name fail
+    listing their IDs; none fails listing the names that exist when ``required``, else gives None."""
+    named = [dict(item, name=item.get(name_field)) for item in items or []]
+    found = pick_one(named, what, name, id_field, id_option="a unique name")
+    if found is None:
+        if required:
+            raise DokployMissingError("No %s is named '%s'; existing: %s" % (what, name, _names(named)))
+        return None
+    return [item for item in items if item.get(id_field) == found.get(id_field)][0]
+
+
 class Resolver(object):
     """Resolves projects, environments and services by name or ID, caching what it read for one task."""
 

@@ -20,8 +20,9 @@ import hashlib
 import re
 import ssl
 
+from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import pick_one
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import find_named
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update, normalize
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.registry import server_id
@@ -88,8 +89,8 @@ class Certificate(Resource):
                                     option="private_key")
 
     def find(self):
-        return pick_one(self.client.get("certificates.all") or [], "certificate", self.params["name"], "certificateId",
-                        id_option="a unique name")
+        return find_named(self.client.get("certificates.all"), "certificate", self.params["name"], "certificateId",
+                          required=False)
 
     def server_id(self):
         return server_id(self.ctx, self.params["server"])
@@ -103,7 +104,11 @@ class Certificate(Resource):
                 where = "server '%s'" % server if server else "the Dokploy host"
                 raise DokployError("Certificate '%s' is on %s; Dokploy cannot move a certificate to another server: "
                                    "delete it and create it again there" % (current["name"], where))
-        return super(Certificate, self).compare(current, desired)
+        changes = super(Certificate, self).compare(current, desired)
+        if changes:
+            # certificates.update arrived in v0.29.0 (capabilities.py); an older server could only delete and recreate
+            require(self.client.version(), "certificates.update", "changing certificate '%s'" % current["name"])
+        return changes
 
     def normalize_field(self, field, value):
         if field == "certificateData" and value:

@@ -18,7 +18,7 @@ import re
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import services_of
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployLookupError, DokployMissingError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, find_named
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
 
@@ -33,15 +33,7 @@ FLAG = re.compile(r"^--[a-zA-Z0-9-]+(=[a-zA-Z0-9._:/@-]+)?$")
 
 def find_destination(ctx, name, required=True):
     """The destination named ``name`` from ``destination.all`` (one request); two of that name fail listing IDs."""
-    destinations = ctx.client.get("destination.all") or []
-    found = [d for d in destinations if d.get("name") == name]
-    if len(found) > 1:
-        raise DokployLookupError("%d backup destinations are named '%s' (IDs: %s); Dokploy does not keep names unique: "
-                                 "rename or delete all but one" % (len(found), name, ", ".join(d["destinationId"] for d in found)))
-    if not found and required:
-        raise DokployMissingError("No backup destination is named '%s'; existing: %s"
-                                  % (name, ", ".join(sorted(str(d.get("name")) for d in destinations)) or "none"))
-    return found[0] if found else None
+    return find_named(ctx.client.get("destination.all"), "backup destination", name, "destinationId", required=required)
 
 
 def destination_id(ctx, name):

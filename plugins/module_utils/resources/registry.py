@@ -18,7 +18,7 @@ __metaclass__ = type
 import re
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, pick_one
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, find_named
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
 
@@ -34,15 +34,7 @@ def find_registry(ctx, name, required=True, registries=None):
     two of that name fail listing their IDs."""
     if registries is None:
         registries = ctx.client.get("registry.all") or []
-    named = [dict(r, name=r.get("registryName")) for r in registries]
-    found = pick_one(named, "registry", name, "registryId", id_option="a unique name")
-    if found is None:
-        if required:
-            raise DokployMissingError("No registry is named '%s'; existing: %s"
-                                      % (name, ", ".join(sorted(str(r["name"]) for r in named)) or "none"))
-        return None
-    del found["name"]
-    return found
+    return find_named(registries, "registry", name, "registryId", required=required, name_field="registryName")
 
 
 def registry_ids(ctx, wanted):

@@ -19,7 +19,7 @@ __metaclass__ = type
 import re
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, pick_one
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import find_named
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
 
@@ -31,12 +31,7 @@ KEY_FIELDS = ("privateKey", "publicKey")
 
 def find_ssh_key(ctx, name, required=True):
     """The SSH key named ``name`` from ``sshKey.all`` (one request); two of that name fail listing their IDs."""
-    keys = ctx.client.get("sshKey.all") or []
-    found = pick_one(keys, "SSH key", name, "sshKeyId", id_option="a unique name")
-    if found is None and required:
-        raise DokployMissingError("No SSH key is named '%s'; existing: %s"
-                                  % (name, ", ".join(sorted(str(k.get("name")) for k in keys)) or "none"))
-    return found
+    return find_named(ctx.client.get("sshKey.all"), "SSH key", name, "sshKeyId", required=required)
 
 
 def same_key(stored, given):
