@@ -15,6 +15,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from concurrent.futures import ThreadPoolExecutor
+
 from ansible_collections.dokploy.dokploy.plugins.module_utils import dotenv
 from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import PROVIDER_TYPES, provider_fields
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, normalize
@@ -34,8 +36,10 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.domain i
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.mount import TYPE_FIELDS, TYPE_OPTIONS, Mount
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack import (
     CHILD_SECTIONS,
+    READ_WORKERS,
     Stack,
     read_project,
+    unnested_lists,
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import TARGET_OPTIONS
@@ -113,7 +117,11 @@ class Exporter(object):
             declaration["description"] = project["description"]
         self.env_of(declaration, project, "env")
         environments = {}
-        for detail, services in read_project(self.ctx, project):
+        found = read_project(self.ctx, project)
+        with ThreadPoolExecutor(max_workers=READ_WORKERS) as pool:   # the lists of children <kind>.one does not nest
+            list(pool.map(lambda service: unnested_lists(self.ctx, *service),
+                          [(kind, row[kind.id_field]) for detail, services in found for kind, row in services]))
+        for detail, services in found:
             where = "environments.%s" % detail["name"]
             environment = {}
             if not empty(detail.get("description")) and detail["description"] != DEFAULT_DESCRIPTION:
