@@ -83,6 +83,11 @@ options:
     description:
       - Type V(bitbucket), the workspace whose repositories Dokploy lists.
     type: str
+  shared:
+    description:
+      - Whether the organisation's other members may use the provider too (C(gitProvider.toggleShare)); only the
+        member who connected it may change this. Not changed when not set. Needs Dokploy v0.29.0.
+    type: bool
   state:
     description:
       - V(present) creates or updates the provider, V(absent) deletes it; the applications and compose services that
@@ -111,6 +116,7 @@ EXAMPLES = r"""
     client_id: "{{ gitlab_application_id }}"
     client_secret: "{{ vault_gitlab_application_secret }}"
     group_name: platform
+    shared: true
 
 - name: Bitbucket with an API token
   dokploy.dokploy.dokploy_git_provider:

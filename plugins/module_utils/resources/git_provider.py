@@ -40,6 +40,8 @@ OPTION_SPECS = dict(url=dict(type="str"), internal_url=dict(type="str"), client_
 URL_OPTIONS = ("url", "internal_url", "redirect_uri")
 INTERNAL_URL_CAPABILITY = "gitlab.internalUrl"
 INTERNAL_URL_FIELDS = ("gitlabInternalUrl", "giteaInternalUrl")
+# gitProvider.toggleShare: whether the organisation's other members may use the provider (v0.29.0)
+SHARE = Update("gitProvider.toggleShare", ["sharedWithOrganization"])
 GITHUB_REFUSED = ("type github cannot be created or changed here: a GitHub app is made by GitHub's manifest flow in the "
                   "browser (Dokploy: Settings > Git > GitHub). dokploy_git_provider_info lists it, applications and "
                   "compose services use it by name, and this module deletes it with state: absent")
@@ -96,6 +98,7 @@ class GitProvider(Resource):
         spec = dict(
             name=dict(type="str", required=True),
             type=dict(type="str", choices=list(PROVIDER_TYPES)),
+            shared=dict(type="bool"),
             state=dict(type="str", choices=["present", "absent"], default="present"),
         )
         for option, option_spec in OPTION_SPECS.items():
@@ -127,7 +130,7 @@ class GitProvider(Resource):
             type_id = provider_id_field(params["type"])
             fields = ["name"] + [api for option, api in self.spec.options]
             self.create_procedure = "%s.create" % params["type"]
-            self.updates = (Update("%s.update" % params["type"], fields, keep=("name", type_id) + self.spec.keep),)
+            self.updates = (Update("%s.update" % params["type"], fields, keep=("name", type_id) + self.spec.keep), SHARE)
 
     def find(self):
         found = pick_one(providers(self.client, self.params["type"]), "git provider", self.params["name"],
@@ -147,6 +150,10 @@ class GitProvider(Resource):
             desired[field] = desired[field] or None   # "" clears it: Dokploy takes null
             if current is not None and field not in current:
                 require(self.client.version(), INTERNAL_URL_CAPABILITY, "dokploy_git_provider internal_url")
+        if self.params["shared"] is not None:
+            desired["sharedWithOrganization"] = self.params["shared"]
+            if current is not None and "sharedWithOrganization" not in current:
+                require(self.client.version(), "gitProvider.share", "dokploy_git_provider shared")
         return desired
 
     def create_payload(self, desired):
@@ -159,8 +166,8 @@ class GitProvider(Resource):
         if any(desired.get(field) for field in INTERNAL_URL_FIELDS):
             require(self.client.version(), INTERNAL_URL_CAPABILITY, "dokploy_git_provider internal_url")
         payload = dict(self.spec.defaults)
-        payload.update(desired)
-        payload["name"] = self.params["name"]
+        payload.update((field, value) for field, value in desired.items() if field != "sharedWithOrganization")
+        payload["name"] = self.params["name"]   # the create takes no sharing: toggleShare follows it
         if self.params["type"] in ("gitlab", "gitea"):
             # the OAuth callback Dokploy's dialog fills in: <Dokploy's URL>/api/providers/<type>/callback
             callback = "%s/providers/%s/callback" % (self.client.base_url.rstrip("/"), self.params["type"])
