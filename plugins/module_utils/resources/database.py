@@ -170,8 +170,8 @@ class Database(Service):
     def create_payload(self, desired):
         missing = [f.option for f in TYPE_FIELDS if f.api in self.spec.database.required_on_create and f.api not in desired]
         if missing:
-            raise DokployParamError("Creating %s database '%s' needs %s" % (self.spec.database.title, self.params["name"],
-                                                                          " and ".join(missing)), option=missing[0])
+            raise DokployParamError("Creating %s database '%s' needs %s" % (
+                self.spec.database.title, self.params["name"], " and ".join(missing)), option=missing[0])
         payload = self.create_base()
         payload["dockerImage"] = desired.get("dockerImage") or self.spec.database.default_image
         for f in TYPE_FIELDS:
@@ -211,4 +211,3 @@ class Database(Service):
 
     def result_object(self, obj):
         return masked_database(self.spec.name, obj)
-

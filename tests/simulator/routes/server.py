@@ -200,6 +200,7 @@ def validate(state, inp, ctx):
     _ssh(ctx, row)
     ready = any(d.get("title") == "Setup Server" and d.get("status") == "done" for d in table(state, "deployment").values()
                 if d.get("serverId") == row["serverId"])
+
     def tool(version):
         return {"version": version if ready else "", "enabled": ready}
     return {"docker": tool("28.5.0"), "rclone": tool("1.71.1"), "nixpacks": tool("1.39.0"), "buildpacks": tool("0.39.1"),
