@@ -238,6 +238,7 @@ def main():
         "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "python": platform.python_version(),
         "cpus": os.cpu_count(),
+        "load_average_at_end": [round(load, 1) for load in os.getloadavg()],  # a busy machine stretches wall times
         "runs": args.runs,
         "tasks": {"converge": len(noop_counts), "uri": len(uri_counts)},
         "seconds": times,
