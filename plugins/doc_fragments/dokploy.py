@@ -50,8 +50,10 @@ options:
 requirements:
   - requests
 notes:
-  - Dokploy v0.25.0 or newer is required (the first version with environments); the collection is
-    tested against the API of Dokploy v0.30.2.
+  - Dokploy v0.25.0 to v0.30.2 are supported (v0.25.0 is the first version with environments); the
+    collection is tested against the API of each minor version's last release, v0.30.2 in full.
+    An option or operation that needs a newer Dokploy fails with a message naming the version it
+    needs (C(needs Dokploy vX or newer)); the module's notes list them.
 """
 
     # env_mode of the service modules (application, compose, database).
@@ -178,8 +180,10 @@ options:
 requirements:
   - requests
 notes:
-  - Dokploy v0.25.0 or newer is required (the first version with environments); the collection is
-    tested against the API of Dokploy v0.30.2.
+  - Dokploy v0.25.0 to v0.30.2 are supported (v0.25.0 is the first version with environments); the
+    collection is tested against the API of each minor version's last release, v0.30.2 in full.
+    An option or operation that needs a newer Dokploy fails with a message naming the version it
+    needs (C(needs Dokploy vX or newer)); the module's notes list them.
 """
 
     # The lifecycle options of dokploy_application, dokploy_compose and dokploy_database

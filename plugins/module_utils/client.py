@@ -316,8 +316,9 @@ class DokployClient(object):
                                     status=status, code=code, procedure=procedure)
         if status == 404 and message == "Not found":
             return DokployNotFoundError(
-                "Dokploy has no procedure %s %s; the server may be older than this collection supports "
-                "(v0.25 or newer is required) or api_url may not point at Dokploy" % (method, procedure),
+                "Dokploy has no procedure %s %s; this Dokploy version may not have it yet (the collection "
+                "supports v0.25.0 to v0.30.2; docs/dokploy-versions.md lists what each version brought) "
+                "or api_url may not point at Dokploy" % (method, procedure),
                 status=status, code=code, procedure=procedure)
         if status == 404:
             return DokployNotFoundError(message, status=status, code=code, procedure=procedure)

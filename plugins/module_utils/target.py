@@ -15,6 +15,7 @@ __metaclass__ = type
 
 import re
 
+from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, SERVICE_KINDS
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployLookupError, DokployMissingError
@@ -162,6 +163,9 @@ def resolve_target(ctx, params, kinds=TARGET_OPTIONS, required=True):
     of the play would create, so it gives a pending Target and a warning instead of a failure.
     """
     kind = target_kind(params, kinds)
+    if kind.name == "libsql":
+        # the libsql router arrived in Dokploy v0.29.0: an older server answers every libsql call with a 404
+        require(ctx.client.version(), "libsql", "database_type=libsql")
     option = "database" if kind.is_database else kind.name
     service_id = params.get("%s_id" % option)
     if service_id:

@@ -50,6 +50,9 @@ options:
     type: str
     choices: [present, absent]
     default: present
+notes:
+  - Changing an existing certificate needs Dokploy v0.29.0 or newer (C(certificates.update)); an older server only
+    creates and deletes them, and the module fails naming the version.
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES

@@ -170,6 +170,9 @@ options:
     type: str
     choices: [present, absent, deployed, started, stopped, restarted]
     default: present
+notes:
+  - O(type=libsql) needs Dokploy v0.29.0 or newer, and so does changing the password of a running database
+    (C(<type>.changePassword)); on an older server the module fails naming the version, before any change.
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES

@@ -46,6 +46,9 @@ options:
       - V(0) returns an empty RV(log) without reading it; a negative number is refused.
     type: int
     default: 100
+notes:
+  - O(log_lines) needs Dokploy v0.29.5 or newer (C(deployment.readLogs)); listing deployments works on every
+    supported version.
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.target

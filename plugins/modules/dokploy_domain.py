@@ -70,6 +70,9 @@ options:
     type: str
     choices: [present, absent]
     default: present
+notes:
+  - O(enabled=false) needs Dokploy v0.30.0 or newer (C(domain.enabled)); an older server keeps every domain active,
+    so O(enabled=true) holds on every version.
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES

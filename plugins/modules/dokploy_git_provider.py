@@ -95,6 +95,9 @@ options:
     type: str
     choices: [present, absent]
     default: present
+notes:
+  - O(internal_url) needs Dokploy v0.27.0 or newer, O(shared) v0.29.0; on an older server the module fails naming the
+    version.
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES

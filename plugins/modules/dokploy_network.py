@@ -96,6 +96,8 @@ extends_documentation_fragment:
   - dokploy.dokploy.dokploy.ATTRIBUTES
 notes:
   - Only the settings given are compared; the others are whatever the network has.
+  - Needs Dokploy v0.29.14 or newer (the C(network) router); on an older server the module fails with a message
+    naming the version.
 author:
   - dokploy.dokploy contributors (@dokploy-ansible)
 """

@@ -155,6 +155,10 @@ options:
     type: str
     choices: [present, absent]
     default: present
+notes:
+  - "Types and events newer than Dokploy v0.25 fail on an older server with a message naming the version:
+    V(custom) v0.26.0, V(pushover) v0.26.7, V(resend) v0.27.0, V(teams) v0.27.1, V(mattermost) v0.29.0; the events
+    V(volume_backup) v0.26.0, V(dokploy_backup) v0.29.0."
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES

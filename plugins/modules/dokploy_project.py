@@ -55,6 +55,8 @@ options:
     type: list
     elements: str
     version_added: 0.2.0
+notes:
+  - O(tags) needs Dokploy v0.29.0 or newer (project tags); on an older server the module fails naming the version.
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES

@@ -33,6 +33,9 @@ options:
     type: str
     choices: [present, absent]
     default: present
+notes:
+  - Needs Dokploy v0.29.0 or newer (the C(tag) router); on an older server the module fails with a message naming the
+    version.
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES

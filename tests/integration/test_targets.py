@@ -58,7 +58,8 @@ def discover_targets():
     targets = []
     for name in sorted(os.listdir(TARGETS_DIR)):
         path = os.path.join(TARGETS_DIR, name)
-        if name.startswith((".", "_", "setup_")) or not os.path.isdir(path):
+        # smoke_ targets are run by test_versions.py against older Dokploy versions, not here
+        if name.startswith((".", "_", "setup_", "smoke_")) or not os.path.isdir(path):
             continue
         if not os.path.isfile(os.path.join(path, "tasks", "main.yml")):
             continue
@@ -130,7 +131,8 @@ def playbook_environment(sim, home):
     return env
 
 
-def run_target(target, sim):
+def run_target(target, sim, extra=None, log_name=None):
+    """Run ``target`` against ``sim``; ``extra`` (vars) are added to the harness's, ``log_name`` names the log."""
     home = os.path.join(OUTPUT_DIR, "home")
     if not os.path.isdir(home):
         os.makedirs(home)
@@ -140,7 +142,11 @@ def run_target(target, sim):
         "dokploy_api_url": sim.url,
         "dokploy_api_key": sim.api_key,
         "dokploy_sim_url": sim.url,
+        # the Dokploy version the simulator answers as ($DOKPLOY_SIM_VERSION, default v0.30.2), e.g. "0.25.11":
+        # targets compare it with `is version(...)` where an older server answers differently
+        "dokploy_sim_version": "%d.%d.%d" % sim.profile.version,
     }
+    extra_vars.update(extra or {})
     ansible_playbook = os.path.join(os.path.dirname(sys.executable), "ansible-playbook")
     if not os.path.exists(ansible_playbook):
         ansible_playbook = "ansible-playbook"
@@ -161,7 +167,7 @@ def run_target(target, sim):
         timeout=PLAYBOOK_TIMEOUT,
         check=False,
     )
-    log = os.path.join(OUTPUT_DIR, "logs", "%s.log" % target)
+    log = os.path.join(OUTPUT_DIR, "logs", "%s.log" % (log_name or target))
     if not os.path.isdir(os.path.dirname(log)):
         os.makedirs(os.path.dirname(log))
     with open(log, "w") as f:

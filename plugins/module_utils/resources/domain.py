@@ -103,11 +103,18 @@ class Domain(Child):
 
     def compare(self, current, desired):
         if "enabled" in desired and "enabled" not in current:
-            # A server before v0.30.0 has no domain.enabled: it would drop the field and never store it.
-            require(self.client.version(), "domain.toggleEnable", "dokploy_domain's enabled option")
+            # A server before v0.30.0 has no domain.enabled (the row says so, no request): every domain is active,
+            # so enabled=true holds; enabled=false cannot be stored (the field would be dropped).
+            if desired["enabled"] is not False:
+                desired = dict((k, v) for k, v in desired.items() if k != "enabled")
+            else:
+                require(self.client.version(), "domain.toggleEnable", "dokploy_domain's enabled=false")
         return super(Domain, self).compare(current, desired)
 
     def create_payload(self, desired):
+        if desired.get("enabled") is False:
+            # set by an update after the create: refuse before creating on a server that cannot store it
+            require(self.client.version(), "domain.toggleEnable", "dokploy_domain's enabled=false")
         payload = dict((k, v) for k, v in desired.items() if k != "enabled")  # create does not take it
         kind = self.target.kind.name
         payload.update(self.target_payload())

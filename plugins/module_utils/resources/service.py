@@ -17,6 +17,7 @@ import math
 import re
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils import dotenv
+from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import (
@@ -144,6 +145,9 @@ class Service(Resource):
 
     def find(self):
         params = self.params
+        if self.spec.name == "libsql":
+            # the libsql router arrived in Dokploy v0.29.0: an older server answers every libsql call with a 404
+            require(self.client.version(), "libsql", "dokploy_database type=libsql")
         present = params.get("state") != "absent"
         service_id = params.get(self.spec.id_option)
         if service_id:
