@@ -28,7 +28,8 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import Dokp
 from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
 from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import PROVIDER_TYPES, provider_id_field, providers
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import pick_one
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.typed import TypedResource
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
 
@@ -75,11 +76,6 @@ TYPES = {
 }
 
 
-def unsupported_options(provider_type, params):
-    own = set(option for option, api in TYPES[provider_type].options) if provider_type in TYPES else set()
-    return [option for option in sorted(OPTION_SPECS) if params.get(option) is not None and option not in own]
-
-
 def flatten(row, detail):
     """The gitProvider row with its type's whole row (``<type>.one``) at the top, the per-type summaries left out."""
     flat = dict((key, value) for key, value in row.items() if key not in PROVIDER_TYPES)
@@ -87,32 +83,26 @@ def flatten(row, detail):
     return flat
 
 
-class GitProvider(Resource):
+class GitProvider(TypedResource):
     kind = "git_provider"
     id_field = "gitProviderId"
     delete_procedure = "gitProvider.remove"
-    module_kwargs = dict(required_if=[("state", "present", ("type",))])
+    types = TYPES
+    type_choices = PROVIDER_TYPES
+    option_specs = OPTION_SPECS
+    secret_options = SECRET_OPTIONS
 
     @classmethod
     def argument_spec(cls):
-        spec = dict(
-            name=dict(type="str", required=True),
-            type=dict(type="str", choices=list(PROVIDER_TYPES)),
-            shared=dict(type="bool"),
-            state=dict(type="str", choices=["present", "absent"], default="present"),
-        )
-        for option, option_spec in OPTION_SPECS.items():
-            spec[option] = dict(option_spec, no_log=option in SECRET_OPTIONS)
+        spec = super(GitProvider, cls).argument_spec()
+        spec.update(shared=dict(type="bool"))
         return spec
 
     @classmethod
     def validate(cls, params):
-        check_name("name", params["name"])
         if params["type"] == "github" and params["state"] == "present":
             raise DokployParamError(GITHUB_REFUSED, option="type")
-        wrong = unsupported_options(params["type"], params) if params["type"] else []
-        if wrong:
-            raise DokployParamError("%s not available for type %s" % (", ".join(wrong), params["type"]), option=wrong[0])
+        super(GitProvider, cls).validate(params)
         for option in OPTION_SPECS:
             value = params[option]
             if value is not None and not value.strip() and option != "internal_url":

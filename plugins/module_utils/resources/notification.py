@@ -26,8 +26,8 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities impor
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import pick_one
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.typed import TypedResource
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask, mask_value
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
 
 # event -> the notification row's flag; the capability of the flags older servers do not have
 EVENTS = (("app_deploy", "appDeploy", None), ("app_build_error", "appBuildError", None),
@@ -107,12 +107,6 @@ URL_OPTIONS = ("webhook_url", "server_url")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-def unsupported_options(kind_name, params):
-    """The options set in ``params`` that the ``kind_name`` kind does not have (e.g. topic for slack)."""
-    own = set(option for option, api in KINDS[kind_name].options)
-    return [option for option in sorted(OPTION_SPECS) if params.get(option) is not None and option not in own]
-
-
 def flatten(row):
     """The notification row with its own kind's fields at the top, the other kinds' (null) relations left out."""
     flat = dict((key, value) for key, value in row.items() if key not in KINDS)
@@ -120,34 +114,30 @@ def flatten(row):
     return flat
 
 
-class Notification(Resource):
+class Notification(TypedResource):
     kind = "notification"
     id_field = "notificationId"
     delete_procedure = "notification.remove"
-    module_kwargs = dict(required_if=[("state", "present", ("type",))])
+    types = KINDS
+    type_choices = sorted(KINDS)
+    option_specs = OPTION_SPECS
+    secret_options = SECRET_OPTIONS
 
     @classmethod
     def argument_spec(cls):
-        spec = dict(
-            name=dict(type="str", required=True),
-            type=dict(type="str", choices=sorted(KINDS)),
+        spec = super(Notification, cls).argument_spec()
+        spec.update(
             events=dict(type="list", elements="str", choices=[event for event, flag, capability in EVENTS]),
             update_secrets=dict(type="str", choices=["always", "on_create"], default="always", no_log=False),
-            state=dict(type="str", choices=["present", "absent"], default="present"),
         )
-        for option, option_spec in OPTION_SPECS.items():
-            spec[option] = dict(option_spec, no_log=option in SECRET_OPTIONS)
         return spec
 
     @classmethod
     def validate(cls, params):
-        check_name("name", params["name"])
+        super(Notification, cls).validate(params)
         if not params["type"]:
             return
         kind = KINDS[params["type"]]
-        wrong = unsupported_options(params["type"], params)
-        if wrong:
-            raise DokployParamError("%s not available for type %s" % (", ".join(wrong), params["type"]), option=wrong[0])
         wrong = [event for event in params["events"] or [] if event not in kind.events]
         if wrong:
             raise DokployParamError("events: %s not available for type %s" % (", ".join(wrong), params["type"]),
@@ -190,8 +180,8 @@ class Notification(Resource):
     def desired(self, current):
         if current is not None and current.get("notificationType") != self.params["type"]:
             raise DokployError("%s is a %s notification; Dokploy cannot change the type of a notification: delete it "
-                               "first (state: absent), or choose another name" % (self.label(current),
-                                                                                current.get("notificationType")))
+                               "first (state: absent), or choose another name"
+                               % (self.label(current), current.get("notificationType")))
         desired = dict((api, self.params[option]) for option, api in self.spec.options if self.params[option] is not None)
         if current is not None and self.params["update_secrets"] == "on_create":
             desired = dict((field, value) for field, value in desired.items() if field not in SECRET_FIELDS)
