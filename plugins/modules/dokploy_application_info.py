@@ -138,49 +138,12 @@ applications:
       elements: dict
 """
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import Resolver
-from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import unnested_children
-from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
-
-
-def read(module):
-    client = module.client
-    params = module.params
-    if params["application_id"]:
-        ids = [params["application_id"]]
-    else:
-        resolver = Resolver(client)
-        project = resolver.project(name=params["project"])
-        environment = resolver.environment(project, name=params["environment"])
-        summaries = resolver.service_summaries("application", environment)
-        if params["name"] is not None:
-            summaries = [s for s in summaries if s.get("name") == params["name"]]
-        ids = [s["applicationId"] for s in summaries]
-    applications = []
-    for application_id in ids:
-        try:
-            application = client.get("application.one", {"applicationId": application_id})
-        except DokployNotFoundError:
-            continue
-        application.update(unnested_children(client, "application", application_id))
-        applications.append(mask(application))
-    return {"changed": False, "applications": applications}
+from ansible_collections.dokploy.dokploy.plugins.module_utils.module import run_resource
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.info import ApplicationInfo
 
 
 def main():
-    module = DokployModule(
-        argument_spec=dict(
-            project=dict(type="str"),
-            environment=dict(type="str", default="production"),
-            name=dict(type="str"),
-            application_id=dict(type="str"),
-        ),
-        required_one_of=[("project", "application_id")],
-        mutually_exclusive=[("name", "application_id")],
-    )
-    module.run(lambda: read(module))
+    run_resource(ApplicationInfo)
 
 
 if __name__ == "__main__":

@@ -112,50 +112,12 @@ composes:
       elements: dict
 """
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import Resolver
-from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import unnested_children
-from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
-
-
-def list_composes(module):
-    params = module.params
-    client = module.client
-    ids = []
-    if params["compose_id"]:
-        ids = [params["compose_id"]]
-    else:
-        for project in Resolver(client).projects():
-            if params["project"] is not None and project.get("name") != params["project"]:
-                continue
-            for environment in project.get("environments") or []:
-                if params["environment"] is not None and environment.get("name") != params["environment"]:
-                    continue
-                ids.extend(c["composeId"] for c in environment.get("compose") or []
-                           if params["name"] is None or c.get("name") == params["name"])
-    composes = []
-    for compose_id in ids:
-        try:
-            compose = client.get("compose.one", {"composeId": compose_id})
-        except DokployNotFoundError:
-            continue
-        if params["name"] is None or compose.get("name") == params["name"]:
-            compose.update(unnested_children(client, "compose", compose_id))
-            composes.append(mask(compose))
-    return {"changed": False, "composes": composes}
+from ansible_collections.dokploy.dokploy.plugins.module_utils.module import run_resource
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.info import ComposeInfo
 
 
 def main():
-    module = DokployModule(
-        argument_spec=dict(
-            project=dict(type="str"),
-            environment=dict(type="str"),
-            name=dict(type="str"),
-            compose_id=dict(type="str"),
-        ),
-    )
-    module.run(lambda: list_composes(module))
+    run_resource(ComposeInfo)
 
 
 if __name__ == "__main__":

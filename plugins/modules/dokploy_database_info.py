@@ -97,59 +97,12 @@ databases:
                "external_port": null}
 """
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, SERVICE_KINDS
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import Resolver
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import masked_database
-from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
-
-
-def list_databases(module):
-    params = module.params
-    client = module.client
-    if params["database_id"]:
-        spec = SERVICE_KINDS[params["type"]]
-        try:
-            found = [client.get(spec.procedure("one"), {spec.id_field: params["database_id"]})]
-        except DokployNotFoundError:
-            found = []
-        found = [d for d in found if params["name"] is None or d.get("name") == params["name"]]
-        return {"changed": False, "databases": [masked_database(spec.name, d) for d in found]}
-    resolver = Resolver(client)
-    types = [params["type"]] if params["type"] else list(DATABASE_TYPES)
-    databases = []
-    for project in resolver.projects():
-        if params["project"] is not None and project.get("name") != params["project"]:
-            continue
-        for environment in project.get("environments") or []:
-            if params["environment"] is not None and environment.get("name") != params["environment"]:
-                continue
-            for db_type in types:
-                spec = SERVICE_KINDS[db_type]
-                summaries = environment.get(spec.list_key) or []
-                if params["name"] is not None and summaries:
-                    # project.all lists databases by ID only; environment.one names them.
-                    summaries = [s for s in resolver.service_summaries(db_type, environment) if s.get("name") == params["name"]]
-                for summary in summaries:
-                    try:
-                        databases.append(masked_database(db_type, client.get(spec.procedure("one"), {spec.id_field: summary[spec.id_field]})))
-                    except DokployNotFoundError:
-                        pass  # deleted meanwhile
-    return {"changed": False, "databases": databases}
+from ansible_collections.dokploy.dokploy.plugins.module_utils.module import run_resource
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.info import DatabaseInfo
 
 
 def main():
-    module = DokployModule(
-        argument_spec=dict(
-            type=dict(type="str", choices=list(DATABASE_TYPES)),
-            project=dict(type="str"),
-            environment=dict(type="str"),
-            name=dict(type="str"),
-            database_id=dict(type="str"),
-        ),
-        required_by={"database_id": "type"},
-    )
-    module.run(lambda: list_databases(module))
+    run_resource(DatabaseInfo)
 
 
 if __name__ == "__main__":

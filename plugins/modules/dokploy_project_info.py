@@ -73,31 +73,12 @@ projects:
       elements: dict
 """
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.module import DokployModule
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import Resolver
-from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
-
-
-def list_projects(module):
-    projects = Resolver(module.client).projects()
-    if module.params["project_id"]:
-        projects = [p for p in projects if p.get("projectId") == module.params["project_id"]]
-    if module.params["name"] is not None:
-        projects = [p for p in projects if p.get("name") == module.params["name"]]
-    # project.all names no database; project.one names every service.
-    detailed = [module.client.get("project.one", {"projectId": p["projectId"]}) for p in projects]
-    return {"changed": False, "projects": [mask(p) for p in detailed]}
+from ansible_collections.dokploy.dokploy.plugins.module_utils.module import run_resource
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.info import ProjectInfo
 
 
 def main():
-    module = DokployModule(
-        argument_spec=dict(
-            name=dict(type="str"),
-            project_id=dict(type="str"),
-        ),
-        mutually_exclusive=[("name", "project_id")],
-    )
-    module.run(lambda: list_projects(module))
+    run_resource(ProjectInfo)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,149 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The read-only listings of projects, applications, compose services and databases (the *_info modules).
+
+One way to walk what the parameters select (projects by name or ID, environments by name, services by name
+or ID) and to read each service's row; every listing masks secrets.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, SERVICE_KINDS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import unnested_children
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import masked_database
+from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
+
+
+class Info(object):
+    """Base of the listings: ``run()`` returns ``{changed: False, <key>: [...]}``."""
+
+    key = None
+    module_kwargs = {}
+
+    @classmethod
+    def validate(cls, params):
+        """Nothing to refuse beyond the argument spec."""
+
+    def __init__(self, ctx, params):
+        self.ctx = ctx
+        self.client = ctx.client
+        self.params = params
+
+    def environments(self):
+        """Every environment of the projects and environment the parameters name (None names every one)."""
+        for project in self.ctx.resolver.projects():
+            if self.params.get("project") is not None and project.get("name") != self.params["project"]:
+                continue
+            for environment in project.get("environments") or []:
+                if self.params.get("environment") is not None and environment.get("name") != self.params["environment"]:
+                    continue
+                yield environment
+
+    def row(self, kind, service_id):
+        """``<kind>.one``, or None when the service was deleted meanwhile."""
+        try:
+            return self.ctx.resolver.row(SERVICE_KINDS[kind], service_id)
+        except DokployNotFoundError:
+            return None
+
+    def run(self):
+        return {"changed": False, self.key: self.items()}
+
+
+class ServiceInfo(Info):
+    """Applications or compose services, each with the children Dokploy nests and those it lists apart."""
+
+    kind = None
+
+    def items(self):
+        kind = SERVICE_KINDS[self.kind]
+        name = self.params.get("name")
+        if self.params.get(kind.id_option):
+            ids = [self.params[kind.id_option]]
+        else:
+            ids = [summary[kind.id_field] for environment in self.environments()
+                   for summary in self.ctx.resolver.service_summaries(kind.name, environment)
+                   if name is None or summary.get("name") == name]
+        found = []
+        for service_id in ids:
+            row = self.row(kind.name, service_id)
+            if row is not None and (name is None or row.get("name") == name):
+                found.append(mask(dict(row, **unnested_children(self.client, kind.name, service_id))))
+        return found
+
+
+class ApplicationInfo(ServiceInfo):
+    key = "applications"
+    kind = "application"
+    module_kwargs = dict(required_one_of=[("project", "application_id")], mutually_exclusive=[("name", "application_id")])
+
+    @classmethod
+    def argument_spec(cls):
+        return dict(project=dict(type="str"), environment=dict(type="str", default="production"), name=dict(type="str"),
+                    application_id=dict(type="str"))
+
+    def environments(self):
+        """The one environment named: a project or environment that does not exist fails saying what exists."""
+        project = self.ctx.resolver.project(name=self.params["project"])
+        yield self.ctx.resolver.environment(project, name=self.params["environment"])
+
+
+class ComposeInfo(ServiceInfo):
+    key = "composes"
+    kind = "compose"
+
+    @classmethod
+    def argument_spec(cls):
+        return dict(project=dict(type="str"), environment=dict(type="str"), name=dict(type="str"),
+                    compose_id=dict(type="str"))
+
+
+class DatabaseInfo(Info):
+    key = "databases"
+    module_kwargs = dict(required_by={"database_id": "type"})
+
+    @classmethod
+    def argument_spec(cls):
+        return dict(type=dict(type="str", choices=list(DATABASE_TYPES)), project=dict(type="str"),
+                    environment=dict(type="str"), name=dict(type="str"), database_id=dict(type="str"))
+
+    def items(self):
+        name = self.params.get("name")
+        if self.params.get("database_id"):
+            selected = [(self.params["type"], self.params["database_id"])]
+        else:
+            types = [self.params["type"]] if self.params.get("type") else list(DATABASE_TYPES)
+            selected = []
+            for environment in self.environments():
+                for db_type in types:
+                    kind = SERVICE_KINDS[db_type]
+                    summaries = environment.get(kind.list_key) or []
+                    if name is not None and summaries:
+                        # project.all lists databases by ID only; environment.one names them.
+                        summaries = [s for s in self.ctx.resolver.service_summaries(db_type, environment)
+                                     if s.get("name") == name]
+                    selected.extend((db_type, summary[kind.id_field]) for summary in summaries)
+        rows = [(db_type, self.row(db_type, service_id)) for db_type, service_id in selected]
+        return [masked_database(db_type, row) for db_type, row in rows
+                if row is not None and (name is None or row.get("name") == name)]
+
+
+class ProjectInfo(Info):
+    key = "projects"
+    module_kwargs = dict(mutually_exclusive=[("name", "project_id")])
+
+    @classmethod
+    def argument_spec(cls):
+        return dict(name=dict(type="str"), project_id=dict(type="str"))
+
+    def items(self):
+        projects = [p for p in self.ctx.resolver.projects()
+                    if self.params.get("project_id") in (None, p.get("projectId"))
+                    and self.params.get("name") in (None, p.get("name"))]
+        # project.all names no database; project.one names every service.
+        return [mask(self.client.get("project.one", {"projectId": p["projectId"]})) for p in projects]
