@@ -110,6 +110,26 @@ def env_text(current_text, value, mode):
     return value
 
 
+# Service columns later Dokploy versions brought -> their capability (capabilities.py). A row without the column is
+# from an older server (no request to tell): an empty value is dropped there, any other fails naming the version,
+# instead of being sent, dropped by the server and reported as a change on every run.
+NEWER_FIELDS = {"args": "service.args", "buildRegistryId": "application.buildRegistry",
+                "createEnvFile": "application.createEnvFile", "bitbucketRepositorySlug": "bitbucket.repositorySlug",
+                "ulimitsSwarm": "service.ulimitsSwarm"}
+
+
+def newer_fields_known(client, current, desired, what):
+    """``desired`` without the empty NEWER_FIELDS the row of ``current`` lacks; DokployUnsupportedError for a set one."""
+    kept = dict(desired)
+    for field, capability in NEWER_FIELDS.items():
+        if field in desired and field not in current:
+            if desired[field] in (None, "", [], {}, False):
+                del kept[field]
+            else:
+                require(client.version(), capability, "%s: %s" % (what, field))
+    return kept
+
+
 class Service(Resource):
     """A service of ``service_kind`` (databases: of the kind named by the ``type`` parameter)."""
 
@@ -219,7 +239,7 @@ class Service(Resource):
 
     def compare(self, current, desired):
         self.warn_if_moved(current)
-        return super(Service, self).compare(current, desired)
+        return super(Service, self).compare(current, newer_fields_known(self.client, current, desired, self.label(current)))
 
     def warn_if_moved(self, current):
         """Dokploy cannot move a service to another server: a different server only warns."""
