@@ -267,12 +267,17 @@ def main():
         print("%-22s %6d %5d %6.2f" % (name, figures["tasks"], figures["max"], figures["mean"]))
     print("\ngoals met: %s" % ("yes" if result["goals_met"] else "no"))
     if args.output:
-        if not os.path.isdir(os.path.dirname(os.path.abspath(args.output))):
-            os.makedirs(os.path.dirname(os.path.abspath(args.output)))
-        with open(args.output, "w") as f:
-            json.dump(result, f, indent=2)
-            f.write("\n")
-        print("JSON: %s" % os.path.relpath(args.output))
+        write_json(args.output, result)
+
+
+def write_json(path, result):
+    """Write ``result`` to ``path`` (its folder made if missing) and say where."""
+    if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+        os.makedirs(os.path.dirname(os.path.abspath(path)))
+    with open(path, "w") as f:
+        json.dump(result, f, indent=2)
+        f.write("\n")
+    print("JSON: %s" % os.path.relpath(path))
 
 
 if __name__ == "__main__":
