@@ -219,6 +219,8 @@ seealso:
   - module: dokploy.dokploy.dokploy_env
 notes:
   - O(env), O(build_args), O(build_secrets) and O(registry_password) are never shown; results and diffs mask them.
+  - O(build_registry) and a non-empty O(args) need Dokploy v0.26.0 or newer; on an older server the module fails naming
+    the version.
 author:
   - dokploy.dokploy contributors (@dokploy-ansible)
 """

@@ -173,6 +173,7 @@ options:
 notes:
   - O(type=libsql) needs Dokploy v0.29.0 or newer, and so does changing the password of a running database
     (C(<type>.changePassword)); on an older server the module fails naming the version, before any change.
+  - A non-empty O(args) needs Dokploy v0.26.0 or newer.
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES

@@ -113,9 +113,7 @@ def env_text(current_text, value, mode):
 # Service columns later Dokploy versions brought -> their capability (capabilities.py). A row without the column is
 # from an older server (no request to tell): an empty value is dropped there, any other fails naming the version,
 # instead of being sent, dropped by the server and reported as a change on every run.
-NEWER_FIELDS = {"args": "service.args", "buildRegistryId": "application.buildRegistry",
-                "createEnvFile": "application.createEnvFile", "bitbucketRepositorySlug": "bitbucket.repositorySlug",
-                "ulimitsSwarm": "service.ulimitsSwarm"}
+NEWER_FIELDS = {"args": "service.args", "buildRegistryId": "application.buildRegistry"}
 
 
 def newer_fields_known(client, current, desired, what):
