@@ -85,6 +85,12 @@ def run_module(name, args, check_mode=False, diff=False):
     basic._ANSIBLE_PROFILE = "legacy"
     stdout, stderr = io.StringIO(), io.StringIO()
     traceback_text = None
+    # A module runs as on a target even when controller code (an inventory plugin, ansible-runner) was loaded in this
+    # process before: otherwise ansible-core 2.19 sends its warnings to the controller's display, not the result.
+    internal = sys.modules.get("ansible.module_utils._internal")
+    was_controller = getattr(internal, "is_controller", False)
+    if internal is not None:
+        internal.is_controller = False
     try:
         with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
             try:
@@ -96,6 +102,8 @@ def run_module(name, args, check_mode=False, diff=False):
     finally:
         basic._ANSIBLE_ARGS = None
         basic._ANSIBLE_PROFILE = None
+        if internal is not None:
+            internal.is_controller = was_controller
     printed = stdout.getvalue()
     try:
         result = json.loads(printed)
