@@ -93,6 +93,9 @@ options:
     type: str
     choices: [present, absent]
     default: present
+notes:
+  - O(server_type) needs Dokploy v0.26.0 or newer (build servers); on an older server the module fails naming the
+    version.
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES

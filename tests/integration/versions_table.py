@@ -59,7 +59,7 @@ def table(results):
                 outcomes[key] = {}
                 order.append(key)
             outcomes[key][tag] = row["outcome"]
-    lines = ["| module | operation | %s |" % " | ".join(tags), "|---|---|%s" % "---|" * len(tags)]
+    lines = ["| module | operation | %s |" % " | ".join(tags), "|---|---|" + "---|" * len(tags)]
     for key in order:
         cells = [outcomes[key].get(tag, "") for tag in tags]
         cells = ["**%s**" % cell if cell.startswith("needs") else cell for cell in cells]

@@ -21,6 +21,7 @@ __metaclass__ = type
 
 import re
 
+from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
 from ansible_collections.dokploy.dokploy.plugins.module_utils.deployments import (
@@ -212,6 +213,12 @@ class Server(Resource):
 
     def apply(self, current, changes, desired):
         self.changed_fields = tuple(self.changed_fields) + tuple(changes)
+        if "serverType" not in current:
+            # a row without serverType is from Dokploy before v0.26.0 (server.buildServers): it has no such field to keep
+            if "serverType" in changes:
+                require(self.client.version(), "server.buildServers", "dokploy_server server_type")
+            fields = tuple(f for f in UPDATE_FIELDS if f != "serverType")
+            self.updates = (Update("server.update", fields, keep=fields),)
         return super(Server, self).apply(current, changes, desired)
 
 
