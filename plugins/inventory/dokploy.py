@@ -191,51 +191,52 @@ notes:
 """
 
 EXAMPLES = r"""
-# Each example below is a file of its own; "# ----" lines separate them.
+# Each example below is a file of its own; "# ----" lines separate them, and all but the first are commented
+# out so that these examples stay one YAML document.
 # dokploy.dokploy.yml: everything, with the key from the environment (DOKPLOY_API_KEY)
 plugin: dokploy.dokploy.dokploy
 api_url: https://dokploy.example.com
 
 # ---- another file
 # production.dokploy.yml: the running apps of two projects, the key from Ansible Vault
-plugin: dokploy.dokploy.dokploy
-api_url: https://dokploy.example.com
-api_key: "{{ vault_dokploy_api_key }}"
-projects: [shop, blog]
-environments: [production]
-service_types: [application]
-status: [running, done]
-include_dokploy_host: false
-cache: true
-cache_plugin: ansible.builtin.jsonfile
-cache_connection: ~/.cache/dokploy-inventory
-cache_timeout: 300
+# plugin: dokploy.dokploy.dokploy
+# api_url: https://dokploy.example.com
+# api_key: "{{ vault_dokploy_api_key }}"
+# projects: [shop, blog]
+# environments: [production]
+# service_types: [application]
+# status: [running, done]
+# include_dokploy_host: false
+# cache: true
+# cache_plugin: ansible.builtin.jsonfile
+# cache_connection: ~/.cache/dokploy-inventory
+# cache_timeout: 300
 
 # ---- another file
 # services named after their appName, grouped by database type, with a URL variable
-plugin: dokploy.dokploy.dokploy
-api_url: https://dokploy.example.com
-hostname: "{{ dokploy_app_name }}"
-compose:
-  dokploy_url: "'https://' ~ dokploy_domains[0].host if dokploy_domains | default([]) else none"
-keyed_groups:
-  - key: dokploy_database_type
-    prefix: db
-    default_value: none
-groups:
-  has_domains: dokploy_domains | default([]) | length > 0
+# plugin: dokploy.dokploy.dokploy
+# api_url: https://dokploy.example.com
+# hostname: "{{ dokploy_app_name }}"
+# compose:
+#   dokploy_url: "'https://' ~ dokploy_domains[0].host if dokploy_domains | default([]) else none"
+# keyed_groups:
+#   - key: dokploy_database_type
+#     prefix: db
+#     default_value: none
+# groups:
+#   has_domains: dokploy_domains | default([]) | length > 0
 
 # ---- another file
 # all.dokploy.yml: two Dokploy instances in one inventory (groups dokploy_instance_prod, dokploy_instance_staging)
-plugin: dokploy.dokploy.dokploy
-instances:
-  - name: prod
-    api_url: https://dokploy.example.com
-    api_key: "{{ vault_dokploy_prod_api_key }}"
-  - name: staging
-    api_url: https://staging.dokploy.example.com
-    api_key_env: DOKPLOY_STAGING_API_KEY
-strict: false   # an unreachable instance is a warning, the other is still listed
+# plugin: dokploy.dokploy.dokploy
+# instances:
+#   - name: prod
+#     api_url: https://dokploy.example.com
+#     api_key: "{{ vault_dokploy_prod_api_key }}"
+#   - name: staging
+#     api_url: https://staging.dokploy.example.com
+#     api_key_env: DOKPLOY_STAGING_API_KEY
+# strict: false   # an unreachable instance is a warning, the other is still listed
 """
 
 try:
