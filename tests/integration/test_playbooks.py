@@ -15,6 +15,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 import requests
 
 from test_targets import OUTPUT_DIR, REPO_ROOT, playbook_environment, tail  # tests/integration is on sys.path
@@ -23,13 +24,21 @@ PLAYBOOKS_DIR = os.path.join(REPO_ROOT, "playbooks")
 HOME = os.path.join(OUTPUT_DIR, "home")
 
 
-def run_playbook(sim, name, extra_vars=None, inventory="localhost,", expect_rc=0):
-    """``ansible-playbook playbooks/<name>``; returns its output (stdout and stderr), checked for the API key."""
+def run_playbook(sim, name, extra_vars=None, inventory="localhost,", expect_rc=0, interpreter=sys.executable):
+    """``ansible-playbook playbooks/<name>``; returns its output (stdout and stderr), checked for the API key.
+
+    ``interpreter``: the ``ansible_python_interpreter`` given as an extra var; None gives none, so that the
+    playbook's own choice is what counts (ANSIBLE_PYTHON_INTERPRETER is then a Python without requests).
+    """
     if not os.path.isdir(HOME):
         os.makedirs(HOME)
     env = playbook_environment(sim, HOME)
     env["ANSIBLE_INVENTORY_ENABLED"] = "dokploy.dokploy.dokploy,ansible.builtin.host_list"
-    variables = dict(extra_vars or {}, ansible_python_interpreter=sys.executable)
+    variables = dict(extra_vars or {})
+    if interpreter:
+        variables["ansible_python_interpreter"] = interpreter
+    else:
+        env["ANSIBLE_PYTHON_INTERPRETER"] = python_without_requests()
     command = [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), os.path.join(PLAYBOOKS_DIR, name),
                "-i", inventory, "-e", json.dumps(variables)]
     proc = subprocess.run(command, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -37,6 +46,15 @@ def run_playbook(sim, name, extra_vars=None, inventory="localhost,", expect_rc=0
     assert proc.returncode == expect_rc, "%s: rc %s, expected %s:\n%s" % (name, proc.returncode, expect_rc, tail(proc.stdout))
     assert sim.api_key not in proc.stdout
     return proc.stdout
+
+
+def python_without_requests():
+    """A Python that cannot import requests, as a discovered system Python may be (skips the test if none)."""
+    for candidate in ("/usr/bin/python3", "/bin/python3"):
+        if os.path.exists(candidate) and subprocess.call(
+                [candidate, "-c", "import requests"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) != 0:
+            return candidate
+    pytest.skip("no Python without requests here")
 
 
 def recap(output):
@@ -124,6 +142,38 @@ def test_inventory_restart_acts_on_the_applications_of_one_project(simulator, tm
     assert "ok: [shop.production.api]" in output and "ok: [shop.production.web]" in output
     assert output.index("[shop.production.api]") < output.index("[shop.production.web]")  # serial: 1, sorted
     assert recap(output)["failed"] == 0 and "blog.production.web" not in output
+
+
+def seed_inventory_projects(sim, tmp_path, apps):
+    """Applications ``[(project, name, domain)]`` made with app_with_domain.yml; returns the inventory source."""
+    for project, name, domain in apps:
+        run_playbook(sim, "app_with_domain.yml", {"app_project": project, "app_name": name, "app_domain": domain})
+    source = tmp_path / "test.dokploy.yml"
+    source.write_text("plugin: dokploy.dokploy.dokploy\napi_url: %s\n" % sim.url)
+    sim.clear_requests()
+    return str(source)
+
+
+def test_inventory_restart_of_a_project_whose_name_is_not_a_group_name(simulator, tmp_path):
+    # The inventory's group of "nu-shop" is dokploy_project_nu_shop; the playbook derives it the same way. No
+    # ansible_python_interpreter is given: the playbook runs the modules with the Python running Ansible, as
+    # the hosts' ansible_connection=local would otherwise use a discovered Python that may lack requests.
+    source = seed_inventory_projects(simulator, tmp_path, [("nu-shop", "web", "nu.example.com"),
+                                                            ("blog", "web", "blog.example.com")])
+    output = run_playbook(simulator, "inventory_restart.yml", {"restart_project": "nu-shop"}, inventory=source,
+                          interpreter=None)
+    reloaded = [r["body"]["applicationId"] for r in posts(simulator, "application.reload")]
+    assert reloaded == applications_of(simulator, "nu-shop"), tail(output)
+    assert recap(output)["failed"] == 0
+
+
+def test_inventory_restart_fails_when_no_application_matches(simulator, tmp_path):
+    source = seed_inventory_projects(simulator, tmp_path, [("blog", "web", "blog.example.com")])
+    output = run_playbook(simulator, "inventory_restart.yml", {"restart_project": "nu-shop"}, inventory=source,
+                          expect_rc=2)
+    assert "No application of project 'nu-shop' in the inventory" in output, tail(output)
+    assert "blog" in output.split("No application of project", 1)[1]  # the projects it has
+    assert not posts(simulator, "application.reload")
 
 
 def applications_of(sim, project_name):
