@@ -16,6 +16,7 @@ import json
 import re
 import time
 import traceback
+from urllib.parse import urlsplit
 
 try:
     import requests
@@ -160,6 +161,15 @@ def field_errors_from_body(body):
     return errors
 
 
+# OpenSSL's reasons for a TLS hello answered in plain HTTP (see DokployClient._tls_message).
+_PLAIN_HTTP_MARKERS = ("WRONG_VERSION_NUMBER", "wrong version number", "RECORD_LAYER_FAILURE", "record layer failure",
+                       "packet length too long")
+
+
+def _is_html(response):
+    return "html" in response.headers.get("Content-Type", "").lower() or response.text.lstrip()[:1] == "<"
+
+
 def _hide_sql_params(message):
     # Dokploy leaks failed SQL as "Failed query: ...\nparams: <values>"; the values may be secrets.
     return re.sub(r"(params:)[\s\S]*$", r"\1 (hidden)", message)
@@ -259,9 +269,7 @@ class DokployClient(object):
         try:
             response = self.session.request(method, url, **kwargs)
         except requests.exceptions.SSLError as exc:
-            raise DokployError(self.redact(
-                "TLS verification of %s failed (%s). Set ca_path to the CA bundle that signed the server's "
-                "certificate, or validate_certs: false for a test server." % (self.base_url, exc)), procedure=procedure)
+            raise DokployError(self.redact(self._tls_message(exc)), procedure=procedure)
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
             # A read timeout reached Dokploy, which may still be running the call: "could not reach" would mislead.
             reason = ("Dokploy at %s did not answer within %s seconds (the timeout option)" % (self.base_url, kwargs["timeout"])
@@ -276,6 +284,46 @@ class DokployClient(object):
             raise self._error(method, procedure, response)
         return self._decode(procedure, response)
 
+    def _root_and_origin(self):
+        """(api_url as given without /api, its scheme://host:port): what the client calls and its origin."""
+        root = self.base_url[:-len("/api")]
+        parts = urlsplit(root)
+        return root, "%s://%s" % (parts.scheme, parts.netloc)
+
+    def _tls_message(self, exc):
+        root, origin = self._root_and_origin()
+        reason = str(exc)
+        if "CERTIFICATE_VERIFY_FAILED" in reason or "certificate verify failed" in reason:
+            return ("TLS verification of %s failed (%s). Set ca_path to the CA bundle that signed the server's "
+                    "certificate, or validate_certs: false for a test server." % (self.base_url, exc))
+        # OpenSSL's reasons when the server answers a TLS hello with plain HTTP (3.0: WRONG_VERSION_NUMBER; 3.2
+        # and newer may say RECORD_LAYER_FAILURE or "packet length too long"): validate_certs cannot help.
+        if any(marker in reason for marker in _PLAIN_HTTP_MARKERS):
+            return ("the server at %s speaks plain HTTP, not HTTPS (%s): use http://%s as api_url, or put Dokploy "
+                    "behind a TLS-terminating proxy and use its https:// address."
+                    % (urlsplit(root).netloc, exc, root.split("://", 1)[-1]))
+        return "the TLS handshake with %s failed (%s); check that api_url's host and port serve HTTPS." % (origin, exc)
+
+    def _not_the_api_message(self, response):
+        """Why an HTML (or other non-JSON) answer is not Dokploy's API, and which api_url to use instead."""
+        root, origin = self._root_and_origin()
+        url = response.url or self.base_url
+        if not _is_html(response):
+            return ("the answer of %s is not Dokploy's API (content type %r); check api_url %s"
+                    % (url, response.headers.get("Content-Type", ""), root))
+        # Dokploy's web UI is a Next.js app: its pages (also its 404 page, for a path under the UI) carry these.
+        web_ui = "__NEXT_DATA__" in response.text or "/_next/" in response.text
+        if web_ui and root != origin:
+            return ("api_url %s serves Dokploy's web UI, not its API (%s answered with an HTML page): set "
+                    "api_url to %s, the server's address without a path; the modules call %s/api/<procedure>"
+                    % (root, url, origin, origin))
+        if web_ui:
+            return ("%s answered with a page of Dokploy's web UI, not its API: check that %s/api/ reaches "
+                    "Dokploy's API (a reverse proxy in front of Dokploy must pass /api/ on to it)" % (url, root))
+        return ("api_url %s answered with an HTML page, not Dokploy's API (for %s): set api_url to the Dokploy "
+                "server's address%s; the modules call <api_url>/api/<procedure>, which Dokploy answers with JSON"
+                % (root, url, (", e.g. %s" % origin) if root != origin else ""))
+
     def _decode(self, procedure, response):
         text = response.text
         if not text.strip():
@@ -287,9 +335,8 @@ class DokployClient(object):
             if "json" in content_type:
                 raise DokployError(self.redact("Dokploy sent invalid JSON: %r" % text[:200]), status=response.status_code,
                                    procedure=procedure)
-            raise DokployError(
-                self.redact("the answer is not Dokploy's API (content type %r); check api_url %s" % (content_type, self.base_url)),
-                status=response.status_code, procedure=procedure)
+            raise DokployError(self.redact(self._not_the_api_message(response)), status=response.status_code,
+                               procedure=procedure)
         self.secrets.update(secret_values(decoded, dotenv_values))
         return decoded
 
@@ -305,6 +352,8 @@ class DokployClient(object):
             return DokployConnectionError(
                 self.redact("Dokploy at %s is unavailable" % self.base_url),  # str() adds "(HTTP <status>)"
                 status=status, procedure=procedure, outcome_unknown=(method == "POST"))
+        if body is None and _is_html(response):
+            return DokployError(self.redact(self._not_the_api_message(response)), status=status, procedure=procedure)
         if not isinstance(message, str):
             message = (response.text or response.reason or "HTTP %s" % status).strip()[:300]
         message = self.redact(_hide_sql_params(message))

@@ -276,6 +276,49 @@ def test_html_answer_points_at_api_url(stub):
 # Errors
 # ---------------------------------------------------------------------------------------------------------
 
+# What Dokploy v0.30.2 serves for a path its web UI (Next.js) has no page for: its _error page, HTTP 404, text/html
+# (apps/dokploy/pages/_error.tsx; /api/... paths are its API's and always answer JSON, API.md).
+UI_404_PAGE = ('<!DOCTYPE html><html><head><meta charSet="utf-8"/><title>Dokploy</title>'
+               '<script src="/_next/static/chunks/main.js" defer=""></script></head><body><div id="__next">'
+               '<h1>404</h1><p>Sorry, we couldn&#x27;t find your page.</p></div>'
+               '<script id="__NEXT_DATA__" type="application/json">{"page":"/_error"}</script></body></html>')
+
+
+def test_api_url_of_a_web_ui_page_says_which_url_to_use(stub):
+    stub.answer("settings.getDokployVersion", status=404, body=UI_404_PAGE, content_type="text/html; charset=utf-8")
+    with pytest.raises(DokployError) as info:
+        make(stub.url + "/dashboard/projects").get("settings.getDokployVersion")
+    message = str(info.value)
+    assert stub.log[-1]["path"] == "/dashboard/projects/api/settings.getDokployVersion"
+    assert "Dokploy's web UI, not its API" in message, message
+    assert "set api_url to %s" % stub.url in message, message
+    assert "<html" not in message.lower() and "__NEXT_DATA__" not in message, message
+    assert not isinstance(info.value, DokployNotFoundError)  # not "this Dokploy version may not have it"
+    assert_no_canary(info.value)
+
+
+def test_html_page_at_the_root_says_it_is_not_the_api(stub):
+    stub.answer("project.all", status=404, body="<html><body><h1>404 Not Found</h1>nginx</body></html>",
+                content_type="text/html")
+    with pytest.raises(DokployError) as info:
+        make(stub.url).get("project.all")
+    message = str(info.value)
+    assert "an HTML page, not Dokploy's API" in message and "api_url" in message, message
+    assert "<html" not in message.lower(), message
+
+
+def test_https_to_a_plain_http_server_says_to_use_http(stub):
+    https_url = stub.url.replace("http://", "https://")
+    for options in ({"validate_certs": False}, {}):
+        with pytest.raises(DokployError) as info:
+            make(https_url, **options).get("project.all")
+        message = str(info.value)
+        assert "speaks plain HTTP" in message and "use http://127.0.0.1:" in message, message
+        assert "ca_path" not in message and "validate_certs" not in message, message
+        assert_no_canary(info.value)
+
+
+
 ZOD_BODY = {
     "message": "Input validation failed",
     "code": "BAD_REQUEST",
