@@ -42,7 +42,7 @@ class ServiceKind(object):
     """How Dokploy spells one kind of service."""
 
     def __init__(self, name, label, id_field, list_key, delete, status_field="applicationStatus", delete_extra=None,
-                 deploy=SYNC, deployments=None, database=None):
+                 deploy=SYNC, deployments=None, database=None, swarm_service=True):
         self.name = name
         self.router = name
         self.label = label
@@ -55,6 +55,9 @@ class ServiceKind(object):
         self.deploy = deploy
         self.deployments = deployments    # (procedure, id parameter) listing its deployments, for queued kinds
         self.database = database
+        # One Docker swarm service named appName whose replicas Dokploy sets from the row's replicas/modeSwarm on a
+        # deploy and that start/stop scale (applications, databases); compose runs a project or stack (lifecycle.py).
+        self.swarm_service = swarm_service
 
     @property
     def is_database(self):
@@ -94,7 +97,8 @@ _KINDS = (
     ServiceKind("application", "application", "applicationId", "applications", "application.delete",
                 deploy=QUEUED, deployments=("deployment.all", "applicationId")),
     ServiceKind("compose", "compose", "composeId", "compose", "compose.delete", status_field="composeStatus",
-                delete_extra={"deleteVolumes": False}, deploy=QUEUED, deployments=("deployment.allByCompose", "composeId")),
+                delete_extra={"deleteVolumes": False}, deploy=QUEUED, deployments=("deployment.allByCompose", "composeId"),
+                swarm_service=False),
     _database("postgres", "PostgreSQL", ("databaseName", "databaseUser", "databasePassword"),
               ("databaseName", "databaseUser"), "postgres:18", 5432),
     _database("mysql", "MySQL", ("databaseName", "databaseUser", "databasePassword", "databaseRootPassword"),

@@ -14,6 +14,25 @@ stopped | restarted`` (API.md section 6, NOTES.md "Deployments"). How a deploy r
   row; the status tells the outcome.
 
 The service resources (resources/service.py) run it after converging the configuration.
+
+Replicas. What Dokploy does in the swarm (read in its source, v0.25.11 and v0.30.2 alike):
+
+* ``application.start`` and ``<database>.start`` are startService (packages/server/src/utils/docker/utils.ts):
+  ``docker service scale <appName>=1``, whatever the row's ``replicas``; ``stop`` is stopService, ``scale <appName>=0``.
+* ``application.reload`` is mechanizeDockerContainer (packages/server/src/utils/builders/index.ts): it updates (or
+  creates) the service with the whole spec of generateConfigContainer (utils/docker/utils.ts), whose ``Mode`` is the
+  row's ``modeSwarm`` or else ``{Replicated: {Replicas: <row.replicas>}}``; a deploy ends with the same call, and a
+  database deploy (build<Kind>, utils/databases/<kind>.ts) writes the same ``Mode``. Dokploy has no scale endpoint.
+* ``<database>.reload`` (routers/<kind>.ts) is stopService then startService: 1 replica.
+* ``compose.start`` (startCompose, services/compose.ts) runs ``docker compose up -d`` for a docker-compose project
+  (which brings back the replicas of the compose file) and nothing for a ``stack``, which ``compose.stop`` removed
+  (``docker stack rm``).
+
+So a service whose spec asks for other than 1 replica (``replicas: 2``, a global ``modeSwarm``) is started by a reload
+(applications) or a deploy (databases, compose stacks), not by Dokploy's start, and a database is restarted by a deploy.
+Dokploy's start leaves the status ``done`` at any replica count, so ``state: started`` on a running service that
+should run more than 1 replica also counts its tasks (``docker.getServiceContainersByAppName``, ``docker service
+ps``) and starts it again when fewer run: a service started elsewhere with Dokploy's start is brought back.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -43,6 +62,8 @@ LIFECYCLE_STATES = ("deployed", "started", "stopped", "restarted")
 # service status (applicationStatus / composeStatus): idle | running | done | error. stop sets idle, start sets done.
 STOPPED_STATUS = "idle"
 RUNNING_STATUSES = ("done", "running")
+# Desired states of a swarm task that holds a replica slot ("ready": waiting out a restart delay).
+LIVE_TASK_STATES = ("running", "ready")
 
 DEFAULT_LOG_LINES = 50
 # Options that are durations or counts: a negative value is refused before any request.
@@ -109,6 +130,48 @@ class Lifecycle(object):
     def status(self, refresh=False):
         return (self.service(refresh) or {}).get(self.kind.status_field)
 
+    def spec_replicas(self):
+        """The replicas Dokploy writes into the swarm spec on a deploy or reload (generateConfigContainer):
+        ``modeSwarm.Replicated.Replicas`` or ``replicas``; None when not a count (compose, a global mode)."""
+        if not self.kind.swarm_service:
+            return None
+        service = self.service() or {}
+        mode = service.get("modeSwarm")
+        if mode:
+            replicated = mode.get("Replicated")
+            return None if replicated is None else replicated.get("Replicas", 1)
+        replicas = service.get("replicas")
+        return 1 if replicas is None else replicas
+
+    def start_scales_right(self):
+        """Whether Dokploy's start (``docker service scale <appName>=1``) gives the service its declared replicas."""
+        return not self.kind.swarm_service or self.spec_replicas() == 1
+
+    def running_replicas(self):
+        """Replica slots of the swarm service with a live task, or None when they cannot be read."""
+        service = self.service() or {}
+        query = {"appName": service.get("appName")}
+        if service.get("serverId"):
+            query["serverId"] = service["serverId"]
+        try:
+            tasks = self.client.get("docker.getServiceContainersByAppName", query)
+        except DokployError as error:
+            self.ctx.warn("%s: could not count the running replicas (%s); the status %r is taken as started"
+                          % (self.label(), error, self.status()))
+            return None
+        return len(set(task.get("name") for task in tasks or [] if task.get("state") in LIVE_TASK_STATES))
+
+    def missing_replicas(self):
+        """Whether the service runs fewer replicas than its spec asks for (e.g. after Dokploy's start).
+
+        Read only where Dokploy's own start leaves the service short (a spec of more than 1 replica): a service of
+        1 replica costs no extra request."""
+        wanted = self.spec_replicas()
+        if wanted is None or wanted <= 1:
+            return False
+        running = self.running_replicas()
+        return running is not None and running < wanted
+
     # -- the states ---------------------------------------------------------------------------
 
     def converge(self, state, changed_config=False, created=False):
@@ -135,7 +198,7 @@ class Lifecycle(object):
 
     def ensure_started(self):
         status = self.status()
-        if status in RUNNING_STATUSES:
+        if status in RUNNING_STATUSES and not self.missing_replicas():
             return self.outcome(False, None, None, status=status)
         return self.deploys.start()
 
@@ -196,10 +259,16 @@ class QueuedDeploys(object):
         return lifecycle.outcome(False, None, newest)
 
     def start(self):
+        lifecycle = self.lifecycle
         deployments = self.watcher.deployments()
         if not ever_succeeded(deployments):
             return self.deploy(deployments)  # nothing to start: never built
-        return self.lifecycle.simple_action("start", "done")
+        if lifecycle.kind.name == "compose" and lifecycle.service().get("composeType") == "stack":
+            return self.deploy(deployments)  # compose.start runs nothing for a stack, which compose.stop removed
+        if not lifecycle.start_scales_right():
+            # Dokploy's start scales to 1; its reload recreates the service with the stored replicas (module doc).
+            return lifecycle.simple_action("reload", "done", with_app_name=True)
+        return lifecycle.simple_action("start", "done")
 
     def restart(self):
         if self.lifecycle.kind.name == "compose":
@@ -248,8 +317,8 @@ class SyncDeploys(object):
         return self.deploy()
 
     def restart(self):
-        if self.lifecycle.status() not in RUNNING_STATUSES:
-            return self.deploy()
+        if self.lifecycle.status() not in RUNNING_STATUSES or not self.lifecycle.start_scales_right():
+            return self.deploy()  # a database's reload is a stop and a start: 1 replica; a deploy keeps its replicas
         return self.lifecycle.simple_action("reload", "done", with_app_name=True)
 
     def deploy(self):

@@ -198,7 +198,10 @@ options:
         when its configuration changed in this task, when it has never deployed successfully, or when its latest
         deployment failed or was cancelled, or with O(force_deploy=true); otherwise nothing is deployed. See O(wait).
       - V(started) and V(stopped) start or stop the application unless its status already is C(done) (or C(running)),
-        respectively C(idle); an application never deployed successfully is deployed instead.
+        respectively C(idle); an application never deployed successfully is deployed instead. Dokploy's start runs
+        1 replica, so an application whose O(replicas) is not 1 is started with Dokploy's reload, which brings back its
+        replicas; such an application that runs fewer replicas than O(replicas) (for example after a start in
+        Dokploy's interface) is started again although its status is C(done).
       - V(restarted) always acts and reports a change; it runs Dokploy's reload, which recreates the application's
         service with its current settings without a rebuild (an application never deployed successfully is deployed
         instead).

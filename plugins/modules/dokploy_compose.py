@@ -121,7 +121,8 @@ options:
         latest deployment failed or was cancelled, or with O(force_deploy=true); otherwise nothing is deployed. See
         O(wait).
       - V(started) and V(stopped) start or stop the compose service unless its status already is C(done) (or
-        C(running)), respectively C(idle); a compose service never deployed successfully is deployed instead.
+        C(running)), respectively C(idle); a compose service never deployed successfully is deployed instead, and so is
+        a C(stack), which Dokploy's stop removes and its start does not bring back.
       - V(restarted) always acts and reports a change; it runs a redeploy, awaited like a deploy (Dokploy has no
         reload for compose, and a stop and start would remove a stack).
       - The lifecycle states converge the configuration as V(present) first, and create the compose service if needed.

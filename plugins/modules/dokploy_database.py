@@ -163,9 +163,12 @@ options:
         otherwise nothing is deployed. See O(wait).
       - V(started) and V(stopped) start or stop the database unless its status already is C(done) (or C(running)),
         respectively C(idle); Dokploy shows C(idle) both for a stopped database and for one never deployed, so
-        V(started) deploys a database that is not running, which creates or updates its service and starts it.
+        V(started) deploys a database that is not running, which creates or updates its service and starts it with
+        its O(replicas); a database whose O(replicas) is more than 1 and that runs fewer (Dokploy's start and reload
+        run 1 replica) is deployed again although its status is C(done).
       - V(restarted) always acts and reports a change; it runs Dokploy's reload (the service is stopped and started; a
-        database not running is deployed instead).
+        database not running, or whose O(replicas) is not 1, is deployed instead, as Dokploy's reload leaves 1
+        replica).
       - The lifecycle states converge the configuration as V(present) first, and create the database if needed.
     type: str
     choices: [present, absent, deployed, started, stopped, restarted]

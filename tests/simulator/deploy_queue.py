@@ -28,6 +28,7 @@ import copy
 import threading
 import time
 
+from . import swarm
 from .registry import control
 from .services import KINDS
 from .state import table
@@ -254,7 +255,7 @@ class DeployQueue(object):
                 deployment["errorMessage"] = job["message"]
             if row is not None:
                 if outcome == "done":
-                    row["_swarm"] = True  # the service now exists in Docker: start/stop/reload can act on it
+                    swarm.deployed(row)  # the service now exists in Docker with its replicas (swarm.py)
                     if row.get("sourceType") in GIT_SOURCES:
                         deployment["title"] = "Simulated commit message"
                         deployment["description"] = "Commit: %s" % nanoid(40).lower()

@@ -137,3 +137,36 @@ def test_without_docker_as_recorded(sim, client):
     with pytest.raises(DokployError) as info:
         client.post("postgres.deploy", {"postgresId": pg["postgresId"]})
     assert info.value.status == 500 and "Docker daemon" in info.value.message
+
+
+def test_start_scales_to_one_replica_as_dokploy(sim, client):
+    """startService is `docker service scale <appName>=1` whatever `replicas` says; stop scales to 0; application.reload
+    (mechanizeDockerContainer) and deploys use the row's replicas; a database reload is a stop and a start (swarm.py)."""
+    def tasks(app_name):
+        return client.get("docker.getServiceContainersByAppName", {"appName": app_name})
+
+    def running(app_name):
+        return len([t for t in tasks(app_name) if t["state"] == "running"])
+
+    env = environment(client)
+    app = client.post("application.create", {"name": "web", "environmentId": env})
+    assert tasks(app["appName"]) == []  # no service yet: Dokploy answers [] on any docker error
+    client.post("application.update", {"applicationId": app["applicationId"], "replicas": 3})
+    client.post("application.deploy", {"applicationId": app["applicationId"]})
+    wait_until(lambda: client.get("application.one", {"applicationId": app["applicationId"]})["applicationStatus"] == "done")
+    assert running(app["appName"]) == 3
+    client.post("application.stop", {"applicationId": app["applicationId"]})
+    assert running(app["appName"]) == 0 and [t["state"] for t in tasks(app["appName"])] == ["shutdown"] * 3
+    client.post("application.start", {"applicationId": app["applicationId"]})
+    assert running(app["appName"]) == 1
+    assert set(tasks(app["appName"])[0]) == {"containerId", "name", "state", "currentState", "node", "error"}
+    client.post("application.reload", {"applicationId": app["applicationId"], "appName": app["appName"]})
+    assert running(app["appName"]) == 3
+
+    pg = client.post("postgres.create", {"name": "db", "environmentId": env, "databaseName": "a", "databaseUser": "b",
+                                         "databasePassword": "c", "dockerImage": "postgres:18"})
+    client.post("postgres.update", {"postgresId": pg["postgresId"], "replicas": 2})
+    client.post("postgres.deploy", {"postgresId": pg["postgresId"]})
+    assert running(pg["appName"]) == 2
+    client.post("postgres.reload", {"postgresId": pg["postgresId"], "appName": pg["appName"]})
+    assert running(pg["appName"]) == 1

@@ -19,7 +19,7 @@ __metaclass__ = type
 
 import copy
 
-from .. import deploy_queue
+from .. import deploy_queue, swarm
 from ..registry import ApiError, route as registry_route
 from ..services import (KINDS, search_services, check_server, database_mount_path, delete_service, detail, find_environment, get_row, new_mount,
                         new_row)
@@ -49,7 +49,7 @@ def deploy_database(state, kind, row, ctx):
     if not docker_available(ctx):
         row["applicationStatus"] = "error"
         raise ApiError(500, "Error on deploy %s%s" % (kind, NO_DOCKER_DEPLOY))
-    row["_swarm"] = True  # deployed successfully at least once (see routes/lifecycle.py)
+    swarm.deployed(row)  # the service exists with the row's replicas (see swarm.py)
     row["applicationStatus"] = "done"
 
 

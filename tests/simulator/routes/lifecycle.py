@@ -9,6 +9,10 @@ start [223], reload [225] 500; postgres.stop [224] 200 with the row as before; c
 
 With `config["docker"]` True (the default) the simulator models a server WITH Docker, following Dokploy's source:
 start sets `done`, stop sets `idle`, reload sets `done`; database deploys run inside the call (`running` then `done`).
+The replicas the swarm service runs follow swarm.py: start scales to 1 (startService: `docker service scale X=1`,
+packages/server/src/utils/docker/utils.ts), stop to 0, application.reload and deploys to the row's `replicas`,
+a database reload (stop then start) to 1. A compose `stack` is removed by stop (`docker stack rm`) and compose.start
+runs nothing for it (startCompose only runs `docker compose up -d` for docker-compose, services/compose.ts).
 A service that was never deployed successfully has no swarm service / compose project yet, so start and reload fail
 as Docker would ("service ... not found"). Deploys of applications and compose go through deploy_queue.py.
 """
@@ -18,7 +22,7 @@ __metaclass__ = type
 
 import time
 
-from .. import deploy_queue
+from .. import deploy_queue, swarm
 from ..registry import EMPTY, ApiError, route
 from ..services import DATABASES, KINDS, detail, get_row
 from ..state import table
@@ -67,6 +71,7 @@ def application_start(state, inp, ctx):
         raise _scale_error(row["appName"])
     if not row.get("_swarm"):
         raise _scale_error(row["appName"], reason=_not_in_swarm(row["appName"]))
+    swarm.scale(row, 1)  # startService: `docker service scale <appName>=1`, whatever row.replicas says
     _status(row, "application", "done")
     return before
 
@@ -76,6 +81,8 @@ def application_stop(state, inp, ctx):
     # stopService swallows Docker errors: 200 even without Docker [188]; the body is the row before the call.
     row = get_row(state, "application", inp["applicationId"])
     before = detail(state, "application", row, for_delete=True)  # findApplicationById: no hasGitProviderAccess
+    if deploy_queue.docker(ctx.sim):
+        swarm.scale(row, 0)  # stopService: `docker service scale <appName>=0`
     _status(row, "application", "idle")
     return before
 
@@ -87,7 +94,7 @@ def application_reload(state, inp, ctx):
     if not deploy_queue.docker(ctx.sim):
         _status(row, "application", "error")
         raise ApiError(500, "Error reloading application")
-    row["_swarm"] = True  # mechanizeDockerContainer creates the swarm service when it is missing
+    swarm.deployed(row)  # mechanizeDockerContainer: creates or updates the service with Replicas = row.replicas
     _status(row, "application", "done")
     return True
 
@@ -115,6 +122,9 @@ def _compose_error(row, command):
 @route("compose.start")
 def compose_start(state, inp, ctx):
     row = get_row(state, "compose", inp["composeId"])
+    if row.get("composeType") == "stack":
+        _status(row, "compose", "done")  # startCompose runs no command for a stack: what stop removed stays removed
+        return True
     if not deploy_queue.docker(ctx.sim):
         _status(row, "compose", "idle")
         raise _compose_error(row, "-f docker-compose.yml up -d")
@@ -132,6 +142,8 @@ def compose_stop(state, inp, ctx):
     if not deploy_queue.docker(ctx.sim):
         _status(row, "compose", "error")
         raise _compose_error(row, "stop")
+    if row.get("composeType") == "stack":
+        row["_swarm"] = False  # `docker stack rm <appName>`: the stack's services are gone
     _status(row, "compose", "idle")
     return True
 
@@ -169,7 +181,7 @@ def register_database(kind):
         if plan["outcome"] != "done":
             _status(row, kind, "error")
             raise ApiError(500, "Error on deploy %sError: %s" % (kind, plan.get("message") or "simulated deploy failure"))
-        row["_swarm"] = True
+        swarm.deployed(row)
         _status(row, kind, "done")
         return before
 
@@ -181,6 +193,7 @@ def register_database(kind):
             raise _scale_error(row["appName"])
         if not row.get("_swarm"):
             raise _scale_error(row["appName"], reason=_not_in_swarm(row["appName"]))
+        swarm.scale(row, 1)  # startService: `docker service scale <appName>=1`
         _status(row, kind, "done")
         return before
 
@@ -188,6 +201,8 @@ def register_database(kind):
     def stop(state, inp, ctx):
         row = get_row(state, kind, inp[id_field])
         before = detail(state, kind, row)
+        if deploy_queue.docker(ctx.sim):
+            swarm.scale(row, 0)  # stopService: `docker service scale <appName>=0`
         _status(row, kind, "idle")
         return before
 
@@ -199,6 +214,7 @@ def register_database(kind):
             raise _scale_error(row["appName"])
         if not row.get("_swarm"):
             raise _scale_error(row["appName"], reason=_not_in_swarm(row["appName"]))
+        swarm.scale(row, 1)  # <db>.reload is stopService then startService: 1 replica, whatever row.replicas says
         _status(row, kind, "done")
         return True
 

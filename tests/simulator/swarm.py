@@ -1,0 +1,58 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The Docker swarm service behind an application or database row: whether it exists and how many replicas it runs.
+
+Private row keys (never returned by the API): ``_swarm`` (the service exists: deployed successfully at least once) and
+``_replicas`` (the replica count of its swarm spec). What sets them follows Dokploy's source (v0.25.11 and v0.30.2 alike):
+
+* a deploy (application: mechanizeDockerContainer, packages/server/src/utils/builders/index.ts; databases:
+  build<Kind>, packages/server/src/utils/databases/<kind>.ts) creates or updates the service with the spec of
+  generateConfigContainer (packages/server/src/utils/docker/utils.ts): ``Mode`` = the row's ``modeSwarm`` if set,
+  else ``{Replicated: {Replicas: <row.replicas>}}``; so does ``application.reload`` (mechanizeDockerContainer);
+* ``<kind>.start`` is startService: ``docker service scale <appName>=1``, whatever ``replicas`` says;
+* ``<kind>.stop`` is stopService: ``docker service scale <appName>=0``;
+* ``<database>.reload`` is stopService then startService: 1 replica again.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+
+def spec_replicas(row):
+    """The replica count Dokploy writes into the swarm spec on a deploy; None for a global (not counted) mode."""
+    mode = row.get("modeSwarm")
+    if mode:
+        replicated = mode.get("Replicated")
+        if replicated is None:
+            return None  # Global, ReplicatedJob, GlobalJob: `docker service scale` does not apply
+        return replicated.get("Replicas", 1)
+    replicas = row.get("replicas")
+    return 1 if replicas is None else int(replicas)
+
+
+def deployed(row):
+    """A successful deploy (or application.reload): the service exists with the row's spec."""
+    row["_swarm"] = True
+    row["_replicas"] = spec_replicas(row)
+    row["_slots"] = slots(row)
+
+
+def scale(row, replicas):
+    """``docker service scale <appName>=<replicas>`` (start: 1, stop: 0); nothing when the service does not exist."""
+    if row.get("_swarm"):
+        row["_slots"] = slots(row)
+        row["_replicas"] = replicas
+
+
+def replicas(row):
+    """Replicas the service runs now (0 without a service); rows saved before ``_replicas`` existed run their spec."""
+    if not row.get("_swarm"):
+        return 0
+    if "_replicas" not in row:
+        return spec_replicas(row)
+    return row["_replicas"]
+
+
+def slots(row):
+    """Task slots ever used (``docker service ps`` keeps the shut-down tasks of a scaled-down service)."""
+    return max(row.get("_slots") or 0, replicas(row) or 0)
