@@ -12,6 +12,7 @@ import copy
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 
 
 class Seq(list):
@@ -30,6 +31,8 @@ class FakeClient(object):
         self.calls = []
         self._version = version
         self.secrets = set()
+        self.base_url = "http://dokploy.test/api"   # what DokployClient holds: api_url + /api
+        self.timeout = 30
 
     def _answer(self, method, procedure, payload):
         self.calls.append((method, procedure, copy.deepcopy(payload)))
@@ -91,3 +94,10 @@ def fake_context(client, check_mode=False, diff=False, settle_timeout=0, clock=N
     outcome is unknown the engine looks exactly once; warnings are in ``ctx.warnings``."""
     clock = clock or FakeClock()
     return Context(client, check_mode=check_mode, diff=diff, settle_timeout=settle_timeout, clock=clock, sleep=clock.sleep)
+
+
+def converge(resource_class, values, client, ctx=None, **context):
+    """``values`` validated as the resource's module validates them, then converged on ``client`` (in ``ctx``, or a
+    fresh ``fake_context(client, **context)``); the result."""
+    ctx = ctx or fake_context(client, **context)
+    return resource_class(ctx, resource_params(resource_class, values)).run()

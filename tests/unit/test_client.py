@@ -633,7 +633,9 @@ def test_require_version_refuses_old_servers(stub):
 
 def test_require_version_accepts_the_minimum(stub):
     stub.answer("settings.getDokployVersion", body='"v0.25.0"')
-    make(stub.url).require_version()
+    client = make(stub.url)
+    assert client.require_version() is None   # accepted: a refusal raises
+    assert client.version() == (0, 25, 0)
 
 
 def test_version_falls_back_to_the_openapi_document(stub):

@@ -126,7 +126,10 @@ def test_invalid_keys(key, fragment):
 
 
 def test_valid_keys():
-    dotenv.validate_keys(["A", "_a", "a.b-c", "A1"])
+    keys = ["A", "_a", "a.b-c", "A1"]
+    assert dotenv.validate_keys(keys) is None   # accepted: a refusal raises
+    text, changes = dotenv.edit("", dict.fromkeys(keys, "1"))
+    assert text == "A=1\n_a=1\na.b-c=1\nA1=1" and changes["added"] == keys
 
 
 def test_render_dict_in_order():

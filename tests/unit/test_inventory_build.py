@@ -213,9 +213,10 @@ def test_config_is_refused(config, message):
 
 
 def test_config_is_accepted():
-    plugin.check_config({"plugin": "dokploy.dokploy.dokploy", "projects": ["shop"], "keyed_groups": [
-        {"key": "dokploy_status", "prefix": "status", "default_value": "none"}]}, DEFINITIONS)
-    plugin.check_config({"plugin": "dokploy.dokploy.dokploy"}, DEFINITIONS)
+    # accepted: check_config returns nothing (a refusal raises AnsibleParserError, as above)
+    assert plugin.check_config({"plugin": "dokploy.dokploy.dokploy", "projects": ["shop"], "keyed_groups": [
+        {"key": "dokploy_status", "prefix": "status", "default_value": "none"}]}, DEFINITIONS) is None
+    assert plugin.check_config({"plugin": "dokploy.dokploy.dokploy"}, DEFINITIONS) is None
 
 
 # -- fetch ------------------------------------------------------------------------------------------

@@ -300,8 +300,9 @@ def test_negative_durations_and_counts_are_refused(option, value):
 
 
 def test_zero_and_defaults_are_accepted():
-    check_lifecycle(lifecycle_params(wait_timeout=0, poll_interval=0, log_lines=0))
-    check_lifecycle({})
+    # accepted: check_lifecycle returns nothing (a refusal raises DokployParamError, above)
+    assert check_lifecycle(lifecycle_params(wait_timeout=0, poll_interval=0, log_lines=0)) is None
+    assert check_lifecycle({}) is None
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -73,7 +73,8 @@ def test_refused_before_any_request(resource_class, values, message):
     (Redirect, dict(regex="([", state="absent")),  # Dokploy stores it [1074]: it can be deleted
 ])
 def test_accepted(resource_class, values):
-    resource_params(resource_class, with_target(values))
+    params = resource_params(resource_class, with_target(values))
+    assert dict((key, params[key]) for key in values) == values
 
 
 MOUNT_ROW = {"mountId": "m1", "type": "file", "mountPath": "/etc/app.ini", "filePath": "app.ini", "content": "old\n",

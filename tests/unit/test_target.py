@@ -87,8 +87,9 @@ def test_check_target(values, message):
 
 
 def test_check_target_accepts_an_environment_id_for_a_name():
-    check_target({"application": "web", "environment_id": "e1"})
-    check_target({"application_id": "a1"})
+    # accepted: check_target returns nothing (a refusal raises DokployParamError, above)
+    assert check_target({"application": "web", "environment_id": "e1"}) is None
+    assert check_target({"application_id": "a1"}) is None
 
 
 def test_target_kind():
