@@ -10,7 +10,9 @@ __metaclass__ = type
 
 import copy
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
+import pytest
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 
@@ -101,3 +103,10 @@ def converge(resource_class, values, client, ctx=None, **context):
     fresh ``fake_context(client, **context)``); the result."""
     ctx = ctx or fake_context(client, **context)
     return resource_class(ctx, resource_params(resource_class, values)).run()
+
+
+def refused(resource_class, values):
+    """The message with which validating ``values`` (as the module does, before any request) refuses them."""
+    with pytest.raises(DokployParamError) as error:
+        resource_params(resource_class, values)
+    return str(error.value)

@@ -12,9 +12,8 @@ import pytest
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.schedule import Schedule
-from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 
-from fakes import FakeClient, converge
+from fakes import FakeClient, converge, refused
 
 APP_ROW = {"applicationId": "a1", "name": "web", "appName": "web-x1"}
 ROW = {"scheduleId": "sc1", "name": "cleanup", "cronExpression": "0 3 * * *", "command": "rm -rf /tmp/*",
@@ -34,9 +33,7 @@ ROW = {"scheduleId": "sc1", "name": "cleanup", "cronExpression": "0 3 * * *", "c
     (dict(name="x"), "one of the following is required"),
 ])
 def test_refused_before_any_request(values, message):
-    with pytest.raises(DokployParamError) as error:
-        resource_params(Schedule, values)
-    assert message in str(error.value)
+    assert message in refused(Schedule, values)
 
 
 def test_create_on_an_application():

@@ -12,9 +12,8 @@ import pytest
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
-from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 
-from fakes import FakeClient, converge
+from fakes import FakeClient, converge, refused
 
 APP_ROW = {"applicationId": "a1", "name": "web"}
 DESTINATIONS = [{"destinationId": "d1", "name": "s3"}]
@@ -32,9 +31,7 @@ GIVEN = dict(application_id="a1", name="uploads", volume_name="web-uploads", des
     (dict(GIVEN, service_name="web"), "service_name is only for compose volume backups"),
 ])
 def test_refused_before_any_request(values, message):
-    with pytest.raises(DokployParamError) as error:
-        resource_params(VolumeBackup, values)
-    assert message in str(error.value)
+    assert message in refused(VolumeBackup, values)
 
 
 def test_create_names_the_destination_and_sends_turn_off_as_a_boolean():
