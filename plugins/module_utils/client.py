@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover - exercised by the sanity import test
 from ansible_collections.dokploy.dokploy.plugins.module_utils.dotenv import values as dotenv_values
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import secret_values
 
-COLLECTION_VERSION = "0.2.0"
+COLLECTION_VERSION = "0.3.0"
 USER_AGENT = "ansible-collection-dokploy.dokploy/%s" % COLLECTION_VERSION
 
 # The first version with environments (services hang off environmentId since v0.25.0).

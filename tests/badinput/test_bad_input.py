@@ -351,6 +351,13 @@ CASES = [
          label="environments-not-a-dict"),
     Case("dokploy_stack_info", {"project": "shop", "include_secrets": "maybe"}, "include_secrets", "bool",
          label="include-secrets"),
+    # -- administration (issue 21) ------------------------------------------------------------------------------------
+    Case("dokploy_api_key", {"name": "x" * 33}, "name", "at most 32", label="long-name"),
+    Case("dokploy_api_key", {"name": "ci", "expires_in": 60}, "expires_in", "86400", label="short-expiry"),
+    Case("dokploy_api_key", {"name": "ci", "rate_limit_max": 5}, "rate_limit_max", "rate_limit_enabled",
+         label="limit-without-rate-limit"),
+    Case("dokploy_api_key", {"name": "ci", "refill_interval": 1000}, "refill_interval", "refill_amount",
+         label="interval-without-amount"),
     # -- info modules -----------------------------------------------------------------------------------------------
     Case("dokploy_project_info", {"name": "shop", "project_id": MISSING_ID}, "name", "mutually exclusive",
          label="name-and-id"),

@@ -16,7 +16,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from . import routes
+from . import identity, routes
 from .registry import CONTROLS, EMPTY, ROUTES, ApiError
 from .state import new_state
 from .validation import ValidationFailed, procedures, zod_error_body
@@ -39,8 +39,11 @@ class _Drop(Exception):
 class Context(object):
     """Passed to every handler as its third argument."""
 
-    def __init__(self, sim, procedure, method):
+    def __init__(self, sim, procedure, method, caller=None):
         self.sim = sim
+        # {userId, organizationId, role, apiKeyId} of the key that called (identity.py)
+        self.caller = caller or {"userId": sim.state["_meta"]["userId"], "role": "owner",
+                                 "organizationId": sim.state["_meta"]["organizationId"], "apiKeyId": identity.MAIN_KEY_ID}
         self.procedure = procedure
         self.method = method
         self.config = sim.config
@@ -48,7 +51,7 @@ class Context(object):
 
     @property
     def organization_id(self):
-        return self.sim.state["_meta"]["organizationId"]
+        return self.caller["organizationId"]
 
 
 def error_body(status, message, code, procedure):
@@ -301,8 +304,9 @@ class Simulator(object):
             return 200
         trpc = path.startswith("/api/trpc/")
         procedure = path[len("/api/trpc/"):] if trpc else path[len("/api/"):]
-        authorized = h.headers.get("x-api-key") == self.api_key
-        if not authorized:
+        with self.lock:
+            caller = identity.authenticate(self.state, h.headers.get("x-api-key"), self.api_key)
+        if caller is None:
             if trpc:
                 body = {"error": {"json": {"message": "UNAUTHORIZED", "code": TRPC_CODES["UNAUTHORIZED"],
                                            "data": {"code": "UNAUTHORIZED", "httpStatus": 401, "path": procedure, "zodError": None}}}}
@@ -324,18 +328,18 @@ class Simulator(object):
                                       if fault["status"] >= 500 else "BAD_REQUEST", procedure)
                 send(int(fault["status"]), body)
                 return int(fault["status"])
-        status, body, ctype = self._call(procedure, method, query, raw, h.headers.get("Content-Type"), trpc)
+        status, body, ctype = self._call(procedure, method, query, raw, h.headers.get("Content-Type"), trpc, caller)
         if fault and fault.get("lose_response"):
             entry["status"] = status
             raise _Drop()
         send(status, body, ctype)
         return status
 
-    def _call(self, procedure, method, query, raw, content_type, trpc):
+    def _call(self, procedure, method, query, raw, content_type, trpc, caller=None):
         """Run one procedure; returns (status, body, content type)."""
         spec = procedures().get(procedure) if self.profile.has_procedure(procedure) else None
         if trpc:
-            return self._call_trpc(procedure, method, query, raw, spec)
+            return self._call_trpc(procedure, method, query, raw, spec, caller)
         if spec is None or spec["method"] != method:
             return 404, self.profile.error_body(NOT_FOUND_BODY), JSON
         if method == "POST":
@@ -353,10 +357,10 @@ class Simulator(object):
                 data = None
         else:
             data = {k: v for k, v in query.items() if v != ""}
-        status, body, ctype = self._run(procedure, method, data)
+        status, body, ctype = self._run(procedure, method, data, caller)
         return status, (self.profile.error_body(body) if status >= 400 else body), ctype
 
-    def _run(self, procedure, method, data):
+    def _run(self, procedure, method, data, caller=None):
         rt = ROUTES.get(procedure)
         if rt is None:
             msg = "Procedure %s is not implemented by the Dokploy simulator" % procedure
@@ -365,7 +369,7 @@ class Simulator(object):
             inp = self.profile.validate(procedure, data, rt.nonoptional, rt.coerce)
         except ValidationFailed as exc:
             return 400, zod_error_body(procedure, exc.issues), JSON
-        ctx = Context(self, procedure, method)
+        ctx = Context(self, procedure, method, caller)
         try:
             with self.lock:
                 result = self.profile.result(procedure, rt.func(self.state, inp, ctx), self.state)
@@ -379,7 +383,7 @@ class Simulator(object):
             return 500, error_body(500, "Internal server error: %s" % exc, "INTERNAL_SERVER_ERROR", procedure), JSON
         return 200, result, JSON
 
-    def _call_trpc(self, procedure, method, query, raw, spec):
+    def _call_trpc(self, procedure, method, query, raw, spec, caller=None):
         if spec is None or (spec["method"] == "GET") != (method == "GET"):
             body = {"error": {"json": {"message": 'No procedure found on path "%s"' % procedure, "code": TRPC_CODES["NOT_FOUND"],
                                        "data": {"code": "NOT_FOUND", "httpStatus": 404, "path": procedure, "zodError": None}}}}
@@ -394,7 +398,7 @@ class Simulator(object):
             data = None
         if isinstance(data, dict) and "json" in data:
             data = data["json"]
-        status, body, ctype = self._run(procedure, spec["method"], data)
+        status, body, ctype = self._run(procedure, spec["method"], data, caller)
         if status == 200:
             return 200, {"result": {"data": {"json": None if body is EMPTY else body}}}, JSON
         if isinstance(body, dict) and "code" in body:

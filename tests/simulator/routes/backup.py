@@ -18,6 +18,7 @@ from ..util import generate_app_name, nanoid, now_iso, public, touch
 from ..services import KINDS, destination_without_keys
 from ._children import delete_where, failed_insert, get_child
 from .destination import rclone_available, rclone_failure, rclone_flags
+from ..identity import require_admin
 from .user import get as user_get
 
 COLUMNS = ("backupId", "appName", "schedule", "enabled", "database", "prefix", "serviceName", "destinationId",
@@ -150,8 +151,9 @@ for _name, (_kind, _label, _title) in MANUAL.items():
 def user_backups(state, inp, ctx):
     """The caller's user with its `backups` (the web server's: `backup.userId`), each with its whole destination
     (keys included) and deployments, then `apiKeys` (source: routers/user.ts getBackups; not recorded)."""
+    require_admin(ctx)
     user = dict(user_get(state, {}, ctx)["user"])
-    api_keys = user.pop("apiKeys", [])
+    user.pop("apiKeys", None)
     user["backups"] = []
     for row in table(state, "backup").values():
         if row.get("userId") == state["_meta"]["userId"]:
@@ -160,5 +162,6 @@ def user_backups(state, inp, ctx):
             item["destination"] = public(destination) if destination else None
             item["deployments"] = [public(d) for d in table(state, "deployment").values() if d.get("backupId") == row["backupId"]]
             user["backups"].append(item)
-    user["apiKeys"] = api_keys
+    # apiKeys: true, the whole rows (the hashed key too)
+    user["apiKeys"] = [public(k) for k in table(state, "apikey").values() if k["referenceId"] == ctx.caller["userId"]]
     return user

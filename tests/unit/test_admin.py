@@ -1,0 +1,92 @@
+# -*- coding: utf-8 -*-
+# Copyright: dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The administration resources (issue 21) against the simulator: API keys, members, organisations, the server's
+settings, AI and vault providers; and the simulator's identity layer (several keys, roles)."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import os
+import stat
+
+import pytest
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient, DokployError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.api_key import ApiKey, key_hash
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
+from simulator import Simulator
+from simulator.identity import hash_key
+
+KEY = "admin-suite-key-" + "a" * 24
+
+
+@pytest.fixture
+def sim():
+    with Simulator(api_key=KEY) as simulator:
+        yield simulator
+
+
+def run(sim, resource_class, key=KEY, check_mode=False, diff=True, **params):
+    ctx = Context(DokployClient(sim.url, key), check_mode=check_mode, diff=diff)
+    return resource_class(ctx, resource_params(resource_class, params)).run()
+
+
+def writes(sim):
+    return [r["path"] for r in sim.requests() if r["method"] == "POST"]
+
+
+def test_hash_is_better_auths():
+    assert key_hash("abc") == hash_key("abc") == "ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0"
+
+
+# ---- dokploy_api_key ------------------------------------------------------------------------------------------
+def test_api_key_lifecycle(sim, tmp_path):
+    check = run(sim, ApiKey, name="ci", expires_in=86400 * 30, check_mode=True)
+    assert check["changed"] and check["api_key"]["id"] is None and writes(sim) == []
+    created = run(sim, ApiKey, name="ci", expires_in=86400 * 30)
+    assert created["changed"] and len(created["key"]) == 64 and created["api_key"]["rateLimitEnabled"] is False
+    body = [r for r in sim.requests() if r["path"] == "/api/user.createApiKey"][0]["body"]
+    assert body["rateLimitEnabled"] is False and body["metadata"]["organizationId"] == sim.state["_meta"]["organizationId"]
+    # the new key works, as its own user
+    client = DokployClient(sim.url, created["key"])
+    assert client.get("user.get")["userId"] == sim.state["_meta"]["userId"]
+    sim.clear_requests()
+    again = run(sim, ApiKey, name="ci", expires_in=86400 * 30)
+    assert not again["changed"] and "key" not in again and writes(sim) == []
+    # a setting that differs needs rotate
+    with pytest.raises(DokployError) as refused:
+        run(sim, ApiKey, name="ci", expires_in=86400 * 60)
+    assert "rotate: true" in str(refused.value) and "Dokploy cannot change a key" in str(refused.value)
+    path = tmp_path / "ci.key"
+    rotated = run(sim, ApiKey, name="ci", expires_in=86400 * 60, rotate=True, key_file=str(path))
+    assert rotated["changed"] and rotated["api_key"]["id"] != created["api_key"]["id"] and "key" not in rotated
+    assert stat.S_IMODE(os.stat(str(path)).st_mode) == 0o600 and len(path.read_text().strip()) == 64
+    assert rotated["diff"]["before"]["expiresIn"] == 86400 * 30 and rotated["diff"]["after"]["expiresIn"] == 86400 * 60
+    with pytest.raises(DokployError):   # the old key is gone
+        DokployClient(sim.url, created["key"]).get("user.get")
+    gone = run(sim, ApiKey, name="ci", state="absent")
+    assert gone["changed"] and gone["api_key"]["name"] == "ci"
+    assert not run(sim, ApiKey, name="ci", state="absent")["changed"]
+
+
+def test_api_key_never_deletes_its_own_key(sim):
+    with pytest.raises(DokployError) as refused:
+        run(sim, ApiKey, name="simulator", state="absent")
+    assert "the key this task runs with" in str(refused.value) and writes(sim) == []
+    other = run(sim, ApiKey, name="other")["key"]
+    # with another key, the simulator's key can go
+    assert run(sim, ApiKey, key=other, name="simulator", state="absent")["changed"]
+    with pytest.raises(DokployError):
+        DokployClient(sim.url, KEY).get("user.get")
+
+
+def test_api_key_bad_input_before_any_request():
+    for params, expect in (({"name": "x" * 33}, "at most 32"), ({"name": "k", "expires_in": 60}, "86400"),
+                           ({"name": "k", "rate_limit_max": 5}, "needs rate_limit_enabled"),
+                           ({"name": "k", "refill_interval": 5}, "needs refill_amount")):
+        with pytest.raises(DokployError) as caught:
+            resource_params(ApiKey, params)
+        assert expect in str(caught.value)
