@@ -187,8 +187,11 @@ EXAMPLES = r"""
   ansible.builtin.debug:
     msg: "{{ plan.actions | selectattr('action', 'equalto', 'delete') | map(attribute='where') }}"
 
-- name: Apply a declaration exported by dokploy_stack_info and kept in Git
-  dokploy.dokploy.dokploy_stack: "{{ lookup('ansible.builtin.file', 'stacks/shop.yml') | from_yaml }}"
+- name: Apply a declaration exported by dokploy_stack_info and kept in Git (the stack role reads the file)
+  ansible.builtin.include_role:
+    name: dokploy.dokploy.stack
+  vars:
+    dokploy_stack_file: stacks/shop.yml
 
 - name: Delete the project with everything in it
   dokploy.dokploy.dokploy_stack:

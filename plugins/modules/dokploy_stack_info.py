@@ -22,6 +22,13 @@ description:
     (env variables, database, registry and basic-auth passwords) are left out unless O(include_secrets=true); where
     they were left out is listed in RV(secrets_left_out). A basic-auth user cannot be declared without its
     password, so without secrets it is left out entirely.
+  - The lifecycle state of the services (deployed, running, stopped) is not exported, so an export applied to a fresh
+    server creates the services but deploys and starts nothing until asked (a service of
+    O(dokploy.dokploy.dokploy_stack#module:environments) takes C(state=deployed)). Nor are the data of databases and
+    volumes, or the objects outside the project that it names (backup destinations, git providers, SSH keys,
+    servers), which must exist where it is applied.
+  - To apply a file holding RV(stack), give its path to the C(dokploy.dokploy.stack) role as C(dokploy_stack_file)
+    (see EXAMPLES). Its values are passed on as they are, never templated.
   - Reads only; one request for the projects, one per environment, one per service, the lists of schedules and
     volume backups of each service (Dokploy does not nest them), and the backup destinations once.
 options:
@@ -64,8 +71,11 @@ EXAMPLES = r"""
     dest: stacks/shop.yml
     mode: "0644"
 
-- name: Apply it again later (changes nothing on the same server)
-  dokploy.dokploy.dokploy_stack: "{{ lookup('ansible.builtin.file', 'stacks/shop.yml') | from_yaml }}"
+- name: Apply it again later with the stack role (changes nothing on the same server)
+  ansible.builtin.include_role:
+    name: dokploy.dokploy.stack
+  vars:
+    dokploy_stack_file: stacks/shop.yml
 """
 
 RETURN = r"""
