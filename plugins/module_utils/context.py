@@ -23,6 +23,25 @@ MIN_SETTLE_SECONDS = 5
 MAX_SETTLE_SECONDS = 60
 
 
+class PendingParent(object):
+    """The structured outcome of a lookup that found no parent in check mode: a project, environment, service,
+    server, tag, registry or destination that an earlier task of the play may create. The task goes on as if it
+    existed (its ID None); ``Context.pending`` lists them."""
+
+    def __init__(self, message, noun=None, consequence=None):
+        self.message = message          # the lookup's own message ("No project is named 'web'; existing: ...")
+        self.noun = noun                # what it is taken as ("project"); None: "one"
+        self.consequence = consequence  # what follows ("application 'web' would be created"), or None
+
+    def warning(self):
+        if self.noun:
+            taken = "%s %s" % ("an" if self.noun[:1].lower() in "aeiou" else "a", self.noun)
+        else:
+            taken = "one"
+        return "%s. In check mode this is taken as %s an earlier task would create%s; without check mode the task " \
+               "fails" % (self.message, taken, ", so %s" % self.consequence if self.consequence else "")
+
+
 class Context(object):
     def __init__(self, client, check_mode=False, diff=False, warn=None, settle_timeout=None, clock=None, sleep=None,
                  shared_lookups=False):
@@ -35,6 +54,10 @@ class Context(object):
         self.diff = bool(diff)
         self.warnings = []
         self._warn = warn
+        self.pending = []           # PendingParent outcomes of this run (check mode only)
+        # A single task warns about each pending parent; a run that creates the parents itself (the whole-project
+        # module) knows that they are its own and turns this off.
+        self.warn_pending = True
         if settle_timeout is None:
             settle_timeout = min(max(getattr(client, "timeout", 0) or 0, MIN_SETTLE_SECONDS), MAX_SETTLE_SECONDS)
         self.settle_timeout = settle_timeout
@@ -48,6 +71,18 @@ class Context(object):
         self.warnings.append(message)
         if self._warn is not None:
             self._warn(message)
+
+    def missing_parent(self, error, noun=None, consequence=None):
+        """A parent lookup raised DokployMissingError ``error``. Without check mode that is the task's failure (raised
+        again); in check mode the parent may be one an earlier task creates: the PendingParent outcome is recorded
+        (and warned about) and returned, and the caller goes on with the parent's ID None."""
+        if not self.check_mode:
+            raise error
+        pending = PendingParent(error.message, noun, consequence)
+        self.pending.append(pending)
+        if self.warn_pending:
+            self.warn(pending.warning())
+        return pending
 
     def settle(self, look):
         """Call ``look()`` until it returns something or the settle time is over; its last answer.

@@ -15,7 +15,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployLookupError, pick_one
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, pick_one
 
 PROVIDER_TYPES = ("github", "gitlab", "bitbucket", "gitea")
 
@@ -111,7 +111,7 @@ def _match(items, value, id_field, what, option):
     found = pick_one(items, what, value, id_field, id_option=option)
     if found is None:
         names = sorted(set(str(i.get("name")) for i in items if i.get("name") is not None))
-        raise DokployLookupError("No %s is named (or has ID) '%s'; existing: %s"
+        raise DokployMissingError("No %s is named (or has ID) '%s'; existing: %s"
                                  % (what, value, ", ".join(names) if names else "none"))
     return found
 

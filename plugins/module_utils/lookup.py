@@ -14,7 +14,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS, services_of
 
 
@@ -56,6 +57,38 @@ def find_named(items, what, name, id_field, required=True, name_field="name"):
             raise DokployMissingError("No %s is named '%s'; existing: %s" % (what, name, _names(named)))
         return None
     return [item for item in items if item.get(id_field) == found.get(id_field)][0]
+
+
+class Service(object):
+    """A service found by ``Resolver.find_service``: its kind, ID and name, and where it stands when the lookup went
+    through its project and environment. ``id`` is None for a pending service (check mode: a service, or a parent of
+    it, that an earlier task would create). ``row`` is ``<kind>.one``, from the run's shared cache."""
+
+    def __init__(self, resolver, kind, service_id, name=None, project=None, environment=None):
+        self.resolver = resolver
+        self.kind = kind
+        self.id = service_id
+        self.name = name
+        self.project = project
+        self.environment = environment
+
+    @property
+    def pending(self):
+        return self.id is None
+
+    @property
+    def row(self):
+        if self.id is None:
+            return None
+        return self.resolver.row(self.kind, self.id)
+
+    def describe(self):
+        where = ""
+        if self.environment is not None:
+            where = " in environment '%s'" % self.environment.get("name")
+        if self.project is not None:
+            where += " of project '%s'" % self.project.get("name")
+        return "%s '%s'%s" % (self.kind.noun, self.name or self.id, where)
 
 
 class Resolver(object):
@@ -159,6 +192,69 @@ class Resolver(object):
         where = " in environment '%s'%s" % (environment.get("name"), " of project '%s'" % project_name if project_name else "")
         return pick_one(self.service_summaries(kind, environment), spec.label, name, spec.id_field, where,
                         id_option=id_option or spec.id_option)
+
+    def find_service(self, kind, name=None, service_id=None, project_name=None, environment_name=None, project_id=None,
+                     environment_id=None, search=True, what="database_type=libsql"):
+        """THE service lookup (a service module's own service, and the service a child or env names): the ``kind``
+        service with ``service_id``, or named ``name`` in the environment the other arguments name. A Service, or
+        None when the environment has no service of that name. An ID that names nothing, or a project or environment
+        that does not exist, raises DokployMissingError (the caller decides what a missing parent means).
+
+        ``search``: a database named in a project by name is found in two requests by ``<type>.search`` (one task
+        alone); a run of many resources passes False and shares environment.one instead. ``what``: the option named
+        when the server is too old for the kind."""
+        if kind.name == "libsql":
+            # the libsql router arrived in Dokploy v0.29.0: an older server answers every libsql call with a 404
+            require(self.client.version(), "libsql", what)
+        if service_id:
+            try:
+                row = self.row(kind, service_id)
+            except DokployNotFoundError:
+                raise DokployMissingError("No %s has ID '%s'" % (kind.noun, service_id))
+            return Service(self, kind, service_id, name=row.get("name"))
+        searched = search and kind.is_database and kind.database.searchable and project_name and not environment_id
+        if searched:
+            try:
+                row = self.search_database(kind, name, environment_name or "production", project_name)
+            except DokployNotFoundError:
+                searched = False  # no <type>.search before Dokploy v0.28.3 (capabilities.py): the lookup below
+            else:
+                if row is not None:
+                    return Service(self, kind, row[kind.id_field], name=name)
+        project, environment = self.locate_environment(project_name=project_name, environment_name=environment_name,
+                                                       project_id=project_id, environment_id=environment_id)
+        if searched:
+            return None  # the search saw every database of that name
+        summary = self.service(kind.name, environment, name, project_name=project.get("name"))
+        if summary is None:
+            return None
+        return Service(self, kind, summary[kind.id_field], name=name, project=project, environment=environment)
+
+    def search_database(self, kind, name, environment, project):
+        """The ``kind`` database named ``name`` in ``environment`` of ``project`` (names), in two requests:
+        ``<type>.search`` by name (a case-insensitive substring match, NOTES.md "Search endpoints"), then ``<type>.one``
+        of each exact match, whose nested environment and project tell where it is. project.all lists databases by ID
+        only, so the lookup through it takes a third request (environment.one). None when there is no such database."""
+        items, offset = [], 0
+        while True:
+            page = self.client.get(kind.procedure("search"), {"name": name, "limit": 100, "offset": offset}) or {}
+            items.extend(page.get("items") or [])
+            offset += 100
+            if offset >= (page.get("total") or 0):
+                break
+        rows = []
+        for item in items:
+            if item.get("name") == name:
+                row = self.row(kind, item[kind.id_field])
+                where = row.get("environment") or {}
+                if where.get("name") == environment and (where.get("project") or {}).get("name") == project:
+                    rows.append(row)
+        if len(rows) > 1:
+            raise DokployLookupError("%d %ss are named '%s' in environment '%s' of project '%s' (IDs: %s); Dokploy does "
+                                     "not keep names unique, so set database_id to choose one"
+                                     % (len(rows), kind.noun, name, environment, project,
+                                        ", ".join(r[kind.id_field] for r in rows)))
+        return rows[0] if rows else None
 
     def servers(self):
         """``server.all``, read at most once per task."""

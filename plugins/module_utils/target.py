@@ -15,10 +15,9 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError, DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, SERVICE_KINDS
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployLookupError, DokployMissingError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, Service
 
 TARGET_OPTIONS = ("application", "compose", "database")
 
@@ -89,64 +88,6 @@ def check_target(params, kinds=TARGET_OPTIONS):
         raise DokployParamError("database_type needs database or database_id", option="database_type")
 
 
-class Target(object):
-    """The service a module acts on. ``id`` is None in check mode when the service (or a parent) does not
-    exist yet. ``row`` is the service as ``<kind>.one`` returns it (the run's shared cache)."""
-
-    def __init__(self, ctx, kind, service_id, name=None, project=None, environment=None):
-        self.ctx = ctx
-        self.kind = kind
-        self.id = service_id
-        self.name = name
-        self.project = project
-        self.environment = environment
-
-    @property
-    def pending(self):
-        return self.id is None
-
-    @property
-    def row(self):
-        if self.id is None:
-            return None
-        return self.ctx.resolver.row(self.kind, self.id)
-
-    def describe(self):
-        where = ""
-        if self.environment is not None:
-            where = " in environment '%s'" % self.environment.get("name")
-        if self.project is not None:
-            where += " of project '%s'" % self.project.get("name")
-        return "%s '%s'%s" % (self.kind.noun, self.name or self.id, where)
-
-
-def search_database(ctx, kind, name, environment, project):
-    """The ``kind`` database named ``name`` in ``environment`` of ``project`` (names), in two requests:
-    ``<type>.search`` by name (a case-insensitive substring match, NOTES.md "Search endpoints"), then ``<type>.one``
-    of each exact match, whose nested environment and project tell where it is. project.all lists databases by ID
-    only, so the lookup through it takes a third request (environment.one). None when there is no such database."""
-    items, offset = [], 0
-    while True:
-        page = ctx.client.get(kind.procedure("search"), {"name": name, "limit": 100, "offset": offset}) or {}
-        items.extend(page.get("items") or [])
-        offset += 100
-        if offset >= (page.get("total") or 0):
-            break
-    rows = []
-    for item in items:
-        if item.get("name") == name:
-            row = ctx.resolver.row(kind, item[kind.id_field])
-            where = row.get("environment") or {}
-            if where.get("name") == environment and (where.get("project") or {}).get("name") == project:
-                rows.append(row)
-    if len(rows) > 1:
-        raise DokployLookupError("%d %ss are named '%s' in environment '%s' of project '%s' (IDs: %s); Dokploy does not "
-                                 "keep names unique, so set database_id to choose one"
-                                 % (len(rows), kind.noun, name, environment, project,
-                                    ", ".join(r[kind.id_field] for r in rows)))
-    return rows[0] if rows else None
-
-
 def target_kind(params, kinds=TARGET_OPTIONS):
     """The ServiceKind the target options name."""
     for kind in kinds:
@@ -156,52 +97,33 @@ def target_kind(params, kinds=TARGET_OPTIONS):
 
 
 def resolve_target(ctx, params, kinds=TARGET_OPTIONS, required=True):
-    """The Target the parameters name.
+    """The service (lookup.Service) the parameters name, through the one service lookup (Resolver.find_service).
 
     A service (or a parent of it) that does not exist fails with the lookup's message when ``required``;
     otherwise the answer is None. In check mode a missing service or parent may be one that an earlier task
-    of the play would create, so it gives a pending Target and a warning instead of a failure.
+    of the play would create: the Context records it (Context.missing_parent) and the answer is a pending service.
     """
     kind = target_kind(params, kinds)
-    if kind.name == "libsql":
-        # the libsql router arrived in Dokploy v0.29.0: an older server answers every libsql call with a 404
-        require(ctx.client.version(), "libsql", "database_type=libsql")
     option = "database" if kind.is_database else kind.name
-    service_id = params.get("%s_id" % option)
-    if service_id:
-        try:
-            service = ctx.resolver.row(kind, service_id)
-        except DokployNotFoundError:
-            return _missing(ctx, kind, required, "No %s has ID '%s'" % (kind.noun, service_id))
-        return Target(ctx, kind, service_id, name=service.get("name"))
-    if kind.is_database and kind.database.searchable and params.get("project") and not params.get("environment_id") \
-            and not ctx.shared_lookups:
-        try:
-            row = search_database(ctx, kind, params[option], params.get("environment") or "production", params["project"])
-        except DokployNotFoundError:
-            row = None  # no <type>.search before Dokploy v0.28.3 (capabilities.py): the lookup below
-        if row is not None:
-            return Target(ctx, kind, row[kind.id_field], name=params[option])
+    name = params.get(option)
+    where = {}
     try:
-        project, environment = ctx.resolver.locate_environment(
-            project_name=params.get("project"), environment_name=params.get("environment"),
-            project_id=params.get("project_id"), environment_id=params.get("environment_id"))
+        service = ctx.resolver.find_service(
+            kind, name=name, service_id=params.get("%s_id" % option), project_name=params.get("project"),
+            environment_name=params.get("environment"), project_id=params.get("project_id"),
+            environment_id=params.get("environment_id"), search=not ctx.shared_lookups)
+        if service is None:
+            project, environment = ctx.resolver.locate_environment(
+                project_name=params.get("project"), environment_name=params.get("environment"),
+                project_id=params.get("project_id"), environment_id=params.get("environment_id"))
+            where = dict(project=project, environment=environment)
+            names = sorted(set(str(s.get("name")) for s in ctx.resolver.service_summaries(kind.name, environment)))
+            raise DokployMissingError("Environment '%s' of project '%s' has no %s named '%s'; existing: %s"
+                                      % (environment.get("name"), project.get("name"), kind.noun, name,
+                                         ", ".join(names) or "none"))
     except DokployMissingError as error:
-        return _missing(ctx, kind, required, error.message, name=params[option])
-    summary = ctx.resolver.service(kind.name, environment, params[option], project_name=project.get("name"))
-    if summary is None:
-        names = sorted(set(str(s.get("name")) for s in ctx.resolver.service_summaries(kind.name, environment)))
-        return _missing(ctx, kind, required, "Environment '%s' of project '%s' has no %s named '%s'; existing: %s"
-                        % (environment.get("name"), project.get("name"), kind.noun, params[option],
-                           ", ".join(names) or "none"), name=params[option], project=project, environment=environment)
-    return Target(ctx, kind, summary[kind.id_field], name=params[option], project=project, environment=environment)
-
-
-def _missing(ctx, kind, required, message, **found):
-    if not required:
-        return None
-    if ctx.check_mode:
-        ctx.warn("%s. In check mode this is taken as a %s an earlier task would create; without check mode the task "
-                 "fails" % (message, kind.noun))
-        return Target(ctx, kind, None, **found)
-    raise DokployMissingError(message)
+        if not required:
+            return None
+        ctx.missing_parent(error, kind.noun)
+        return Service(ctx.resolver, kind, None, name=name, **where)
+    return service

@@ -14,9 +14,8 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployLookupError, DokployMissingError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployLookupError, DokployMissingError, Service
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import (
-    Target,
     check_target,
     resolve_target,
     target_argument_spec,
@@ -175,11 +174,29 @@ def test_missing_is_none_when_not_required():
 ])
 def test_check_mode_gives_a_pending_target_and_warns(values, found):
     target, ctx, client = resolve(check_mode=True, **values)
-    assert isinstance(target, Target) and target.pending and target.id is None
+    assert isinstance(target, Service) and target.pending and target.id is None
     assert len(ctx.warnings) == 1
     assert ctx.warnings[0].startswith(found)
     assert "an earlier task would create; without check mode the task fails" in ctx.warnings[0]
     assert client.writes() == []
+
+
+def test_a_pending_parent_is_a_structured_outcome_of_the_context():
+    """One protocol for a missing parent: the Context records it (what it is, the lookup's message); a run that
+    plans its parents itself (the whole-project module) turns the warning off, and no text is filtered."""
+    target, ctx, client = resolve(check_mode=True, project="blog", application="web")
+    assert [(p.noun, p.message.startswith("No project is named 'blog'")) for p in ctx.pending] == [("application", True)]
+    quiet = fake_context(FakeClient({"project.all": PROJECTS}), check_mode=True)
+    quiet.warn_pending = False
+    assert resolve_target(quiet, params(project="blog", application="web")).pending
+    assert quiet.warnings == [] and len(quiet.pending) == 1
+
+
+def test_without_check_mode_a_missing_parent_fails():
+    ctx = fake_context(FakeClient({"project.all": PROJECTS}))
+    with pytest.raises(DokployMissingError, match="No project is named 'blog'"):
+        resolve_target(ctx, params(project="blog", application="web"))
+    assert ctx.pending == []
 
 
 def test_pending_target_keeps_what_was_found():

@@ -41,9 +41,7 @@ def destination_id(ctx, name):
     try:
         return find_destination(ctx, name)["destinationId"]
     except DokployMissingError as error:
-        if not ctx.check_mode:
-            raise
-        ctx.warn("%s. In check mode this is taken as one an earlier task would create" % error.message)
+        ctx.missing_parent(error, "backup destination")
         return None
 
 

@@ -119,12 +119,8 @@ class EnvTarget(Resource):
                 environment = project and self.resolver.environment(
                     project, name=params["environment"], environment_id=params["environment_id"], required=present)
         except DokployMissingError as error:
-            if not present:
-                return None
-            if not self.check_mode:
-                raise
-            self.ctx.warn("%s. In check mode this is taken as one an earlier task would create; without check mode "
-                          "the task fails" % error.message)
+            if present:
+                self.ctx.missing_parent(error)
             return None
         return self.resolver.environment_detail(environment["environmentId"]) if environment else None
 

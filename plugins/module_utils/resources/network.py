@@ -134,9 +134,7 @@ class Network(Resource):
             except DokployMissingError as error:
                 if self.params["state"] == "absent":
                     return None  # no such server, so no such network
-                if not self.check_mode:
-                    raise
-                self.ctx.warn("%s. In check mode this is taken as one an earlier task would create" % error.message)
+                self.ctx.missing_parent(error, "server")
                 return None
         try:
             networks = self.client.get("network.all", {"serverId": self.server_id}) or []

@@ -167,10 +167,7 @@ class Environment(Resource):
                 self.project = self.resolver.project(name=params["project"], project_id=params["project_id"],
                                                      required=present)
             except DokployMissingError as error:
-                if not self.check_mode:
-                    raise
-                self.ctx.warn("%s. In check mode this is taken as a project an earlier task would create; without "
-                              "check mode the task fails" % error.message)
+                self.ctx.missing_parent(error, "project")
             if self.project is None:
                 return None  # an environment of a project that does not exist is absent too
             summary = self.resolver.environment(self.project, name=params["name"], environment_id=params["environment_id"],

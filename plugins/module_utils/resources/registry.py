@@ -53,9 +53,7 @@ def registry_ids(ctx, wanted):
         try:
             ids[i] = find_registry(ctx, wanted[i][0], registries=registries)["registryId"]
         except DokployMissingError as error:
-            if not ctx.check_mode:
-                raise
-            ctx.warn("%s. In check mode this is taken as one an earlier task would create" % error.message)
+            ctx.missing_parent(error, "registry")
     return ids
 
 
@@ -67,9 +65,7 @@ def server_id(ctx, name):
     try:
         return ctx.resolver.server(name)["serverId"]
     except DokployMissingError as error:
-        if not ctx.check_mode:
-            raise
-        ctx.warn("%s. In check mode this is taken as one an earlier task would create" % error.message)
+        ctx.missing_parent(error, "server")
         return None
 
 

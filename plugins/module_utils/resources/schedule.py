@@ -129,9 +129,7 @@ class Schedule(Child):
             except DokployMissingError as error:
                 if self.params["state"] == "absent":
                     return None
-                if not self.check_mode:
-                    raise
-                self.ctx.warn("%s. In check mode this is taken as a server an earlier task would create" % error.message)
+                self.ctx.missing_parent(error, "server")
                 return "server", None, "serverId", "server '%s'" % self.params["server"]
             return "server", server["serverId"], "serverId", "server '%s'" % server.get("name")
         self.target = resolve_target(self.ctx, self.params, self.target_kinds, required=self.params["state"] != "absent")

@@ -32,7 +32,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.deployments import
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import ssh_key_id
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import DEFAULT_LOG_LINES, check_lifecycle
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployLookupError, pick_one
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, pick_one
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
@@ -132,10 +132,8 @@ class Server(Resource):
                 return key["sshKeyId"]   # the server's own key: no lookup
         try:
             return ssh_key_id(self.client, wanted, option="ssh_key (as the key's ID)")
-        except DokployLookupError as error:
-            if not self.check_mode or not error.message.startswith("No SSH key"):
-                raise
-            self.ctx.warn("%s. In check mode this is taken as one an earlier task would create" % error.message)
+        except DokployMissingError as error:
+            self.ctx.missing_parent(error, "SSH key")
             return None
 
     def create_payload(self, desired):

@@ -18,7 +18,7 @@ import re
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils import dotenv
 from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError, DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import (
     LIFECYCLE_STATES,
@@ -30,7 +30,6 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import (
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import search_database
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_ids, check_name
 
 SERVICE_STATES = ["present", "absent"] + list(LIFECYCLE_STATES)
@@ -158,50 +157,29 @@ class Service(Resource):
 
     # -- finding -------------------------------------------------------------------------------
 
-    def read(self, service_id):
-        return self.resolver.row(self.spec, service_id)
-
     def find(self):
         params = self.params
-        if self.spec.name == "libsql":
-            # the libsql router arrived in Dokploy v0.29.0: an older server answers every libsql call with a 404
-            require(self.client.version(), "libsql", "dokploy_database type=libsql")
-        present = params.get("state") != "absent"
-        service_id = params.get(self.spec.id_option)
-        if service_id:
-            try:
-                return self.read(service_id)
-            except DokployNotFoundError:
-                if not present:
-                    return None
-                raise DokployMissingError("No %s has ID '%s'" % (self.spec.noun, service_id))
-        # One database alone is found in two requests by search; many resources of one run share environment.one.
-        searched = self.spec.is_database and self.spec.database.searchable and not self.ctx.shared_lookups
-        if searched:
-            try:
-                found = search_database(self.ctx, self.spec, params["name"], params["environment"], params["project"])
-            except DokployNotFoundError:
-                searched = False  # no <type>.search before Dokploy v0.28.3 (capabilities.py): the lookup below
-            else:
-                if found is not None:
-                    return found
+        self.project = self.environment = None
         try:
+            # One database alone is found in two requests by search; many resources of one run share environment.one.
+            found = self.resolver.find_service(
+                self.spec, name=params.get("name"), service_id=params.get(self.spec.id_option),
+                project_name=params.get("project"), environment_name=params.get("environment"),
+                search=not self.ctx.shared_lookups, what="dokploy_database type=libsql")
+        except DokployMissingError as error:
+            if params.get("state") == "absent":
+                return None
+            if params.get(self.spec.id_option):
+                raise   # a service chosen by its ID is never one an earlier task creates
+            self.ctx.missing_parent(error, consequence="%s would be created" % self.label())
+            return None
+        if found is None:
+            # not there: a new service goes where the lookup looked
             self.project, self.environment = self.resolver.locate_environment(
                 project_name=params["project"], environment_name=params["environment"])
-        except DokployMissingError as error:
-            self.project = self.environment = None
-            if not present:
-                return None
-            if not self.check_mode:
-                raise
-            self.ctx.warn("%s. In check mode this is taken as one an earlier task would create, so %s would be "
-                          "created; without check mode the task fails" % (error.message, self.label()))
             return None
-        if searched:
-            return None  # find_by_search saw every database of that name
-        summary = self.resolver.service(self.spec.name, self.environment, params["name"],
-                                        project_name=self.project.get("name"))
-        return self.read(summary[self.id_field]) if summary else None
+        self.project, self.environment = found.project, found.environment
+        return found.row
 
     # -- desired state -------------------------------------------------------------------------
 

@@ -117,8 +117,6 @@ CHILD_SECTIONS = (
     ChildSection("backups", Backup),
     ChildSection("volume_backups", VolumeBackup, unnested="volumeBackups"),
 )
-# The words of the check-mode warnings about a parent that does not exist yet (target.py, service.py, project.py).
-PENDING_WARNING = "In check mode this is taken as"
 DEFAULT_ENVIRONMENT = "production"    # the environment project.create makes
 # action kinds that differ from the resource's result key
 ACTION_KINDS = {EnvTarget.kind: "env"}
@@ -190,16 +188,9 @@ class Stack(object):
         self.show_diff = ctx.diff
         ctx.diff = True
         self.project_pending = False    # check mode: the project does not exist yet
-        ctx.warn = self.filtered_warn(ctx.warn)
-
-    @staticmethod
-    def filtered_warn(warn):
-        """In check mode a single module warns that a missing project, environment or service is "taken as one an
-        earlier task would create"; in a stack it is always one the stack itself plans, so that says nothing."""
-        def stack_warn(message):
-            if PENDING_WARNING not in message:
-                warn(message)
-        return stack_warn
+        # In check mode a single module warns that a missing project, environment or service is taken as one an
+        # earlier task would create; in a stack it is always one the stack itself plans, so that says nothing.
+        ctx.warn_pending = False
 
     # -- the declaration -----------------------------------------------------------------------
 

@@ -52,9 +52,7 @@ def tag_ids(ctx, names):
         if found is None:
             error = DokployMissingError("No tag is named '%s'; existing: %s"
                                         % (name, ", ".join(sorted(t["name"] for t in tags)) or "none"))
-            if not ctx.check_mode:
-                raise error
-            ctx.warn("%s. In check mode this is taken as one an earlier task would create" % error.message)
+            ctx.missing_parent(error, "tag")
         ids[name] = found["tagId"] if found else None
     return ids
 
