@@ -52,6 +52,16 @@ CAPABILITIES = {
     "notification.mattermost": ((0, 29, 0), "Mattermost notifications"),
     "notification.volumeBackup": ((0, 26, 0), "the volumeBackup notification event"),
     "notification.dokployBackup": ((0, 29, 0), "the dokployBackup notification event"),
+    "user.createUserWithCredentials": ((0, 29, 0), "user.createUserWithCredentials (a member made with a password)"),
+    "organization.inviteMember": ((0, 28, 7), "organization.inviteMember (older servers invite through better-auth only)"),
+    "organization.updateMemberRole": ((0, 26, 0), "organization.updateMemberRole (a member's role through the API)"),
+    "user.accessedGitProviders": ((0, 29, 0), "the accessedGitProviders and accessedServers lists of members"),
+    "organization.defaultRole": ((0, 30, 0), "defaultRole of organisations (the role of new members)"),
+    "settings.getWebServerSettings": ((0, 26, 3), "settings.getWebServerSettings and updateServerIp (the web server "
+                                                  "settings table; older servers keep them on the owner's user)"),
+    "settings.buildsConcurrency": ((0, 29, 9), "settings.updateBuildsConcurrency (builds running at once)"),
+    "settings.remoteServersOnly": ((0, 29, 6), "settings.updateRemoteServersOnly (enterprise)"),
+    "vaultProvider": ((0, 30, 0), "vault providers (vaultProvider router)"),
     # -- input fields: older servers require them, or drop them silently (zod strips unknown keys) ---------
     "database.create.appName_optional": ((0, 26, 7), "<database>.create without appName (older servers require one)"),
     "application.saveProvider.enableSubmodules_optional": (

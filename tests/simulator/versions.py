@@ -41,7 +41,8 @@ LAST_TAGS = {(0, 25): (0, 25, 11), (0, 26): (0, 26, 7), (0, 27): (0, 27, 1), (0,
              (0, 29): (0, 29, 14), (0, 30): (0, 30, 2)}
 OLDEST = (0, 25, 0)
 
-ROUTERS_SINCE = {"libsql": (0, 29, 0), "tag": (0, 29, 0), "network": (0, 29, 14), "overview": (0, 30, 0)}
+ROUTERS_SINCE = {"libsql": (0, 29, 0), "tag": (0, 29, 0), "network": (0, 29, 14), "overview": (0, 30, 0),
+                 "licenseKey": (0, 27, 0), "vaultProvider": (0, 30, 0)}
 
 PROCEDURES_SINCE = {
     "application.clearDeployments": (0, 27, 1), "compose.clearDeployments": (0, 27, 1),
@@ -56,6 +57,10 @@ PROCEDURES_SINCE = {
     "project.search": (0, 28, 3), "postgres.search": (0, 28, 3), "mysql.search": (0, 28, 3),
     "mariadb.search": (0, 28, 3), "mongo.search": (0, 28, 3), "redis.search": (0, 28, 3),
     "compose.saveEnvironment": (0, 29, 0),
+    "user.createUserWithCredentials": (0, 29, 0), "organization.inviteMember": (0, 28, 7),
+    "organization.updateMemberRole": (0, 26, 0), "organization.active": (0, 28, 4), "organization.setDefault": (0, 25, 7),
+    "settings.getWebServerSettings": (0, 26, 3), "settings.updateServerIp": (0, 26, 3),
+    "settings.updateBuildsConcurrency": (0, 29, 9), "settings.updateRemoteServersOnly": (0, 29, 6),
     "compose.previewTemplate": (0, 29, 5),
     "deployment.allCentralized": (0, 28, 3), "deployment.queueList": (0, 28, 3),
     "deployment.readLogs": (0, 29, 5), "deployment.removeDeployment": (0, 27, 1),

@@ -16,6 +16,7 @@ import pytest
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient, DokployError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.api_key import ApiKey, key_hash
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.user import User, UserInfo
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 from simulator import Simulator
 from simulator.identity import hash_key
@@ -90,3 +91,72 @@ def test_api_key_bad_input_before_any_request():
         with pytest.raises(DokployError) as caught:
             resource_params(ApiKey, params)
         assert expect in str(caught.value)
+
+
+# ---- dokploy_user ---------------------------------------------------------------------------------------------
+def seed_project(sim):
+    client = DokployClient(sim.url, KEY)
+    shop = client.post("project.create", {"name": "shop"})
+    env_id = shop["environment"]["environmentId"]
+    client.post("application.create", {"name": "web", "environmentId": env_id})
+    sim.clear_requests()
+    return shop["project"]["projectId"], env_id
+
+
+def test_user_lifecycle(sim):
+    project_id, env_id = seed_project(sim)
+    params = dict(email="Dev@Example.com", password="s3cret-pass", role="member", can_create_services=True,
+                  projects=["shop"], environments=["shop/production"], services=["shop/production/web"])
+    check = run(sim, User, check_mode=True, **params)
+    assert check["changed"] and writes(sim) == []
+    created = run(sim, User, **params)
+    assert created["changed"] and created["user"]["email"] == "dev@example.com"
+    assert created["user"]["permissions"]["services"] == ["shop/production/web"]
+    assert created["user"]["accessedProjects"] == [project_id] and created["user"]["canCreateServices"] is True
+    assert writes(sim) == ["/api/user.createUserWithCredentials", "/api/user.assignPermissions"]
+    assert "s3cret-pass" not in str(created)
+    sim.clear_requests()
+    again = run(sim, User, **dict(params, projects=["shop", project_id]))
+    assert not again["changed"] and writes(sim) == []
+    updated = run(sim, User, email="dev@example.com", role="admin", projects=[], can_create_services=False)
+    assert updated["changed"] and updated["diff"]["before"] == {"role": "member", "projects": ["shop"],
+                                                                "canCreateServices": True}
+    assert writes(sim) == ["/api/organization.updateMemberRole", "/api/user.assignPermissions"]
+    # what only an enterprise licence stores is refused in Dokploy's words
+    with pytest.raises(DokployError) as licence:
+        run(sim, User, email="dev@example.com", servers=["nope"], check_mode=True)
+    assert "nothing is named" in str(licence.value) or "Valid enterprise license required" in str(licence.value)
+    info = run(sim, UserInfo, email="DEV@example.com")
+    assert [u["role"] for u in info["users"]] == ["admin"]
+    gone = run(sim, User, email="dev@example.com", state="absent")
+    assert gone["changed"] and not run(sim, User, email="dev@example.com", state="absent")["changed"]
+
+
+def test_user_owner_is_never_demoted_or_removed(sim):
+    for params in ({"role": "member"}, {"state": "absent"}):
+        with pytest.raises(DokployError) as refused:
+            run(sim, User, email="admin@example.com", **params)
+        assert "owner" in str(refused.value)
+    assert writes(sim) == []
+
+
+def test_user_invited_and_member_key_refused(sim):
+    invited = run(sim, User, email="new@example.com", role="admin")
+    assert invited["changed"] and invited["invitation"]["status"] == "pending" and invited["user"] == {}
+    assert not run(sim, User, email="new@example.com", role="admin")["changed"]
+    assert run(sim, User, email="new@example.com", state="absent")["changed"]
+    run(sim, User, email="member@example.com", password="password1")
+    member = DokployClient(sim.url, KEY).get("user.all")[-1]
+    key = sim_key_for(sim, member["userId"])
+    with pytest.raises(DokployError) as refused:
+        run(sim, UserInfo, key=key)
+    assert "dokploy_user_info needs the API key of an owner or admin" in str(refused.value)
+
+
+def sim_key_for(sim, user_id):
+    """A key of another user, made as Dokploy would (straight into the simulator's table)."""
+    from simulator.identity import new_key_row
+    row = new_key_row("memberKey%023d" % 0, "member", "member-key-" + "m" * 30, user_id,
+                      sim.state["_meta"]["organizationId"], rate_limit_enabled=False)
+    sim.state["apikey"][row["id"]] = row
+    return "member-key-" + "m" * 30

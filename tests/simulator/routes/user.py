@@ -171,3 +171,15 @@ def remove(state, inp, ctx):
 def have_root_access(state, inp, ctx):
     return False
 
+
+
+@route("user.sendInvitation")
+def send_invitation(state, inp, ctx):
+    """The invitation link, after mailing it through an email or Resend notification (not mailed here)."""
+    require_permission(ctx, "member", "create")
+    notification = table(state, "notification").get(inp["notificationId"])
+    if notification is None:
+        raise ApiError(404, "Notification not found")
+    if notification.get("notificationType") not in ("email", "resend"):
+        raise ApiError(404, "Email provider not found")
+    return "http://localhost:3000/invitation?token=%s" % inp["invitationId"]
