@@ -366,6 +366,10 @@ CASES = [
          "project/environment/service", label="service-path"),
     Case("dokploy_user", {"email": "dev@example.com", "projects": ["nope"]}, "projects", "nothing is named",
          local=False, label="unknown-project"),
+    Case("dokploy_organization", {"name": " "}, "name", "empty", label="blank-name"),
+    Case("dokploy_organization", {"name": "x", "default_role": "owner"}, "default_role", "one of", label="owner-default"),
+    Case("dokploy_organization", {"name": "x", "organization_id": MISSING_ID}, "organization", "no organisation",
+         local=False, label="unknown-id"),
     # -- info modules -----------------------------------------------------------------------------------------------
     Case("dokploy_project_info", {"name": "shop", "project_id": MISSING_ID}, "name", "mutually exclusive",
          label="name-and-id"),

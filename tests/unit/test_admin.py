@@ -16,6 +16,7 @@ import pytest
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient, DokployError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.api_key import ApiKey, key_hash
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.organization import Organization, OrganizationInfo
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.user import User, UserInfo
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 from simulator import Simulator
@@ -160,3 +161,23 @@ def sim_key_for(sim, user_id):
                       sim.state["_meta"]["organizationId"], rate_limit_enabled=False)
     sim.state["apikey"][row["id"]] = row
     return "member-key-" + "m" * 30
+
+
+# ---- dokploy_organization -------------------------------------------------------------------------------------
+def test_organization_lifecycle(sim):
+    assert run(sim, Organization, name="customers", check_mode=True)["changed"] and writes(sim) == []
+    created = run(sim, Organization, name="customers", logo="https://example.com/l.png")
+    assert created["changed"] and created["organization"]["role"] == "owner" and not created["organization"]["current"]
+    sim.clear_requests()
+    assert not run(sim, Organization, name="customers", logo="https://example.com/l.png")["changed"] and writes(sim) == []
+    renamed = run(sim, Organization, name="clients", organization_id=created["organization"]["id"], default_role="member")
+    assert renamed["diff"]["before"] == {"name": "customers", "defaultRole": None}
+    body = [r for r in sim.requests() if r["path"] == "/api/organization.update"][0]["body"]
+    assert body == {"organizationId": created["organization"]["id"], "name": "clients", "defaultRole": "member"}
+    info = run(sim, OrganizationInfo)["organizations"]
+    assert [(o["name"], o["current"]) for o in info] == [("My Organization", True), ("clients", False)]
+    with pytest.raises(DokployError) as refused:
+        run(sim, Organization, name="My Organization", state="absent")
+    assert "the one the module's API key acts in" in str(refused.value)
+    assert run(sim, Organization, name="clients", state="absent")["changed"]
+    assert not run(sim, Organization, name="clients", state="absent")["changed"]
