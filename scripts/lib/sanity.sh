@@ -1,5 +1,5 @@
-# Sourced by scripts/test and scripts/test-matrix (not run on its own): ansible-test sanity from a copy
-# of the collection. Needs ROOT, OUT, TEST_HOME and VENV (a virtualenv with Python >= 3.8, used to copy).
+# Sourced by scripts/test and scripts/test-matrix (not run on its own): ansible-test sanity and integration
+# from a copy of the collection. Needs ROOT, OUT, TEST_HOME and VENV (a virtualenv with Python >= 3.8, used to copy).
 # shellcheck shell=bash
 
 # ansible-test must run from ansible_collections/<namespace>/<name>: a copy of the files git
@@ -65,20 +65,33 @@ sys.exit(subprocess.call(cmd + args))
 PY
 }
 
-run_sanity() {
-    local venv=$1 python=$2 base_bin core
+# ansible_test_in_copy VENV PYTHON COMMAND ARGS...: `ansible-test COMMAND --venv --python PYTHON ARGS...` of VENV's
+# ansible-core, run in the copy.
+ansible_test_in_copy() {
+    local venv=$1 python=$2 command=$3 base_bin core
+    shift 3
     core=$("$venv/bin/python" -c 'import ansible; print(ansible.__version__)')
     install_get_pip_standin "$venv"
     # ansible-test --venv looks up "pythonX.Y" on PATH: put the virtualenv's base interpreter
     # first (a pyenv shim for a version that is not pyenv's active one would fail).
     base_bin=$(sed -n 's/^home = //p' "$venv/pyvenv.cfg")
-    echo "ansible-test sanity: ansible-core $core, Python $python ($base_bin/python$python)"
+    echo "ansible-test $command: ansible-core $core, Python $python ($base_bin/python$python)"
     (
         cd "$COLLECTION_COPY"
         export HOME="$TEST_HOME"
         export PATH="$base_bin:$venv/bin:$PATH"
-        # Skipped sanity tests (none needs more than PyPI, none is skipped so far):
-        "$venv/bin/ansible-test" sanity --venv --python "$python" --color no \
-            ${SANITY_SKIP[@]+"${SANITY_SKIP[@]}"}
+        "$venv/bin/ansible-test" "$command" --venv --python "$python" --color no "$@"
     )
+}
+
+run_sanity() {
+    # Skipped sanity tests (none needs more than PyPI, none is skipped so far):
+    ansible_test_in_copy "$1" "$2" sanity ${SANITY_SKIP[@]+"${SANITY_SKIP[@]}"}
+}
+
+# run_integration VENV PYTHON TARGET...: integration targets as contributors run them; each target's
+# setup_dokploy_simulator (meta/main.yml) starts the simulator (tests/simulator of the copy) in the background,
+# and the virtualenv ansible-test makes gets tests/integration/requirements.txt (requests) from PyPI.
+run_integration() {
+    ansible_test_in_copy "$1" "$2" integration "${@:3}"
 }

@@ -15,6 +15,7 @@ __metaclass__ = type
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -186,6 +187,37 @@ def tail(text, lines=150):
 def test_targets_exist():
     """The harness found something to run (the example target at least)."""
     assert TARGETS, "no integration target with tasks/main.yml under %s" % TARGETS_DIR
+
+
+def ansible_test_layout_problems(name):
+    """What keeps ``ansible-test integration <name>`` from running the target as this harness does."""
+    path = os.path.join(TARGETS_DIR, name)
+    problems = []
+    aliases = os.path.join(path, "aliases")
+    words = []
+    if os.path.isfile(aliases):
+        with open(aliases) as f:
+            words = [line.split("#", 1)[0].strip() for line in f]
+    else:
+        problems.append("no aliases file")
+    meta = os.path.join(path, "meta", "main.yml")
+    with open(meta) if os.path.isfile(meta) else open(os.devnull) as f:
+        if "setup_dokploy_simulator" not in f.read():
+            problems.append("meta/main.yml does not depend on setup_dokploy_simulator")
+    included = set()
+    for directory, dummy, files in os.walk(os.path.join(path, "tasks")):
+        for name_ in files:
+            with open(os.path.join(directory, name_)) as f:
+                included.update(re.findall(r"name: (setup_\w+)", f.read()))
+    problems.extend("includes %s without 'needs/target/%s' in aliases (ansible-test would not copy it)" % (role, role)
+                    for role in sorted(included) if "needs/target/%s" % role not in words)
+    return problems
+
+
+@pytest.mark.parametrize("target", [name for name in sorted(os.listdir(TARGETS_DIR))
+                                    if not name.startswith("setup_") and os.path.isdir(os.path.join(TARGETS_DIR, name))])
+def test_target_runs_under_ansible_test(target):
+    assert ansible_test_layout_problems(target) == []
 
 
 @pytest.mark.parametrize("target", TARGETS)

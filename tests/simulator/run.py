@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 import threading
+import time
 
 
 def main(argv=None):
@@ -27,6 +28,8 @@ def main(argv=None):
                         help="answer as this Dokploy version: 0.25 ... 0.30 (the last release of each) or e.g. 0.26.3")
     parser.add_argument("--tls-cert", help="serve HTTPS with this certificate (PEM; needs --tls-key)")
     parser.add_argument("--tls-key", help="the private key of --tls-cert (PEM)")
+    parser.add_argument("--lifetime", type=float, default=None,
+                        help="stop after this many seconds (a simulator started in the background never outlives its run)")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
 
@@ -47,8 +50,10 @@ def main(argv=None):
         with open(tmp, "w", encoding="utf-8") as f:
             f.write(sim.url)
         os.replace(tmp, args.ready_file)
+    deadline = time.time() + args.lifetime if args.lifetime else None
     while not stopping.wait(0.2):
-        pass
+        if deadline is not None and time.time() > deadline:
+            break
     sim.stop()
     print("Dokploy simulator stopped", flush=True)
     return 0
