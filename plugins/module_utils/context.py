@@ -75,12 +75,14 @@ class Context(object):
     def missing_parent(self, error, noun=None, consequence=None):
         """A parent lookup raised DokployMissingError ``error``. Without check mode that is the task's failure (raised
         again); in check mode the parent may be one an earlier task creates: the PendingParent outcome is recorded
-        (and warned about) and returned, and the caller goes on with the parent's ID None."""
+        (the first one warned about) and returned, and the caller goes on with the parent's ID None."""
         if not self.check_mode:
             raise error
         pending = PendingParent(error.message, noun, consequence)
         self.pending.append(pending)
-        if self.warn_pending:
+        # One warning per task, however many of its parents are missing (on an empty server a backup misses its
+        # project and its destination): the first says why the prediction may differ; the rest are in ``pending``.
+        if self.warn_pending and len(self.pending) == 1:
             self.warn(pending.warning())
         return pending
 

@@ -34,6 +34,7 @@ except ImportError:
     sys.path.insert(0, collections_path())
 
 from ansible.module_utils import basic  # noqa: E402 pylint: disable=wrong-import-position
+from ansible.module_utils.common import warnings as module_warnings  # noqa: E402 pylint: disable=wrong-import-position
 
 MODULES = "ansible_collections.dokploy.dokploy.plugins.modules."
 
@@ -83,6 +84,10 @@ def run_module(name, args, check_mode=False, diff=False):
     module_args = dict(args, _ansible_check_mode=check_mode, _ansible_diff=diff)
     basic._ANSIBLE_ARGS = json.dumps({"ANSIBLE_MODULE_ARGS": module_args}).encode("utf-8")
     basic._ANSIBLE_PROFILE = "legacy"
+    # Each run reports its own warnings: ansible-core keeps them in a module-level collection that a real module
+    # process starts empty, so the runs before this one in the same test process must not show up in its result.
+    for collected in ("_global_warnings", "_global_deprecations"):
+        getattr(module_warnings, collected, []).clear()
     stdout, stderr = io.StringIO(), io.StringIO()
     traceback_text = None
     # A module runs as on a target even when controller code (an inventory plugin, ansible-runner) was loaded in this
