@@ -16,7 +16,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from . import identity, routes
+from . import auth, identity, routes
 from .registry import CONTROLS, EMPTY, ROUTES, ApiError
 from .state import new_state
 from .validation import ValidationFailed, procedures, zod_error_body
@@ -275,6 +275,8 @@ class Simulator(object):
         raw = h.rfile.read(length) if length > 0 else b""
         if path.startswith("/__sim__/"):
             return self._control(h, path, raw)
+        if path == "/register" and h.command in ("GET", "HEAD"):
+            return auth.register_page(self, h)
         if not path.startswith("/api/") and path != "/api":
             return self._send(h, 404, NOT_FOUND_BODY)
         entry = {"method": h.command, "path": path, "query": query, "body": self._body_for_log(raw), "status": None}
@@ -304,8 +306,12 @@ class Simulator(object):
             return 200
         trpc = path.startswith("/api/trpc/")
         procedure = path[len("/api/trpc/"):] if trpc else path[len("/api/"):]
+        if procedure.startswith("auth/") and not trpc:  # better-auth: sign-up, sign-in, sign-out (auth.py)
+            return auth.handle(self, h, procedure, raw, entry)
         with self.lock:
             caller = identity.authenticate(self.state, h.headers.get("x-api-key"), self.api_key)
+            if caller is None:  # the REST API accepts a session cookie too (auth.py)
+                caller = auth.session_caller(self.state, h.headers.get("Cookie"))
         if caller is None:
             if trpc:
                 body = {"error": {"json": {"message": "UNAUTHORIZED", "code": TRPC_CODES["UNAUTHORIZED"],

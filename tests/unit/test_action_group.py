@@ -17,6 +17,8 @@ import yaml
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 MODULES_DIR = os.path.join(ROOT, "plugins", "modules")
+# Modules without an API key option stay out: the group's defaults set api_key, an unsupported option for them.
+NOT_IN_GROUP = frozenset(["dokploy_admin"])
 RUNTIME = os.path.join(ROOT, "meta", "runtime.yml")
 
 
@@ -50,7 +52,7 @@ def test_action_group_entries_are_short_module_names():
 
 
 def test_every_module_is_in_the_action_group():
-    missing = sorted(_modules() - set(_group()))
+    missing = sorted(_modules() - set(_group()) - NOT_IN_GROUP)
     assert not missing, (
         "modules missing from action_groups.dokploy in meta/runtime.yml: %s" % ", ".join(missing)
     )
