@@ -17,6 +17,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import Dokp
 from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.api_key import ApiKey, key_hash
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.organization import Organization, OrganizationInfo
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.settings import Settings, SettingsInfo
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.user import User, UserInfo
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 from simulator import Simulator
@@ -181,3 +182,56 @@ def test_organization_lifecycle(sim):
     assert "the one the module's API key acts in" in str(refused.value)
     assert run(sim, Organization, name="clients", state="absent")["changed"]
     assert not run(sim, Organization, name="clients", state="absent")["changed"]
+
+
+# ---- dokploy_settings -----------------------------------------------------------------------------------------
+def test_settings(sim):
+    params = dict(server_ip="203.0.113.7", host="Panel.example.com", https=True, certificate_type="letsencrypt",
+                  letsencrypt_email="ops@example.com", docker_cleanup=False, cron_expression="0 3 * * *",
+                  builds_concurrency=2, traefik_ports=[{"published_port": 5432, "target_port": 5432}],
+                  traefik_dashboard=True, request_logging=True)
+    check = run(sim, Settings, check_mode=True, **params)
+    assert check["changed"] and writes(sim) == []
+    applied = run(sim, Settings, **params)
+    assert applied["changed"] and applied["settings"]["serverIp"] == "203.0.113.7"
+    assert writes(sim) == ["/api/settings.updateServerIp", "/api/settings.assignDomainServer",
+                           "/api/settings.updateDockerCleanup", "/api/settings.updateLogCleanup",
+                           "/api/settings.updateBuildsConcurrency", "/api/settings.updateTraefikPorts",
+                           "/api/settings.toggleRequests"]
+    ports = [r for r in sim.requests() if r["path"] == "/api/settings.updateTraefikPorts"][0]["body"]["additionalPorts"]
+    assert {"publishedPort": 8080, "targetPort": 8080, "protocol": "tcp"} in ports
+    sim.clear_requests()
+    params["host"] = "panel.example.com"
+    again = run(sim, Settings, **params)
+    assert not again["changed"] and writes(sim) == []
+    assert len(sim.requests()) == 3   # getWebServerSettings, getTraefikPorts, haveActivateRequests
+    off = run(sim, Settings, traefik_dashboard=False, cron_expression="")
+    assert off["diff"] == {"before": {"logCleanupCron": "0 3 * * *", "traefikDashboard": True},
+                           "after": {"logCleanupCron": "", "traefikDashboard": False}}
+    acted = run(sim, Settings, actions=["reload_traefik", "clean_unused_images"])
+    assert acted["changed"] and acted["actions"] == ["reload_traefik", "clean_unused_images"]
+    info = run(sim, SettingsInfo)["settings"]
+    assert info["traefikPorts"] == [{"publishedPort": 5432, "targetPort": 5432, "protocol": "tcp"}]
+    assert info["traefikDashboard"] is False and info["requestLogging"] is True
+    with pytest.raises(DokployError) as licence:
+        run(sim, Settings, remote_servers_only=True)
+    assert "Valid enterprise license required" in str(licence.value)
+
+
+def test_settings_need_an_admin(sim):
+    run(sim, User, email="member@example.com", password="password1")
+    member = DokployClient(sim.url, KEY).get("user.all")[-1]
+    key = sim_key_for(sim, member["userId"])
+    with pytest.raises(DokployError) as refused:
+        run(sim, Settings, key=key, traefik_dashboard=True)
+    assert "dokploy_settings needs the API key of an owner or admin" in str(refused.value)
+
+
+def test_settings_bad_input():
+    for params, expect in (({"server": "edge", "server_ip": "1.2.3.4"}, "belong to the Dokploy server itself"),
+                           ({"cron_expression": "every day"}, "cron_expression"),
+                           ({"builds_concurrency": 0}, "1 to 100"),
+                           ({"traefik_ports": [{"published_port": 443, "target_port": 443}]}, "Traefik's own")):
+        with pytest.raises(DokployError) as caught:
+            resource_params(Settings, params)
+        assert expect in str(caught.value)

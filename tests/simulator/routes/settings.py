@@ -1,12 +1,59 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""settings router (read-only parts) [7-10]."""
+"""settings router: versions and health [7-10]; the web server settings, Traefik's ports, dashboard and access log,
+Docker cleanup, log cleanup, builds concurrency, remote-servers-only, and the one-off actions (reload, clean).
+
+Only the version and health procedures were recorded; the rest from Dokploy's source at v0.30.2
+(apps/dokploy/server/api/routers/settings.ts, packages/server/src/db/schema/web-server-settings.ts,
+services/settings.ts readPorts, utils/access-log/handler.ts). Traefik's published ports live per server in
+``state["traefik"]`` ("" is the Dokploy host): what ``docker service inspect dokploy-traefik`` would show, without 80
+and 443 (readPorts drops them); the dashboard is the port whose target is 8080. The access log is Traefik's main
+configuration's ``accessLog``, modelled as a flag.
+"""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ..registry import route
+from ..identity import require_admin, require_enterprise
+from ..registry import EMPTY, ApiError, route
+from ..state import table
+from ..util import nanoid, now_iso, public
 from ..validation import load_openapi
+
+DASHBOARD = {"targetPort": 8080, "publishedPort": 8080, "protocol": "tcp"}
+CLEANUPS = ("cleanUnusedImages", "cleanUnusedVolumes", "cleanStoppedContainers", "cleanDockerBuilder",
+            "cleanDockerPrune", "cleanAll")
+
+
+def web_server_settings(state):
+    """The one webServerSettings row (made with the schema's defaults on first use)."""
+    rows = table(state, "webServerSettings")
+    if not rows:
+        row = {"id": nanoid(), "serverIp": "127.0.0.1", "certificateType": "none", "https": False, "host": None,
+               "letsEncryptEmail": None, "sshPrivateKey": None, "enableDockerCleanup": True,
+               "logCleanupCron": "0 0 * * *",
+               "metricsConfig": {"server": {"type": "Dokploy", "refreshRate": 60, "port": 4500, "token": "",
+                                            "retentionDays": 2, "cronJob": "", "urlCallback": "",
+                                            "thresholds": {"cpu": 0, "memory": 0}},
+                                 "containers": {"refreshRate": 60, "services": {"include": [], "exclude": []}}},
+               "whitelabelingConfig": None, "remoteServersOnly": False, "buildsConcurrency": 1, "enforceSSO": False,
+               "cleanupCacheApplications": False, "cleanupCacheOnPreviews": False, "cleanupCacheOnCompose": False,
+               "createdAt": now_iso(), "updatedAt": now_iso()}
+        rows[row["id"]] = row
+    return next(iter(rows.values()))
+
+
+def _update(state, **values):
+    row = web_server_settings(state)
+    row.update(values, updatedAt=now_iso())
+    return public(row)
+
+
+def _traefik(state, inp):
+    server_id = (inp or {}).get("serverId") or ""
+    if server_id and server_id not in table(state, "server"):
+        raise ApiError(404, "Server not found")
+    return state.setdefault("traefik", {}).setdefault(server_id, {"ports": [], "requests": False})
 
 VERSION = "v0.30.2"
 
@@ -34,3 +81,140 @@ def health(state, inp, ctx):
 @route("settings.getOpenApiDocument")
 def get_openapi_document(state, inp, ctx):
     return load_openapi()
+
+
+@route("settings.getWebServerSettings")
+def get_web_server_settings(state, inp, ctx):
+    return public(web_server_settings(state))
+
+
+@route("settings.getIp")
+def get_ip(state, inp, ctx):
+    return web_server_settings(state).get("serverIp") or ""
+
+
+@route("settings.updateServerIp")
+def update_server_ip(state, inp, ctx):
+    require_admin(ctx)
+    return _update(state, serverIp=inp["serverIp"])
+
+
+@route("settings.assignDomainServer")
+def assign_domain_server(state, inp, ctx):
+    """The settings row; host and certificateType are required, letsEncryptEmail and https set when sent."""
+    require_admin(ctx)
+    values = {"host": inp["host"], "certificateType": inp["certificateType"]}
+    for field in ("letsEncryptEmail", "https"):
+        if field in inp:
+            values[field] = inp[field]
+    return _update(state, **values)
+
+
+@route("settings.updateDockerCleanup")
+def update_docker_cleanup(state, inp, ctx):
+    require_admin(ctx)
+    if inp.get("serverId"):
+        server = table(state, "server").get(inp["serverId"])
+        if server is None:
+            raise ApiError(404, "Server not found")
+        server["enableDockerCleanup"] = inp["enableDockerCleanup"]
+    else:
+        _update(state, enableDockerCleanup=inp["enableDockerCleanup"])
+    return True
+
+
+@route("settings.updateLogCleanup")
+def update_log_cleanup(state, inp, ctx):
+    """true; an empty or null expression stops the cleanup (logCleanupCron null)."""
+    _update(state, logCleanupCron=inp.get("cronExpression") or None)
+    return True
+
+
+@route("settings.getLogCleanupStatus")
+def get_log_cleanup_status(state, inp, ctx):
+    cron = web_server_settings(state).get("logCleanupCron")
+    return {"enabled": cron is not None, "cronExpression": cron}
+
+
+@route("settings.updateBuildsConcurrency")
+def update_builds_concurrency(state, inp, ctx):
+    require_admin(ctx)
+    _update(state, buildsConcurrency=inp["buildsConcurrency"])
+    return True
+
+
+@route("settings.updateRemoteServersOnly")
+def update_remote_servers_only(state, inp, ctx):
+    require_enterprise(ctx)
+    _update(state, remoteServersOnly=inp["remoteServersOnly"])
+    return True
+
+
+@route("settings.getTraefikPorts")
+def get_traefik_ports(state, inp, ctx):
+    require_admin(ctx)
+    return [dict(p) for p in _traefik(state, inp)["ports"]]
+
+
+@route("settings.updateTraefikPorts")
+def update_traefik_ports(state, inp, ctx):
+    """true; Traefik is recreated in the background with exactly these ports (besides 80 and 443)."""
+    require_admin(ctx)
+    _traefik(state, inp)["ports"] = [dict(p) for p in inp["additionalPorts"]]
+    return True
+
+
+@route("settings.haveTraefikDashboardPortEnabled")
+def have_traefik_dashboard_port_enabled(state, inp, ctx):
+    require_admin(ctx)
+    return any(p["targetPort"] == 8080 for p in _traefik(state, inp)["ports"])
+
+
+@route("settings.toggleDashboard")
+def toggle_dashboard(state, inp, ctx):
+    require_admin(ctx)
+    traefik = _traefik(state, inp)
+    ports = [p for p in traefik["ports"] if p["targetPort"] != 8080]
+    if inp.get("enableDashboard"):
+        if any(p["publishedPort"] == 8080 for p in ports):
+            raise ApiError(409, "Port 8080 is already in use. Please stop the conflicting service or use a different "
+                                "port for the Traefik dashboard.")
+        ports.append(dict(DASHBOARD))
+    traefik["ports"] = ports
+    return True
+
+
+@route("settings.haveActivateRequests")
+def have_activate_requests(state, inp, ctx):
+    return _traefik(state, None)["requests"]
+
+
+@route("settings.toggleRequests")
+def toggle_requests(state, inp, ctx):
+    _traefik(state, None)["requests"] = bool(inp["enable"])
+    return True
+
+
+@route("settings.reloadTraefik")
+def reload_traefik(state, inp, ctx):
+    require_admin(ctx)
+    _traefik(state, inp)
+    return True
+
+
+@route("settings.reloadServer")
+def reload_server(state, inp, ctx):
+    require_admin(ctx)
+    return True
+
+
+def _cleanup(name):
+    def handler(state, inp, ctx):
+        require_admin(ctx)
+        _traefik(state, inp)
+        return EMPTY if name == "cleanDockerBuilder" else True   # cleanDockerBuilder returns nothing
+    route("settings.%s" % name)(handler)
+
+
+for _name in CLEANUPS:
+    _cleanup(_name)
