@@ -379,6 +379,9 @@ CASES = [
     Case("dokploy_settings", {"actions": ["reboot"]}, "actions", "one or more of", label="unknown-action"),
     Case("dokploy_settings", {"server": "nope", "docker_cleanup": True}, "server", "No server", local=False,
          label="unknown-server"),
+    Case("dokploy_ai_provider", {"name": "openai", "url": "api.openai.com"}, "url", "must be a URL", label="bad-url"),
+    Case("dokploy_ai_provider", {"name": "openai", "model": "gpt"}, "provider_api_key", "needs url, provider_api_key",
+         local=False, label="create-without-key"),
     # -- info modules -----------------------------------------------------------------------------------------------
     Case("dokploy_project_info", {"name": "shop", "project_id": MISSING_ID}, "name", "mutually exclusive",
          label="name-and-id"),

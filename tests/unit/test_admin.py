@@ -15,6 +15,7 @@ import pytest
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient, DokployError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.ai_provider import AiProvider, AiProviderInfo
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.api_key import ApiKey, key_hash
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.organization import Organization, OrganizationInfo
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.settings import Settings, SettingsInfo
@@ -235,3 +236,44 @@ def test_settings_bad_input():
         with pytest.raises(DokployError) as caught:
             resource_params(Settings, params)
         assert expect in str(caught.value)
+
+
+# ---- dokploy_ai_provider --------------------------------------------------------------------------------------
+def test_ai_provider(sim):
+    params = dict(name="openai", url="https://api.openai.com/v1", provider_api_key="sk-secret-1234567890", model="gpt-4o")
+    assert run(sim, AiProvider, check_mode=True, **params)["changed"] and writes(sim) == []
+    created = run(sim, AiProvider, **params)
+    assert created["changed"] and created["ai_provider"]["apiKey"] == "********" and created["ai_provider"]["isEnabled"]
+    sim.clear_requests()
+    assert not run(sim, AiProvider, **params)["changed"] and writes(sim) == []
+    updated = run(sim, AiProvider, **dict(params, provider_api_key="sk-other-1234567890", enabled=False))
+    assert updated["diff"] == {"before": {"apiKey": "********", "isEnabled": True},
+                               "after": {"apiKey": "******** (changed)", "isEnabled": False}}
+    body = [r for r in sim.requests() if r["path"] == "/api/ai.update"][0]["body"]
+    assert sorted(body) == ["aiId", "apiKey", "apiUrl", "isEnabled", "model", "name"]
+    assert not run(sim, AiProvider, name="openai", provider_api_key="sk-third-123456", update_provider_api_key="on_create")["changed"]
+    assert run(sim, AiProviderInfo)["ai_providers"][0]["apiKey"] == "********"
+    assert run(sim, AiProvider, name="openai", state="absent")["changed"]
+    assert not run(sim, AiProvider, name="openai", state="absent")["changed"]
+
+
+def test_no_module_option_shadows_a_connection_option():
+    """An option named like a connection option (api_url, api_key, ...) would silently replace it: the module would
+    then talk to that URL with that key (dokploy_ai_provider's provider URL and key were first named so)."""
+    import importlib
+    import re
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.module import dokploy_argument_spec
+    modules_dir = os.path.join(os.path.dirname(__file__), "..", "..", "plugins", "modules")
+    connection = set(dokploy_argument_spec())
+    checked = 0
+    for name in sorted(os.listdir(modules_dir)):
+        with open(os.path.join(modules_dir, name)) as handle:
+            text = handle.read()
+        found = re.search(r"from (ansible_collections\S+) import (\w+)\n+\ndef main", text)
+        if not found:
+            continue
+        resource = getattr(importlib.import_module(found.group(1)), found.group(2))
+        shadowed = connection & set(resource.argument_spec())
+        assert not shadowed, "%s: %s" % (name, ", ".join(sorted(shadowed)))
+        checked += 1
+    assert checked > 30
