@@ -55,7 +55,8 @@ def secret_values(obj, parse_env):
     elif isinstance(obj, list):
         for item in obj:
             found.update(secret_values(item, parse_env))
-    return set(value for value in found if len(value.strip()) >= MIN_HARVESTED_LENGTH)
+    # Dokploy masks some secrets itself with the same "********" (vault providers): hiding it would hide the mask
+    return set(value for value in found if len(value.strip()) >= MIN_HARVESTED_LENGTH and value != MASK)
 
 
 def mask(obj):

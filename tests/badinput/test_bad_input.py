@@ -382,6 +382,13 @@ CASES = [
     Case("dokploy_ai_provider", {"name": "openai", "url": "api.openai.com"}, "url", "must be a URL", label="bad-url"),
     Case("dokploy_ai_provider", {"name": "openai", "model": "gpt"}, "provider_api_key", "needs url, provider_api_key",
          local=False, label="create-without-key"),
+    Case("dokploy_vault_provider", {"name": "my vault"}, "name", "letters, digits", label="bad-name"),
+    Case("dokploy_vault_provider", {"name": "vault", "type": "aws", "config": {"secretAccessKey": "x"}}, "secret",
+         "give it as secret", label="secret-in-config"),
+    Case("dokploy_vault_provider", {"name": "vault", "config": {"url": "https://v.example.com"}}, "type",
+         "config needs type", label="config-without-type"),
+    Case("dokploy_vault_provider", {"name": "vault", "type": "hashicorp", "config": {"region": "eu"}}, "config",
+         "takes url", label="foreign-key"),
     # -- info modules -----------------------------------------------------------------------------------------------
     Case("dokploy_project_info", {"name": "shop", "project_id": MISSING_ID}, "name", "mutually exclusive",
          label="name-and-id"),

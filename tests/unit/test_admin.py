@@ -20,6 +20,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.api_key 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.organization import Organization, OrganizationInfo
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.settings import Settings, SettingsInfo
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.user import User, UserInfo
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.vault_provider import VaultProvider, VaultProviderInfo
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 from simulator import Simulator
 from simulator.identity import hash_key
@@ -277,3 +278,34 @@ def test_no_module_option_shadows_a_connection_option():
         assert not shadowed, "%s: %s" % (name, ", ".join(sorted(shadowed)))
         checked += 1
     assert checked > 30
+
+
+# ---- dokploy_vault_provider -----------------------------------------------------------------------------------
+def test_vault_provider(sim):
+    seed_project(sim)
+    params = dict(name="vault", type="hashicorp", config={"url": "https://vault.example.com", "mount": "kv"},
+                  secret="hvs.secret-token-123", assignments=[{"project": "shop", "environments": ["production"]}])
+    assert run(sim, VaultProvider, check_mode=True, **params)["changed"] and writes(sim) == []
+    created = run(sim, VaultProvider, **params)
+    provider = created["vault_provider"]
+    assert created["changed"] and provider["config"]["token"] == "********"
+    assert provider["assignments_by_name"] == [{"project": "shop", "environments": ["production"]}]
+    assert "hvs.secret-token-123" not in str(created)
+    sim.clear_requests()
+    assert not run(sim, VaultProvider, **params)["changed"] and writes(sim) == []
+    updated = run(sim, VaultProvider, **dict(params, config={"url": "https://vault2.example.com"}, assignments=[]))
+    assert updated["changed"] and updated["diff"]["after"]["assignments"] == []
+    body = [r for r in sim.requests() if r["path"] == "/api/vaultProvider.update"][0]["body"]
+    assert body["config"]["token"] == "********" and body["config"]["url"] == "https://vault2.example.com"
+    stored = list(sim.state["vaultProvider"].values())[0]["config"]
+    assert stored["token"] == "hvs.secret-token-123" and stored["mount"] == "kv"
+    info = run(sim, VaultProviderInfo)["vault_providers"]
+    assert [p["name"] for p in info] == ["vault"]
+    assert run(sim, VaultProvider, name="vault", state="absent")["changed"]
+    assert not run(sim, VaultProvider, name="vault", state="absent")["changed"]
+
+
+def test_vault_provider_secret_only_as_secret():
+    with pytest.raises(DokployError) as caught:
+        resource_params(VaultProvider, dict(name="vault", type="aws", config={"secretAccessKey": "x"}))
+    assert "give it as secret" in str(caught.value)

@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import MASK, is_secret_field, mask, mask_value
+from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import MASK, is_secret_field, mask, mask_value, secret_values
 
 
 @pytest.mark.parametrize("field", [
@@ -71,3 +71,10 @@ def test_mask_scalars_and_lists():
     assert mask("plain") == "plain"
     assert mask(None) is None
     assert mask([{"password": "p"}, 1]) == [{"password": MASK}, 1]
+
+
+def test_a_mask_dokploy_sent_is_not_harvested():
+    """vaultProvider.* answers its secret as "********"; harvesting it made the module's own masks unreadable
+    (VALUE_SPECIFIED_IN_NO_LOG_PARAMETER)."""
+    assert secret_values({"config": {"token": "********", "clientSecret": "real-secret-1"}}, lambda text: {}) == \
+        set(["real-secret-1"])

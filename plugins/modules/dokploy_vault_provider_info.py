@@ -1,0 +1,57 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: dokploy_vault_provider_info
+short_description: List the vault providers Dokploy reads secrets from
+version_added: 0.3.0
+description:
+  - Lists the vault providers of the organisation the module's API key belongs to, secrets masked, with what may use
+    each by name.
+options:
+  name:
+    description:
+      - Only the provider of this name.
+    type: str
+notes:
+  - Needs the API key of an owner or admin (or of a member whose enterprise custom role allows reading them).
+  - Needs Dokploy v0.30.0; on an older server the module fails naming the version.
+extends_documentation_fragment:
+  - dokploy.dokploy.dokploy
+  - dokploy.dokploy.dokploy.INFO_ATTRIBUTES
+seealso:
+  - module: dokploy.dokploy.dokploy_vault_provider
+author:
+  - dokploy.dokploy contributors (@dokploy-ansible)
+"""
+
+EXAMPLES = r"""
+- name: The vault providers
+  dokploy.dokploy.dokploy_vault_provider_info:
+  register: vaults
+"""
+
+RETURN = r"""
+vault_providers:
+  description: The providers, by name, as M(dokploy.dokploy.dokploy_vault_provider) returns one.
+  returned: always
+  type: list
+  elements: dict
+"""
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.module import run_resource
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.vault_provider import VaultProviderInfo
+
+
+def main():
+    run_resource(VaultProviderInfo)
+
+
+if __name__ == "__main__":
+    main()
