@@ -27,6 +27,10 @@ description:
     O(dokploy.dokploy.dokploy_stack#module:environments) takes C(state=deployed)). Nor are the data of databases and
     volumes, or the objects outside the project that it names (backup destinations, git providers, SSH keys,
     servers), which must exist where it is applied.
+  - What is organisation-wide or server-wide rather than part of a project is left out too (members, organisations,
+    API keys, the server's settings, AI and vault providers); M(dokploy.dokploy.dokploy_user_info),
+    M(dokploy.dokploy.dokploy_organization_info), M(dokploy.dokploy.dokploy_settings_info),
+    M(dokploy.dokploy.dokploy_ai_provider_info) and M(dokploy.dokploy.dokploy_vault_provider_info) read them.
   - To apply a file holding RV(stack), give its path to the C(dokploy.dokploy.stack) role as C(dokploy_stack_file)
     (see EXAMPLES). Its values are passed on as they are, never templated.
   - Reads only; one request for the projects, one per environment, one per service, the lists of schedules and
