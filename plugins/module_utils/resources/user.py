@@ -110,6 +110,8 @@ class Names(object):
         return sorted(ids)
 
     def names(self, option, ids):
+        if not ids:
+            return []   # nothing to name: no read
         table = self.table(option)
         return sorted(table.get(i, i) for i in ids or [])
 
@@ -164,6 +166,7 @@ class User(AdminResource, Resource):
         super(User, self).__init__(ctx, params)
         self.names = Names(ctx)
         self.invitation = None
+        self._found = None
 
     def version(self):
         return self.client.version()
@@ -171,6 +174,10 @@ class User(AdminResource, Resource):
     # -- reads ---------------------------------------------------------------------------------
 
     def find(self):
+        """The member from ``user.all``; the one ensure_present read already is handed over once (no second read)."""
+        if self._found is not None:
+            found, self._found = self._found, None
+            return found[0]
         members = [m for m in self.client.get("user.all") or [] if member_email(m) == self.params["email"].lower()]
         return members[0] if members else None
 
@@ -207,7 +214,7 @@ class User(AdminResource, Resource):
         if current.get("role") == "owner" and desired.get("role") not in (None, "owner"):
             raise DokployError("%s is the owner of the organisation; Dokploy never changes the owner's role, so the "
                                "owner is never demoted. Leave role out for the owner" % self.params["email"])
-        if current.get("userId") == whoami(self.ctx).get("userId") and desired.get("role") not in (None, current["role"]):
+        if desired.get("role") not in (None, current["role"]) and current.get("userId") == whoami(self.ctx).get("userId"):
             raise DokployError("%s is the user of the module's own key; Dokploy does not let a user change their own "
                                "role. Run with the key of another owner or admin" % self.params["email"])
         if self.params["update_password"] == "always" and self.params["password"] is not None:
@@ -247,6 +254,7 @@ class User(AdminResource, Resource):
         current = self.find()
         if current is None and self.params["password"] is None:
             return self.invite()
+        self._found = [current]
         return super(User, self).ensure_present()
 
     def create_payload(self, desired):
