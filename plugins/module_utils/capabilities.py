@@ -62,6 +62,7 @@ CAPABILITIES = {
     "settings.buildsConcurrency": ((0, 29, 9), "settings.updateBuildsConcurrency (builds running at once)"),
     "settings.remoteServersOnly": ((0, 29, 6), "settings.updateRemoteServersOnly (enterprise)"),
     "vaultProvider": ((0, 30, 0), "vault providers (vaultProvider router)"),
+    "dockerVolume.removeVolume": ((0, 30, 0), "dockerVolume.removeVolume (a Docker volume removed through the API)"),
     # -- input fields: older servers require them, or drop them silently (zod strips unknown keys) ---------
     "database.create.appName_optional": ((0, 26, 7), "<database>.create without appName (older servers require one)"),
     "application.saveProvider.enableSubmodules_optional": (

@@ -224,6 +224,11 @@ notes:
   - O(env), O(build_args), O(build_secrets) and O(registry_password) are never shown; results and diffs mask them.
   - O(build_registry) and a non-empty O(args) need Dokploy v0.26.0 or newer; on an older server the module fails naming
     the version.
+  - O(state=absent) deletes the application with Dokploy's C(application.delete), which removes its Docker service,
+    deployments, Traefik configuration and cloned code, but not its image. The image Dokploy built from Git or a
+    Dockerfile (C(<appName>:latest), or its tag in O(build_registry)) stays on the server, as does a pulled
+    O(docker_image). Dokploy's C(settings.cleanUnusedImages) (or C(docker image prune -a) on the server) removes images
+    that no container uses.
 author:
   - dokploy.dokploy contributors (@dokploy-ansible)
 """

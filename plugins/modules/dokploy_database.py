@@ -157,7 +157,9 @@ options:
     type: bool
   state:
     description:
-      - V(present) creates or updates the database; V(absent) deletes it and its Docker service.
+      - V(present) creates or updates the database; V(absent) deletes it and its Docker service. Its Docker volumes (the
+        data volume C(<appName>-data) and its other volume mounts) stay on the server with the data; M(dokploy.dokploy.dokploy_project)
+        with O(dokploy.dokploy.dokploy_project#module:remove_volumes=true) removes them with the project.
       - V(deployed) converges the configuration as V(present), then deploys the database when it was just created,
         when its configuration changed in this task, or when its status is not C(done), or with O(force_deploy=true);
         otherwise nothing is deployed. See O(wait).

@@ -43,9 +43,25 @@ options:
     description:
       - With O(state=absent), first delete every service of the project through its own delete call
         (so that Dokploy also removes its containers), then the environments, then the project.
-      - Compose stacks are deleted without their volumes.
+      - The data stays on the server. Dokploy's delete of a database removes its Docker service but keeps its Docker
+        volumes (the data volume C(<appName>-data) it made with the database, and its other volume mounts), and
+        compose stacks are deleted without their volumes. O(remove_volumes=true) removes them too.
     type: bool
     default: false
+  remove_volumes:
+    description:
+      - With O(state=absent) and O(force=true), also remove the Docker volumes of the project's services, that is, the
+        data is gone for good. Each database's volume mounts (its data volume among them) are read before it is
+        deleted and removed after it with C(dockerVolume.removeVolume), waiting while Docker still reports them in
+        use; compose stacks are deleted with their volumes (C(deleteVolumes)).
+      - Volumes of applications' mounts are not removed (a named volume may be shared); a volume already gone counts
+        as removed. When a volume cannot be removed, the task fails naming it after the services were deleted, and
+        the project is left for the next run.
+      - Needs Dokploy v0.30.0 or newer (the C(dockerVolume) router); on an older server the module fails before
+        deleting anything.
+    type: bool
+    default: false
+    version_added: 0.3.0
   tags:
     description:
       - Names of the tags the project carries, made with M(dokploy.dokploy.dokploy_tag). The list is exclusive, tags not listed
@@ -57,6 +73,7 @@ options:
     version_added: 0.2.0
 notes:
   - O(tags) needs Dokploy v0.29.0 or newer (project tags); on an older server the module fails naming the version.
+  - O(remove_volumes) needs Dokploy v0.30.0 or newer; on an older server the module fails naming the version.
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES

@@ -158,8 +158,8 @@ def test_inventory_restart_of_a_project_whose_name_is_not_a_group_name(simulator
     # The inventory's group of "nu-shop" is dokploy_project_nu_shop; the playbook derives it the same way. No
     # ansible_python_interpreter is given: the playbook runs the modules with the Python running Ansible, as
     # the hosts' ansible_connection=local would otherwise use a discovered Python that may lack requests.
-    source = seed_inventory_projects(simulator, tmp_path, [("nu-shop", "web", "nu.example.com"),
-                                                            ("blog", "web", "blog.example.com")])
+    apps = [("nu-shop", "web", "nu.example.com"), ("blog", "web", "blog.example.com")]
+    source = seed_inventory_projects(simulator, tmp_path, apps)
     output = run_playbook(simulator, "inventory_restart.yml", {"restart_project": "nu-shop"}, inventory=source,
                           interpreter=None)
     reloaded = [r["body"]["applicationId"] for r in posts(simulator, "application.reload")]

@@ -231,6 +231,11 @@ def delete_service(state, kind, row_id):
     """Remove a service row and everything that cascades from it (the deployments of its backups and schedules too)."""
     column = KINDS[kind]["id"]
     table(state, kind).pop(row_id, None)
+    # Docker keeps the volumes of a removed service (removeService is `docker service rm` only): what
+    # dockerVolume.removeVolume can remove afterwards (routes/docker_volume.py).
+    for mount in table(state, "mount").values():
+        if mount.get(column) == row_id and mount.get("type") == "volume" and mount.get("volumeName"):
+            table(state, "dockerVolume")[mount["volumeName"]] = {"name": mount["volumeName"], "serverId": None}
     deployments = table(state, "deployment")
     for child, child_id in (("backup", "backupId"), ("schedule", "scheduleId"), ("volumeBackup", "volumeBackupId")):
         gone = set(k for k, r in table(state, child).items() if r.get(column) == row_id)

@@ -318,7 +318,6 @@ def test_https_to_a_plain_http_server_says_to_use_http(stub):
         assert_no_canary(info.value)
 
 
-
 ZOD_BODY = {
     "message": "Input validation failed",
     "code": "BAD_REQUEST",

@@ -8,7 +8,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import services_of
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, describe_services
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update
@@ -16,6 +17,10 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.tag impo
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_ids, check_name as check_name_option
 
 NAMED = (Field("name"), Field("description"))
+
+
+# How long a database's volume may stay "in use" after its service was removed (its container stops meanwhile).
+VOLUME_RELEASE_SECONDS = 30
 
 
 def check_name(params):
@@ -49,12 +54,16 @@ class Project(Resource):
             description=dict(type="str"),
             state=dict(type="str", choices=["present", "absent"], default="present"),
             force=dict(type="bool", default=False),
+            remove_volumes=dict(type="bool", default=False),
             tags=dict(type="list", elements="str"),
         )
 
     @classmethod
     def validate(cls, params):
         check_name(params)
+        if params.get("remove_volumes") and not (params.get("state") == "absent" and params.get("force")):
+            raise DokployParamError("remove_volumes is for deleting a project with its services: set state: absent and "
+                                    "force: true with it", option="remove_volumes")
         for tag in params.get("tags") or []:
             check_name_option("tags", tag)
 
@@ -107,11 +116,19 @@ class Project(Resource):
                 "Project '%s' still holds %d service(s): %s. Dokploy's project.remove would leave their containers "
                 "running; delete them first, or set force: true to delete them with the project"
                 % (current["name"], len(services), describe_services(self.client, current["projectId"], services)))
+        if services and self.params.get("remove_volumes"):
+            require(self.client.version(), "dockerVolume.removeVolume", "dokploy_project remove_volumes")
 
     def before_delete(self, current):
+        remove_volumes = self.params.get("remove_volumes")
+        volumes = []
         for kind, item, environment in services_of(current.get("environments")):
             body = {kind.id_field: item[kind.id_field]}
             body.update(kind.delete_extra)
+            if remove_volumes and "deleteVolumes" in body:
+                body["deleteVolumes"] = True    # compose.delete: docker compose down --volumes / the stack's volumes
+            if remove_volumes and kind.is_database:
+                volumes.extend(self.database_volumes(kind, item[kind.id_field]))
             try:
                 self.client.post(kind.delete, body)
             except DokployNotFoundError:
@@ -119,6 +136,46 @@ class Project(Resource):
         for environment in current.get("environments") or []:
             if not is_default_environment(environment):
                 self.client.post("environment.remove", {"environmentId": environment["environmentId"]})
+        self.remove_volumes(current, volumes)
+
+    def database_volumes(self, kind, database_id):
+        """``[(volume name, server ID)]`` of a database's volume mounts (the data volume Dokploy made with it among
+        them), read before the delete: <type>.remove removes the Docker service only, and the mounts with the row."""
+        try:
+            database = self.client.get(kind.procedure("one"), {kind.id_field: database_id}) or {}
+        except DokployNotFoundError:
+            return []
+        return [(mount["volumeName"], database.get("serverId")) for mount in database.get("mounts") or []
+                if mount.get("type") == "volume" and mount.get("volumeName")]
+
+    def remove_volumes(self, current, volumes):
+        """dockerVolume.removeVolume for each volume of the deleted databases. Docker refuses a volume while the
+        removed service's container still stops ("volume is in use"): that refusal is waited out (Dokploy's own
+        rebuild waits 6 s), a volume already gone counts as removed."""
+        left = []
+        for name, server_id in volumes:
+            body = {"volumeName": name}
+            if server_id:
+                body["serverId"] = server_id
+            deadline = self.ctx.clock() + VOLUME_RELEASE_SECONDS
+            while True:
+                try:
+                    self.client.post("dockerVolume.removeVolume", body)
+                    break
+                except DokployError as error:
+                    reason = str(error.message or "")
+                    if "no such volume" in reason.lower():
+                        break
+                    if "in use" in reason and self.ctx.clock() < deadline:
+                        self.ctx.sleep(2)
+                        continue
+                    left.append((name, reason))
+                    break
+        if left:
+            raise DokployError(
+                "The services of project '%s' were deleted, but not these Docker volumes: %s. Remove them on the "
+                "server (docker volume rm), then run the task again to delete the project"
+                % (current["name"], "; ".join("%s (%s)" % item for item in left)))
 
 
 class Environment(Resource):
