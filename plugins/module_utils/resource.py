@@ -14,6 +14,13 @@ A resource takes its parameters and a Context (context.py), never an AnsibleModu
 converge many resources with one lookup cache. The engine never exits: failures are DokployErrors that
 carry the partial result (``error.result``); only the module layer turns them into ``fail_json``.
 
+What an older Dokploy lacks fails before any write: a resource declares the API fields only later versions have
+(``version_fields``, each with its capabilities.py entry). Such a field in the row tells the server has it; on a
+create, or a row without it, the engine asks the server's version (``settings.getDokployVersion``, read once per
+client) before the create or update. On an older server a field that asks for nothing (empty, or the value that
+server behaves as anyway) is left out, and any other value raises DokployUnsupportedError: an older server's zod
+input would drop it unseen, after a create had already happened.
+
 A write whose outcome is unknown (the answer was lost, or came after our timeout) is never sent again:
 the engine looks for its effect through fresh lookups for a bounded settle time, adopts the object when
 it appears, and otherwise fails saying that the outcome is unknown and that running again converges.
@@ -23,6 +30,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require, supports
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
     DokployError,
     DokployNotFoundError,
@@ -56,6 +64,25 @@ class Field(object):
     def value(self, params):
         value = params.get(self.option)
         return self.convert(value) if self.convert is not None else value
+
+
+class VersionField(object):
+    """An API field that Dokploy versions before ``capability`` (capabilities.py) do not have.
+
+    ``option``: the module option that sets it, for the message; ``implied``: the value an older server behaves as
+    (``server_type: deploy`` where every server deploys), asked for without sending anything."""
+
+    EMPTY = (None, "", [], {})
+
+    def __init__(self, api, capability, option=None, implied=None):
+        self.api = api
+        self.capability = capability
+        self.option = option or api
+        self.implied = implied
+
+    def asks_nothing(self, value):
+        """Whether ``value`` is what a server without the field behaves as anyway."""
+        return value in self.EMPTY or normalize(value) == normalize(self.implied)
 
 
 def fields_desired(fields, params):
@@ -94,6 +121,7 @@ class Resource(object):
     delete_procedure = None
     updates = ()            # Update instances; each changed field goes to the first one that takes it
     fields = ()             # Field instances: what ``desired`` reads from the parameters by default
+    version_fields = ()     # VersionField instances: API fields only later Dokploy versions have
 
     # The module layer (module.py) builds the AnsibleModule from these; the whole-project module validates
     # each nested declaration with the same spec and the same ``validate``.
@@ -182,7 +210,7 @@ class Resource(object):
 
     def ensure_present(self):
         current = self.find()
-        desired = self.desired(current)
+        desired = self.supported(current, self.desired(current))
         if current is None:
             return self.create(desired)
         changes = self.compare(current, desired)
@@ -213,6 +241,23 @@ class Resource(object):
                 if self.ctx.settle(lambda: None if self.find() is not None else True) is None:
                     raise outcome_unknown(error, "deleted %s" % self.label(current))
         return self.result(True, current, None, {})
+
+    def supported(self, current, values):
+        """``values`` (API fields) without the version fields this server lacks that ask for nothing; a version
+        field set to anything else on a server without it raises DokployUnsupportedError, before any write.
+
+        The row ``current`` having the field answers for the server; a create (``current`` None) or a row without it
+        asks the server's version (one read per client, settings.getDokployVersion)."""
+        kept = dict(values)
+        for field in self.version_fields:
+            if field.api not in values or (current is not None and field.api in current):
+                continue
+            if supports(self.client.version(), field.capability):
+                continue
+            if not field.asks_nothing(values[field.api]):
+                require(self.client.version(), field.capability, "%s: %s" % (self.label(current), field.option))
+            del kept[field.api]
+        return kept
 
     def compare(self, current, desired):
         """``{field: (before, after)}`` for every desired field whose normalised value differs."""
@@ -262,7 +307,7 @@ class Resource(object):
         return after
 
     def create(self, desired):
-        payload = self.create_payload(desired)
+        payload = self.supported(None, self.create_payload(desired))  # create defaults too (server_type: deploy)
         requested = dict((field, (None, value)) for field, value in desired.items())
         if self.check_mode:
             predicted = dict(desired)

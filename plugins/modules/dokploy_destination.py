@@ -53,6 +53,7 @@ options:
   additional_flags:
     description:
       - Further rclone flags, each V(--name) or V(--name=value), for example V(--s3-acl=private). V([]) clears them.
+      - Needs Dokploy v0.29.0 or newer; on an older server the module fails naming the version before any change.
     type: list
     elements: str
   force:

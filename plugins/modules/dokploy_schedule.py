@@ -47,6 +47,7 @@ options:
   timezone:
     description:
       - IANA time zone the cron expression is read in, for example V(Europe/Berlin). Dokploy's default is V(UTC).
+      - Needs Dokploy v0.26.0 or newer; on an older server the module fails naming the version before any change.
     type: str
   command:
     description:

@@ -94,8 +94,9 @@ options:
     choices: [present, absent]
     default: present
 notes:
-  - O(server_type) needs Dokploy v0.26.0 or newer (build servers); on an older server the module fails naming the
-    version.
+  - O(server_type=build) needs Dokploy v0.26.0 or newer (build servers); on an older server the module fails naming the
+    version before any change. Before v0.26.0 every server is a deploy server, so O(server_type=deploy) works there
+    (nothing is sent).
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES

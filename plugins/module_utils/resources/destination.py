@@ -19,7 +19,7 @@ import re
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import services_of
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, find_named
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update, VersionField
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
 
 FIELDS = (Field("name"), Field("provider"), Field("endpoint"), Field("region"), Field("bucket"),
@@ -78,6 +78,7 @@ class Destination(Resource):
     fields = FIELDS
     # destination.update needs every field [1198]
     updates = (Update("destination.update", API_FIELDS, keep=API_FIELDS),)
+    version_fields = (VersionField("additionalFlags", "destination.additionalFlags", option="additional_flags"),)
 
     @classmethod
     def argument_spec(cls):

@@ -23,12 +23,11 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
 from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import PROVIDER_TYPES, provider_id_field, providers
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import pick_one
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Update, VersionField
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.typed import TypedResource
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
@@ -91,6 +90,8 @@ class GitProvider(TypedResource):
     type_choices = PROVIDER_TYPES
     option_specs = OPTION_SPECS
     secret_options = SECRET_OPTIONS
+    version_fields = tuple(VersionField(field, INTERNAL_URL_CAPABILITY, option="internal_url") for field in INTERNAL_URL_FIELDS) \
+        + (VersionField("sharedWithOrganization", "gitProvider.share", option="shared"),)
 
     @classmethod
     def argument_spec(cls):
@@ -138,12 +139,8 @@ class GitProvider(TypedResource):
         desired = dict((api, self.params[option]) for option, api in self.spec.options if self.params[option] is not None)
         for field in [field for field in INTERNAL_URL_FIELDS if field in desired]:
             desired[field] = desired[field] or None   # "" clears it: Dokploy takes null
-            if current is not None and field not in current:
-                require(self.client.version(), INTERNAL_URL_CAPABILITY, "dokploy_git_provider internal_url")
         if self.params["shared"] is not None:
             desired["sharedWithOrganization"] = self.params["shared"]
-            if current is not None and "sharedWithOrganization" not in current:
-                require(self.client.version(), "gitProvider.share", "dokploy_git_provider shared")
         return desired
 
     def create_payload(self, desired):
@@ -153,8 +150,6 @@ class GitProvider(TypedResource):
         if missing:
             raise DokployParamError("Creating %s provider '%s' needs %s"
                                     % (self.params["type"], self.params["name"], ", ".join(missing)), option=missing[0])
-        if any(desired.get(field) for field in INTERNAL_URL_FIELDS):
-            require(self.client.version(), INTERNAL_URL_CAPABILITY, "dokploy_git_provider internal_url")
         payload = dict(self.spec.defaults)
         payload.update((field, value) for field, value in desired.items() if field != "sharedWithOrganization")
         payload["name"] = self.params["name"]   # the create takes no sharing: toggleShare follows it

@@ -21,7 +21,7 @@ import re
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.cron import check_cron
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update, VersionField
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import Child
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name, resolve_target
 
@@ -58,6 +58,7 @@ class Schedule(Child):
     fields = FIELDS
     # schedule.update requires name, cronExpression and command besides the ID (openapi.json v0.30.2)
     updates = (Update("schedule.update", [f.api for f in FIELDS], keep=("name", "cronExpression", "command")),)
+    version_fields = (VersionField("timezone", "schedule.timezone"), VersionField("description", "schedule.description"))
     module_kwargs = dict(required_one_of=[OWNERS], mutually_exclusive=[OWNERS, ("project", "project_id")])
 
     @classmethod

@@ -21,7 +21,6 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
 from ansible_collections.dokploy.dokploy.plugins.module_utils.deployments import (
@@ -33,7 +32,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.deployments import
 from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import ssh_key_id
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import DEFAULT_LOG_LINES, check_lifecycle
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, pick_one
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update, VersionField
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
 
@@ -66,6 +65,9 @@ class Server(Resource):
     delete_procedure = "server.remove"
     fields = FIELDS
     updates = (Update("server.update", UPDATE_FIELDS, keep=UPDATE_FIELDS),)
+    # Before v0.26.0 every server is a deploy server: server_type deploy asks for nothing there, build is refused
+    # before the create (the engine asks the version).
+    version_fields = (VersionField("serverType", "server.buildServers", option="server_type", implied="deploy"),)
 
     @classmethod
     def argument_spec(cls):
@@ -212,9 +214,8 @@ class Server(Resource):
     def apply(self, current, changes, desired):
         self.changed_fields = tuple(self.changed_fields) + tuple(changes)
         if "serverType" not in current:
-            # a row without serverType is from Dokploy before v0.26.0 (server.buildServers): it has no such field to keep
-            if "serverType" in changes:
-                require(self.client.version(), "server.buildServers", "dokploy_server server_type")
+            # a row without serverType is from Dokploy before v0.26.0 (server.buildServers): it has no such field to
+            # keep (the engine refused a server_type other than deploy before any write)
             fields = tuple(f for f in UPDATE_FIELDS if f != "serverType")
             self.updates = (Update("server.update", fields, keep=fields),)
         return super(Server, self).apply(current, changes, desired)

@@ -28,7 +28,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import (
     lifecycle_argument_spec,
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, VersionField
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_ids, check_name
 
@@ -109,29 +109,15 @@ def env_text(current_text, value, mode):
     return value
 
 
-# Service columns later Dokploy versions brought -> their capability (capabilities.py). A row without the column is
-# from an older server (no request to tell): an empty value is dropped there, any other fails naming the version,
-# instead of being sent, dropped by the server and reported as a change on every run.
-NEWER_FIELDS = {"args": "service.args", "buildRegistryId": "application.buildRegistry"}
-
-
-def newer_fields_known(client, current, desired, what):
-    """``desired`` without the empty NEWER_FIELDS the row of ``current`` lacks; DokployUnsupportedError for a set one."""
-    kept = dict(desired)
-    for field, capability in NEWER_FIELDS.items():
-        if field in desired and field not in current:
-            if desired[field] in (None, "", [], {}, False):
-                del kept[field]
-            else:
-                require(client.version(), capability, "%s: %s" % (what, field))
-    return kept
-
-
 class Service(Resource):
     """A service of ``service_kind`` (databases: of the kind named by the ``type`` parameter)."""
 
     service_kind = None
     env_fields = (("env", "env"),)   # env-like options -> API fields
+    # Service columns later Dokploy versions brought (the engine refuses a set one before any write on older servers,
+    # whose zod input would drop it unseen and report a change on every run).
+    version_fields = (VersionField("args", "service.args"),
+                      VersionField("buildRegistryId", "application.buildRegistry", option="build_registry"))
 
     @classmethod
     def validate(cls, params):
@@ -215,7 +201,7 @@ class Service(Resource):
 
     def compare(self, current, desired):
         self.warn_if_moved(current)
-        return super(Service, self).compare(current, newer_fields_known(self.client, current, desired, self.label(current)))
+        return super(Service, self).compare(current, desired)
 
     def warn_if_moved(self, current):
         """Dokploy cannot move a service to another server: a different server only warns."""

@@ -68,7 +68,8 @@ def _check_ssh_key(state, ssh_key_id):
 def create(state, inp, ctx):
     _check_ssh_key(state, inp["sshKeyId"])
     row = new_server(state, ctx.organization_id, inp["name"], inp["ipAddress"], inp["port"], inp["username"],
-                     inp["description"], inp["sshKeyId"], inp["serverType"])
+                     inp["description"], inp["sshKeyId"], inp.get("serverType", "deploy"))
+    # before v0.26.0 apiCreateServer has no serverType (v0.25.11 schema/server.ts): not sent, every server deploys
     if "enableDockerCleanup" in inp:
         row["enableDockerCleanup"] = inp["enableDockerCleanup"]
     return public(row)
