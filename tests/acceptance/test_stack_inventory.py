@@ -14,6 +14,7 @@ import sys
 
 import pytest
 
+from inventory_seed import plain  # tests/integration is on sys.path (conftest.py)
 from conftest import OUTPUT_DIR, REGISTRY, collections_path, play, running_containers, service_inspect, wait_for
 
 PROJECT = "accstack"
@@ -52,9 +53,12 @@ def app_names(server):
     status, projects = server.call("GET", "project.all")
     assert status == 200, projects
     names = {}
-    for project in projects:
-        if project["name"] != PROJECT:
+    for row in projects:
+        if row["name"] != PROJECT:
             continue
+        # project.all answers trimmed service rows (no appName) since v0.28.3: project.one has them
+        status, project = server.call("GET", "project.one", query={"projectId": row["projectId"]})
+        assert status == 200, project
         for env in project.get("environments", []):
             for application in env.get("applications", []):
                 names[application["name"]] = application["appName"]
@@ -98,7 +102,7 @@ def test_inventory_lists_the_real_services(converged):
                            "--list"], env=env, capture_output=True, text=True, timeout=300, check=False)
     assert proc.returncode == 0, proc.stderr
     assert server.api_key not in proc.stdout + proc.stderr
-    inventory = json.loads(proc.stdout)
+    inventory = plain(json.loads(proc.stdout))
     hostvars = inventory["_meta"]["hostvars"]
     names = app_names(server)
     web = hostvars["%s.production.web" % PROJECT]
