@@ -71,8 +71,10 @@ class Servers:
 
     def __init__(self):
         self.started = {}
-        self.we_started = []
         self.shared_before = None
+        # what this session starts is marked with this owner (scripts/test sets it for the whole step)
+        os.environ.setdefault("DOKPLOY_REAL_OWNER", "pytest-%d" % os.getpid())
+        self.owner = os.environ["DOKPLOY_REAL_OWNER"]
 
     def get(self, version):
         if version in self.started:
@@ -84,28 +86,23 @@ class Servers:
         if self.shared_before is None:
             self.shared_before = {"registry": dokploy_real.registry_ok(),
                                   "redis": dokploy_real.port_open(6379)}
-        was_running = handle.running() and handle.healthy()
         try:
             info = handle.start()
         except dokploy_real.HarnessError as exc:
             pytest.fail("could not start the real Dokploy v%s: %s" % (version, exc), pytrace=False)
-        if not was_running:
-            self.we_started.append(handle)
         sys.stderr.write("\nreal Dokploy v%s at %s (start: %.1f s)\n" % (version, handle.url, info["seconds"]))
         server = RealServer(handle)
         self.started[version] = server
         return server
 
     def stop(self):
-        for handle in self.we_started:
-            handle.stop()
-        if self.shared_before is not None and self.we_started:
-            if not self.shared_before["registry"]:
-                dokploy_real.stop_group(dokploy_real.read_pid(os.path.join(dokploy_real.CACHE, "run", "registry.pid")),
-                                        "registry")
-            if not self.shared_before["redis"]:
-                dokploy_real.stop_group(dokploy_real.read_pid(os.path.join(dokploy_real.CACHE, "run", "redis.pid")),
-                                        "redis")
+        """Empty the swarm of what the tests deployed; stop the servers this session started."""
+        if not self.started:
+            return
+        for server in self.started.values():
+            server.handle.reset()
+        before = {"versions": {}, "registry": self.shared_before["registry"], "redis": self.shared_before["redis"]}
+        dokploy_real.stop_all(keep_from=None, owner=self.owner, before=before)
 
 
 @pytest.fixture(scope="session")

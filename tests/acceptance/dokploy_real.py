@@ -162,9 +162,22 @@ def spawn(cmd, log_path, cwd=None, env=None):
     return proc.pid
 
 
-def stop_group(pid, name, timeout=20):
-    """Stop a process we started (and its children: its process group)."""
+def cmdline(pid):
+    try:
+        with open("/proc/%d/cmdline" % pid, "rb") as f:
+            return f.read().replace(b"\0", b" ").decode("utf-8", "replace")
+    except (OSError, TypeError):
+        return ""
+
+
+def stop_group(pid, name, timeout=20, expect=None):
+    """Stop a process we started (and its children: its process group).
+
+    ``expect``: a word its command line holds, so that a pid file left behind never stops another
+    process that got the same pid since."""
     if not pid or not pid_alive(pid):
+        return False
+    if expect and expect not in cmdline(pid):
         return False
     for sig in (signal.SIGTERM, signal.SIGKILL):
         try:
@@ -695,7 +708,7 @@ class Version:
         if self.running() and self.healthy():
             return
         if self.running():
-            stop_group(read_pid(self.pid_file), "a Dokploy %s that did not answer" % self.tag)
+            stop_group(read_pid(self.pid_file), "a Dokploy %s that did not answer" % self.tag, expect="server.ts")
         if port_open(self.port):
             raise HarnessError("port %d is in use by another process; free it or choose another port with "
                                "--port N (Dokploy %s)" % (self.port, self.tag))
@@ -704,6 +717,8 @@ class Version:
         log("starting Dokploy %s on %s (log %s)" % (self.tag, self.url, self.server_log))
         pid = spawn([self.tsx(), "-r", "dotenv/config", "server/server.ts"], self.server_log, cwd=self.app_dir, env=env)
         write_file(self.pid_file, str(pid))
+        # who started it ($DOKPLOY_REAL_OWNER, set by scripts/test and the acceptance suite): they stop it
+        write_file(os.path.join(self.run_dir, "owner"), os.environ.get("DOKPLOY_REAL_OWNER", ""))
         write_file(os.path.join(self.run_dir, "port"), str(self.port))
         deadline = time.time() + 300
         while time.time() < deadline:
@@ -826,33 +841,46 @@ class Version:
             clean_swarm()
         return time.time() - t0
 
-    def stop(self):
-        stop_group(read_pid(self.pid_file), "Dokploy %s" % self.tag)
+    def owner(self):
+        return (read_file(os.path.join(self.run_dir, "owner")) or "").strip()
+
+    def stop(self, owner=None):
+        """Stop the server and its PostgreSQL; with ``owner``, only when that owner started the server."""
+        if owner is not None and self.owner() != owner:
+            return
+        stop_group(read_pid(self.pid_file), "Dokploy %s" % self.tag, expect="server.ts")
         self.stop_postgres()
 
 
-def stop_shared(keep_docker=True):
-    """The registry, Redis (and dockerd with keep_docker=False) when we started them."""
-    for name in ("registry", "redis") + (() if keep_docker else ("dockerd",)):
-        stop_group(read_pid(os.path.join(CACHE, "run", "%s.pid" % name)), name)
+SHARED = {"registry": "docker-registry", "redis": "redis-server"}  # name -> what its command line holds
 
 
-def stop_all(keep_from=None):
-    """Stop every version, the registry and Redis; with ``keep_from`` (a status --json), not what ran then."""
-    before = {"versions": {}}
+def stop_shared(name):
+    stop_group(read_pid(os.path.join(CACHE, "run", "%s.pid" % name)), name, expect=SHARED[name])
+
+
+def stop_all(keep_from=None, owner=None, before=None):
+    """Stop every version, the registry and Redis; with ``keep_from`` (a status --json), not what ran then;
+    with ``owner``, only the servers that owner started (another user of this machine may have started one)."""
+    before = before or {"versions": {}}
     if keep_from:
         try:
             with open(keep_from) as f:
                 before = json.load(f)
         except (OSError, ValueError):
             pass
+    still_used = False
     for version in VERSIONS:
-        if not before["versions"].get(version, {}).get("running"):
-            Version(version).stop()
-    if not before.get("registry"):
-        stop_group(read_pid(os.path.join(CACHE, "run", "registry.pid")), "registry")
-    if not before.get("redis"):
-        stop_group(read_pid(os.path.join(CACHE, "run", "redis.pid")), "redis")
+        handle = Version(version)
+        if before["versions"].get(version, {}).get("running") or (owner is not None and handle.owner() != owner):
+            still_used = still_used or handle.running()
+            continue
+        handle.stop()
+    if still_used:
+        return  # a running server needs the registry (and v0.25.11 Redis)
+    for name in SHARED:
+        if not before.get(name):
+            stop_shared(name)
 
 
 def status(as_json=False):
@@ -888,6 +916,7 @@ def main(argv=None):
     parser.add_argument("--json", action="store_true", help="status/info/start: JSON on stdout")
     parser.add_argument("--keep-from", metavar="FILE",
                         help="stop --all: keep what FILE (an earlier status --json) shows running")
+    parser.add_argument("--owner", help="stop: only what was started with DOKPLOY_REAL_OWNER set to this")
     parser.add_argument("--no-swarm", action="store_true", help="reset: leave the swarm's services alone")
     args = parser.parse_args(argv)
     version = args.version[1:] if args.version.startswith("v") else args.version
@@ -899,7 +928,7 @@ def main(argv=None):
             ensure_docker_side()
             return 0
         if args.command == "stop" and args.all:
-            stop_all(args.keep_from)
+            stop_all(args.keep_from, args.owner)
             return 0
         v = Version(version, src=args.src, port=args.port)
         if args.command == "start":
@@ -912,7 +941,7 @@ def main(argv=None):
         elif args.command == "reset":
             log("reset of %s in %.2f s" % (v.tag, v.reset(swarm=not args.no_swarm)))
         elif args.command == "stop":
-            v.stop()
+            v.stop(args.owner)
         elif args.command == "info":
             print(json.dumps(v.info()))
         elif args.command == "env":
