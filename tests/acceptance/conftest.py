@@ -28,7 +28,7 @@ for _path in (HERE, os.path.join(TESTS_DIR, "integration"), TESTS_DIR):
         sys.path.insert(0, _path)
 
 import dokploy_real  # noqa: E402  pylint: disable=wrong-import-position
-from test_targets import collections_path, empty_config  # noqa: E402  pylint: disable=wrong-import-position
+from test_targets import collections_path, playbook_environment  # noqa: E402  pylint: disable=wrong-import-position
 
 OUTPUT_DIR = os.path.join(TESTS_DIR, "output", "acceptance")
 REGISTRY = dokploy_real.REGISTRY
@@ -129,28 +129,6 @@ def real_v025(servers):
 
 
 # ------------------------------------------------------------------------------------------------ playbooks
-def playbook_env(server, home):
-    collections = collections_path()  # (makes tests/output/integration, where empty_config writes)
-    env = dict(os.environ)
-    for name in list(env):
-        if name.startswith(("ANSIBLE_", "DOKPLOY_")):
-            del env[name]
-    env.update(
-        HOME=home,
-        ANSIBLE_HOME=os.path.join(home, ".ansible"),
-        ANSIBLE_LOCAL_TEMP=os.path.join(home, ".ansible", "tmp"),
-        ANSIBLE_CONFIG=empty_config(),
-        ANSIBLE_COLLECTIONS_PATH=collections,
-        ANSIBLE_COLLECTIONS_SCAN_SYS_PATH="false",
-        ANSIBLE_NOCOLOR="1",
-        ANSIBLE_RETRY_FILES_ENABLED="false",
-        ANSIBLE_PYTHON_INTERPRETER=sys.executable,
-        DOKPLOY_API_URL=server.url,
-        DOKPLOY_API_KEY=server.api_key,
-    )
-    return env
-
-
 def play(server, name, tasks, expect_failure=False):
     """Run ``tasks`` (each registered as its ``name``'s result) in one play; return {task name: result}.
 
@@ -188,7 +166,7 @@ def play(server, name, tasks, expect_failure=False):
     proc = subprocess.run(
         [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), playbook, "-i", "localhost,",
          "-e", json.dumps({"ansible_python_interpreter": sys.executable}), "--diff"],
-        cwd=REPO_ROOT, env=playbook_env(server, home), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=REPO_ROOT, env=playbook_environment(server, home), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         universal_newlines=True, timeout=1200, check=False)
     log = os.path.join(OUTPUT_DIR, "logs", "%s.log" % name)
     with open(log, "w") as f:
