@@ -227,8 +227,8 @@ class User(AdminResource, Resource):
         return changes
 
     def require_licence(self, fields):
-        what = "the member's %s" % " and ".join("git_providers" if f == "accessedGitProviders" else "servers"
-                                                  for f in fields)
+        options = ["git_providers" if f == "accessedGitProviders" else "servers" for f in fields]
+        what = "the member's %s" % " and ".join(options)
         require(self.version(), "user.accessedGitProviders", "dokploy_user git_providers and servers")
         if not self.client.get("licenseKey.haveValidLicenseKey"):
             raise licence_error(self.module_name, what)
@@ -363,4 +363,3 @@ class UserInfo(AdminResource, Info):
         members = self.client.get("user.all") or []
         email = (self.params.get("email") or "").lower()
         return [with_names(m, names) for m in members if not email or member_email(m) == email]
-

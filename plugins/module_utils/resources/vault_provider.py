@@ -210,4 +210,3 @@ class VaultProviderInfo(AdminResource, Info):
             if self.params.get("name") in (None, row.get("name")):
                 found.append(dict(row, assignments_by_name=names.names(row.get("assignments"))))
         return found
-
