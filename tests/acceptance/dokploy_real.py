@@ -412,18 +412,30 @@ def ensure_docker_side():
         time.time() - t0, NETWORK, REGISTRY, ", ".join(sorted(IMAGES))))
 
 
+OTHERS = "molecule-"  # the prefix of what roles/install/molecule/default makes on the shared engine
+
+
+def ours_in_swarm():
+    """The IDs of the swarm services' containers, but those of services named OTHERS*."""
+    lines = docker("ps", "-a", "--filter", "label=com.docker.swarm.service.id", "--format",
+                   '{{.ID}} {{.Label "com.docker.swarm.service.name"}}').stdout.splitlines()
+    return [line.split()[0] for line in lines if line.split() and not line.split()[-1].startswith(OTHERS)]
+
+
 def clean_swarm():
     """Remove what Dokploy deployed: every swarm service, compose containers, stack networks, unused volumes."""
-    services = docker("service", "ls", "-q").stdout.split()
+    # Services named molecule-* belong to the install role's molecule scenario on the same engine: never its.
+    services = [line.split()[0] for line in docker("service", "ls", "--format", "{{.ID}} {{.Name}}").stdout.splitlines()
+                if line.split() and not line.split()[-1].startswith(OTHERS)]
     if services:
         docker("service", "rm", *services, check=False)
     containers = docker("ps", "-aq", "--filter", "label=com.docker.compose.project").stdout.split()
-    containers += docker("ps", "-aq", "--filter", "label=com.docker.swarm.service.id").stdout.split()
+    containers += ours_in_swarm()
     if containers:
         docker("rm", "-f", *sorted(set(containers)), check=False)
     deadline = time.time() + 60
     while time.time() < deadline:
-        left = docker("ps", "-aq", "--filter", "label=com.docker.swarm.service.id").stdout.split()
+        left = ours_in_swarm()
         if not left:
             break
         docker("rm", "-f", *left, check=False)
