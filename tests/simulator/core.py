@@ -133,7 +133,9 @@ class Simulator(object):
         self._httpd = _Server((self.host, self.port), _Handler)
         self._httpd.sim = self
         self.port = self._httpd.server_address[1]
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="dokploy-simulator", daemon=True)
+        # A short poll interval: stop() (shutdown) waits for the next poll, and test suites start hundreds of these.
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02},
+                                        name="dokploy-simulator", daemon=True)
         self._thread.start()
         return self
 

@@ -14,7 +14,7 @@ import time
 import pytest
 import requests
 
-TESTS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TESTS_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # tests/simulator/tests -> tests
 if TESTS_DIR not in sys.path:
     sys.path.insert(0, TESTS_DIR)
 

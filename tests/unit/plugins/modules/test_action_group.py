@@ -15,7 +15,7 @@ import os
 
 import yaml
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))  # tests/unit/plugins/modules
 MODULES_DIR = os.path.join(ROOT, "plugins", "modules")
 # Modules without an API key option stay out: the group's defaults set api_key, an unsupported option for them.
 NOT_IN_GROUP = frozenset(["dokploy_admin"])
