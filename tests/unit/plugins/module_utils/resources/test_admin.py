@@ -120,7 +120,7 @@ def test_user_lifecycle(sim):
     assert writes(sim) == ["/api/user.createUserWithCredentials", "/api/user.assignPermissions"]
     assert "s3cret-pass" not in str(created)
     sim.clear_requests()
-    again = run(sim, User, **dict(params, projects=["shop", project_id]))
+    again = run(sim, User, **dict(params, **{"projects": ["shop", project_id]}))  # a name and an ID, the same project
     assert not again["changed"] and writes(sim) == []
     updated = run(sim, User, email="dev@example.com", role="admin", projects=[], can_create_services=False)
     assert updated["changed"] and updated["diff"]["before"] == {"role": "member", "projects": ["shop"],
@@ -264,7 +264,7 @@ def test_no_module_option_shadows_a_connection_option():
     import importlib
     import re
     from ansible_collections.dokploy.dokploy.plugins.module_utils.module import dokploy_argument_spec
-    modules_dir = os.path.join(os.path.dirname(__file__), "..", "..", "plugins", "modules")
+    modules_dir = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "..", "plugins", "modules")  # tests/unit/plugins/module_utils/resources
     connection = set(dokploy_argument_spec())
     checked = 0
     for name in sorted(os.listdir(modules_dir)):
