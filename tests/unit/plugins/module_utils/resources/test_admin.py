@@ -8,6 +8,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+# pylint reads run(..., **dict(params, option=...)) (one option overridden) as the option given twice
+# pylint: disable=repeated-keyword
+
 import os
 import stat
 
@@ -120,7 +123,7 @@ def test_user_lifecycle(sim):
     assert writes(sim) == ["/api/user.createUserWithCredentials", "/api/user.assignPermissions"]
     assert "s3cret-pass" not in str(created)
     sim.clear_requests()
-    again = run(sim, User, **dict(params, **{"projects": ["shop", project_id]}))  # a name and an ID, the same project
+    again = run(sim, User, **dict(params, projects=["shop", project_id]))
     assert not again["changed"] and writes(sim) == []
     updated = run(sim, User, email="dev@example.com", role="admin", projects=[], can_create_services=False)
     assert updated["changed"] and updated["diff"]["before"] == {"role": "member", "projects": ["shop"],
