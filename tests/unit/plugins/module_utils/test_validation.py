@@ -47,7 +47,7 @@ def test_values_are_converted_as_the_module_converts_them():
     (Project, {}, "one of the following is required: name, project_id"),
     (Project, {"name": "x", "state": "gone"}, "value of state must be one of: present, absent, got: gone"),
     (Project, {"name": "x", "colour": "red"},
-     "Unsupported parameters: colour. Supported parameters include: description, force, name, project_id, state"),
+     "Unsupported parameters: colour. Supported parameters include: description, force, name, project_id, remove_volumes, state"),
     (Environment, {"name": "qa", "project": "shop", "project_id": "p1"}, "parameters are mutually exclusive: project|project_id"),
     (Application, {"project": "s", "name": "w", "docker_image": "nginx", "git_url": "u", "git_branch": "main"},
      "parameters are mutually exclusive: docker_image|git_url|git_provider"),
