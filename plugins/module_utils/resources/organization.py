@@ -81,8 +81,8 @@ class Organization(AdminResource, Resource):
     def created_object(self, response, payload):
         return dict(response, members=[{"role": "owner"}])   # the creator becomes its owner
 
-    def plan(self, current, changes, desired):
-        writes = super(Organization, self).plan(current, changes, desired)
+    def plan(self, current, changes, desired, *created):   # *created: the engine's created flag, passed on
+        writes = super(Organization, self).plan(current, changes, desired, *created)
         for update, body in writes:
             body["organizationId"] = body.pop("id")
         return writes

@@ -183,7 +183,7 @@ class Settings(AdminResource, Resource):
 
     # -- writes --------------------------------------------------------------------------------
 
-    def plan(self, current, changes, desired):
+    def plan(self, current, changes, desired, *created):   # *created: the engine's created flag, passed on
         def value(field):
             return desired[field] if field in desired else current.get(field)
         scope = self.scope()

@@ -233,7 +233,7 @@ class User(AdminResource, Resource):
         if not self.client.get("licenseKey.haveValidLicenseKey"):
             raise licence_error(self.module_name, what)
 
-    def plan(self, current, changes, desired):
+    def plan(self, current, changes, desired, *created):   # *created: the engine's created flag, passed on
         writes = []
         if "role" in changes:
             require(self.version(), "organization.updateMemberRole", "dokploy_user role of an existing member")

@@ -171,8 +171,8 @@ class VaultProvider(AdminResource, Resource):
                                     option="config")
         return dict(desired, assignments=desired.get("assignments", []))
 
-    def plan(self, current, changes, desired):
-        writes = super(VaultProvider, self).plan(current, changes, desired)
+    def plan(self, current, changes, desired, *created):   # *created: the engine's created flag, passed on
+        writes = super(VaultProvider, self).plan(current, changes, desired, *created)
         for update, body in writes:
             config = dict(current.get("config") or {}, **body["config"])
             secret = TYPES[config["providerType"]][2]
