@@ -39,17 +39,26 @@ LEGACY_GRANTS = {("project", "create"): "canCreateProjects", ("project", "delete
                  ("api", "read"): "canAccessToAPI"}
 
 
+# what lib/access-control.ts memberRole grants every member (of the resources the simulator checks); members read
+# vault providers "for env editor autocomplete" (seen on a real v0.30.2: vaultProvider.all answers a member's key)
+MEMBER_ROLE = frozenset([("service", "read"), ("environment", "read"), ("tag", "read"), ("vaultProvider", "read")])
+
+
 def hash_key(key):
     """@better-auth/api-key's defaultKeyHasher."""
     return base64.urlsafe_b64encode(hashlib.sha256(key.encode("utf-8")).digest()).decode("ascii").rstrip("=")
 
 
-def new_user(state, email, first_name="", last_name="", user_id=None, created_at=None):
-    row = {"id": user_id or nanoid(32), "firstName": first_name, "lastName": last_name, "email": email, "emailVerified": True,
-           "image": None, "createdAt": created_at or now_iso(), "updatedAt": created_at or now_iso(), "twoFactorEnabled": False, "role": "user",
-           "allowImpersonation": False, "banned": None, "banReason": None, "banExpires": None,
-           "stripeCustomerId": None, "stripeSubscriptionId": None, "serversQuantity": 0, "isEnterpriseCloud": False,
-           "sendInvoiceNotifications": False, "enableEnterpriseFeatures": False, "isValidEnterpriseLicense": False}
+def new_user(state, email, first_name="", last_name="", user_id=None, created_at=None, email_verified=True):
+    """A user row with every column user.all and user.getBackups show (recorded [2102, 2104])."""
+    now = created_at or now_iso()
+    row = {"id": user_id or nanoid(), "firstName": first_name, "lastName": last_name, "isRegistered": False,
+           "expirationDate": now, "createdAt2": now, "createdAt": now, "twoFactorEnabled": False, "email": email,
+           "emailVerified": email_verified, "image": None, "banned": False, "banReason": None, "banExpires": None,
+           "updatedAt": now, "role": "user", "enablePaidFeatures": False, "allowImpersonation": False,
+           "enableEnterpriseFeatures": False, "licenseKey": None, "isValidEnterpriseLicense": False,
+           "stripeCustomerId": None, "stripeSubscriptionId": None, "serversQuantity": 0, "sendInvoiceNotifications": False,
+           "isEnterpriseCloud": False, "trustedOrigins": None, "bookmarkedTemplates": []}
     table(state, "user")[row["id"]] = row
     return row
 
@@ -78,10 +87,12 @@ def ensure(state, main_key):
         return
     users = table(state, "user")
     if meta["userId"] not in users:
-        new_user(state, "admin@example.com", "Admin", "User", user_id=meta["userId"], created_at=SEED_TIME)
+        new_user(state, "admin@example.com", "Admin", "User", user_id=meta["userId"], created_at=SEED_TIME,
+                 email_verified=False)
     organizations = table(state, "organization")
     if meta["organizationId"] not in organizations:
-        organizations[meta["organizationId"]] = {"id": meta["organizationId"], "name": "My Organization", "slug": nanoid(),
+        # the organisation made at sign-up has no slug [2103]
+        organizations[meta["organizationId"]] = {"id": meta["organizationId"], "name": "My Organization", "slug": None,
                                                  "logo": None, "createdAt": SEED_TIME, "metadata": None,
                                                  "ownerId": meta["userId"], "defaultRole": None}
     members = table(state, "member")
@@ -121,6 +132,7 @@ def authenticate(state, key, main_key):
             organization_id = json.loads(row.get("metadata") or "{}").get("organizationId")
             if not organization_id:
                 return None
+            row["lastRequest"] = row["updatedAt"] = now_iso()   # better-auth notes every use [2104]
             member = member_of(state, row["referenceId"], organization_id)
             return {"userId": row["referenceId"], "organizationId": organization_id,
                     "role": member["role"] if member else "member", "apiKeyId": row["id"]}
@@ -141,15 +153,16 @@ def require_admin(ctx):
 
 
 def require_permission(ctx, resource, action):
-    """withPermission(resource, action): owner and admin pass; a member passes through a legacy flag."""
-    if ctx.caller["role"] in ("owner", "admin"):
+    """withPermission(resource, action): owner and admin pass; a member through the member role's statements
+    (lib/access-control.ts memberRole) or a legacy flag; else 401 with better-auth's message [member refused]."""
+    if ctx.caller["role"] in ("owner", "admin") or (resource, action) in MEMBER_ROLE:
         return
     member = member_of(ctx.sim.state, ctx.caller["userId"], ctx.caller["organizationId"])
     if member is None:
         raise ApiError(401, "Permission denied")
     flag = LEGACY_GRANTS.get((resource, action))
     if not flag or not member.get(flag):
-        raise ApiError(401, "Permission denied")
+        raise ApiError(401, 'unauthorized to access resource "%s"' % resource)
 
 
 def licensed(state, organization_id):

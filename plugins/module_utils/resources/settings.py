@@ -28,7 +28,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities impor
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.cron import check_cron
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, Update
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.account import AdminResource
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.account import AdminResource, whoami
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.info import Info
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
@@ -38,7 +38,8 @@ WEB = (("server_ip", "serverIp"), ("host", "host"), ("https", "https"), ("certif
        ("builds_concurrency", "buildsConcurrency"), ("remote_servers_only", "remoteServersOnly"))
 DOMAIN = ("host", "https", "certificateType", "letsEncryptEmail")
 NEWER = {"buildsConcurrency": "settings.buildsConcurrency", "remoteServersOnly": "settings.remoteServersOnly"}
-PER_SERVER = ("docker_cleanup", "traefik_ports", "traefik_dashboard")
+# what Dokploy lets any member change (protectedProcedure): the log cleanup and the request log
+MEMBER_WRITES = frozenset(("logCleanupCron", "requestLogging"))
 DASHBOARD_PORT = 8080
 ACTIONS = {"reload_traefik": "settings.reloadTraefik", "clean_unused_images": "settings.cleanUnusedImages",
            "clean_unused_volumes": "settings.cleanUnusedVolumes",
@@ -54,6 +55,19 @@ def web_server_settings(ctx, what):
     except DokployNotFoundError:
         require(ctx.client.version(), "settings.getWebServerSettings", what)
         raise
+
+
+def traefik_ports(ctx, scope, where):
+    """``settings.getTraefikPorts`` of the Dokploy host or a server; Dokploy reads them from the ``dokploy-traefik``
+    service or container and answers 500 "Resource type not found" when there is none [2128]."""
+    try:
+        return ctx.client.get("settings.getTraefikPorts", scope) or []
+    except DokployError as error:
+        if error.status != 500:
+            raise
+        raise DokployError("Dokploy could not read Traefik's ports on %s (%s): it reads them from the dokploy-traefik "
+                           "service or container, so Traefik may not be running there" % (where, error.message),
+                           status=error.status, code=error.code, procedure=error.procedure)
 
 
 def port_key(port):
@@ -132,6 +146,9 @@ class Settings(AdminResource, Resource):
             return None
         return self.resolver.server(self.params["server"])["serverId"]
 
+    def where(self):
+        return "server '%s'" % self.params["server"] if self.params["server"] else "the Dokploy host"
+
     def scope(self):
         server_id = self.server_id()
         return {"serverId": server_id} if server_id else {}
@@ -150,7 +167,7 @@ class Settings(AdminResource, Resource):
         if self.params["docker_cleanup"] is not None and self.params["server"]:
             current["enableDockerCleanup"] = self.resolver.server(self.params["server"]).get("enableDockerCleanup")
         if self.wants("traefik_ports", "traefik_dashboard"):
-            ports = self.client.get("settings.getTraefikPorts", self.scope()) or []
+            ports = traefik_ports(self.ctx, self.scope(), self.where())
             current["traefikPorts"] = sorted_ports(p for p in ports if p.get("targetPort") != DASHBOARD_PORT)
             current["traefikDashboard"] = any(p.get("targetPort") == DASHBOARD_PORT for p in ports)
         if self.wants("request_logging"):
@@ -221,7 +238,24 @@ class Settings(AdminResource, Resource):
             writes.append((Update("settings.toggleRequests", ["requestLogging"]), {"enable": desired["requestLogging"]}))
         return writes
 
+    def require_admin(self):
+        """Dokploy lets members read the settings (and change the two of MEMBER_WRITES), so check mode would predict
+        a change their key cannot make: the role is checked (one request) before any other change, in check mode too."""
+        me = whoami(self.ctx)
+        if me.get("role") not in ("owner", "admin"):
+            raise DokployError("dokploy_settings needs the API key of an owner or admin (the Dokploy server is shared by "
+                               "every organisation); this key's user %s is a %s of its organisation"
+                               % ((me.get("user") or {}).get("email") or me.get("userId"), me.get("role") or "member"),
+                               code="UNAUTHORIZED")
+
+    def apply(self, current, changes, desired, *created):
+        if set(changes) - MEMBER_WRITES:
+            self.require_admin()
+        return super(Settings, self).apply(current, changes, desired, *created)
+
     def ensure_present(self):
+        if self.params["actions"]:
+            self.require_admin()
         result = super(Settings, self).ensure_present()
         if self.params["actions"]:
             scope = self.scope()
@@ -265,7 +299,14 @@ class SettingsInfo(AdminResource, Info):
             settings.update(web_server_settings(self.ctx, "dokploy_settings_info"))
             settings.pop("id", None)
             settings["requestLogging"] = bool(self.client.get("settings.haveActivateRequests"))
-        ports = self.client.get("settings.getTraefikPorts", scope) or []
-        settings["traefikPorts"] = sorted_ports(p for p in ports if p.get("targetPort") != DASHBOARD_PORT)
-        settings["traefikDashboard"] = any(p.get("targetPort") == DASHBOARD_PORT for p in ports)
+        try:
+            ports = traefik_ports(self.ctx, scope, "server '%s'" % self.params["server"] if self.params["server"]
+                                  else "the Dokploy host")
+            settings["traefikPorts"] = sorted_ports(p for p in ports if p.get("targetPort") != DASHBOARD_PORT)
+            settings["traefikDashboard"] = any(p.get("targetPort") == DASHBOARD_PORT for p in ports)
+        except DokployError as error:
+            if error.status != 500:
+                raise
+            self.ctx.warn(error.message)   # the rest is worth returning: Traefik's part is null
+            settings["traefikPorts"] = settings["traefikDashboard"] = None
         return mask(settings)

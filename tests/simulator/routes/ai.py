@@ -2,7 +2,8 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """ai router: getAll, one, get, create, update, delete (the AI providers of an organisation).
 
-Not recorded; from Dokploy's source at v0.30.2 (apps/dokploy/server/api/routers/ai.ts, packages/server/src/services/
+Recorded [2133-2137] on a real v0.30.2 (tests/conformance/admin_record.py): the partial update's 500 too; from
+Dokploy's source at v0.30.2 (apps/dokploy/server/api/routers/ai.ts, packages/server/src/services/
 ai.ts saveAiSettings, db/schema/ai.ts): owners and admins only; create and update are one INSERT ... ON CONFLICT
 (aiId) DO UPDATE without RETURNING, answered as postgres-js's empty row list ``[]``; the insert's NOT NULL columns must
 be there in an update too (PostgreSQL checks them before the conflict), else a 500.
@@ -26,7 +27,10 @@ def _save(state, ctx, inp):
     ai_id = inp.get("aiId") or nanoid()
     for column in NOT_NULL:
         if inp.get(column) is None:
-            raise ApiError(500, 'null value in column "%s" of relation "ai" violates not-null constraint' % column)
+            # drizzle fills the missing NOT NULL columns with "default" and PostgreSQL refuses the row [2135]
+            raise ApiError(500, 'Failed query: insert into "ai" ("aiId", "name", "apiUrl", "apiKey", "model", "isEnabled", '
+                                '"organizationId", "createdAt") values ($1, default, default, default, default, $2, $3, $4) '
+                                'on conflict ("aiId") do update set ...')
     rows = table(state, "ai")
     row = rows.get(ai_id)
     if row is None:

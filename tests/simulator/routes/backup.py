@@ -19,7 +19,6 @@ from ..services import KINDS, destination_without_keys
 from ._children import delete_where, failed_insert, get_child
 from .destination import rclone_available, rclone_failure, rclone_flags
 from ..identity import require_admin
-from .user import get as user_get
 
 COLUMNS = ("backupId", "appName", "schedule", "enabled", "database", "prefix", "serviceName", "destinationId",
            "keepLatestCount", "includeEncryptionKey", "backupType", "databaseType", "composeId", "postgresId",
@@ -152,8 +151,7 @@ def user_backups(state, inp, ctx):
     """The caller's user with its `backups` (the web server's: `backup.userId`), each with its whole destination
     (keys included) and deployments, then `apiKeys` (source: routers/user.ts getBackups; not recorded)."""
     require_admin(ctx)
-    user = dict(user_get(state, {}, ctx)["user"])
-    user.pop("apiKeys", None)
+    user = public(table(state, "user")[ctx.caller["userId"]])   # the whole user row [2104]
     user["backups"] = []
     for row in table(state, "backup").values():
         if row.get("userId") == state["_meta"]["userId"]:

@@ -3,7 +3,7 @@
 """organization router: create, all, one, update, delete, inviteMember, allInvitations, removeInvitation,
 updateMemberRole, setDefault, active; licenseKey.haveValidLicenseKey.
 
-Not recorded; from Dokploy's source at v0.30.2 (apps/dokploy/server/api/routers/organization.ts,
+Recorded [2103, 2115-2125] on a real v0.30.2 (tests/conformance/admin_record.py); from Dokploy's source at v0.30.2 (apps/dokploy/server/api/routers/organization.ts,
 routers/proprietary/license-key.ts). Organisations, members and invitations live in identity.py's tables.
 """
 
@@ -15,7 +15,7 @@ import datetime
 from ..identity import licensed, member_of, new_member, new_organization, require_permission
 from ..registry import ApiError, route
 from ..state import table
-from ..util import nanoid, public
+from ..util import nanoid, now_iso, public
 
 BUILT_IN_ROLES = ("owner", "admin", "member")
 
@@ -111,7 +111,7 @@ def delete(state, inp, ctx):
         for key in [k for k, r in rows.items() if r.get("organizationId") == row["id"]
                     or ('"organizationId":"%s"' % row["id"]) in (r.get("metadata") or "")]:
             del rows[key]
-    return {"command": "DELETE", "rowCount": 1, "oid": None, "rows": [], "fields": []}
+    return []   # postgres-js's row list of a DELETE without RETURNING [2124]
 
 
 @route("organization.inviteMember")
@@ -132,7 +132,7 @@ def invite_member(state, inp, ctx):
     expires = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=48)
     row = {"id": nanoid(), "organizationId": ctx.organization_id, "email": email, "role": inp["role"],
            "status": "pending", "expiresAt": expires.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
-           "inviterId": ctx.caller["userId"], "teamId": None}
+           "inviterId": ctx.caller["userId"], "teamId": None, "createdAt": now_iso()}
     table(state, "invitation")[row["id"]] = row
     return public(row)
 
@@ -153,7 +153,7 @@ def remove_invitation(state, inp, ctx):
     if row["organizationId"] != ctx.organization_id:
         raise ApiError(403, "You are not allowed to remove this invitation")
     del table(state, "invitation")[row["id"]]
-    return {"command": "DELETE", "rowCount": 1, "oid": None, "rows": [], "fields": []}
+    return []   # [2118]
 
 
 @route("organization.updateMemberRole")

@@ -3,12 +3,14 @@
 """settings router: versions and health [7-10]; the web server settings, Traefik's ports, dashboard and access log,
 Docker cleanup, log cleanup, builds concurrency, remote-servers-only, and the one-off actions (reload, clean).
 
-Only the version and health procedures were recorded; the rest from Dokploy's source at v0.30.2
+Recorded: the version and health procedures [7-10], the reads and refusals [2126-2132] on a real v0.30.2
+(tests/conformance/admin_record.py); the rest from Dokploy's source at v0.30.2
 (apps/dokploy/server/api/routers/settings.ts, packages/server/src/db/schema/web-server-settings.ts,
 services/settings.ts readPorts, utils/access-log/handler.ts). Traefik's published ports live per server in
 ``state["traefik"]`` ("" is the Dokploy host): what ``docker service inspect dokploy-traefik`` would show, without 80
 and 443 (readPorts drops them); the dashboard is the port whose target is 8080. The access log is Traefik's main
-configuration's ``accessLog``, modelled as a flag.
+configuration's ``accessLog``, modelled as a flag. The recorded server ran without a Traefik container, where the
+Traefik reads answer 500 "Resource type not found" [2128, 2129]; the simulator models a server with Traefik.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -20,6 +22,8 @@ from ..state import table
 from ..util import nanoid, now_iso, public
 from ..validation import load_openapi
 
+WHITELABELING = ("appName", "appDescription", "logoUrl", "faviconUrl", "customCss", "loginLogoUrl", "supportUrl",
+                 "docsUrl", "errorPageTitle", "errorPageDescription", "metaTitle", "footerText")
 DASHBOARD = {"targetPort": 8080, "publishedPort": 8080, "protocol": "tcp"}
 CLEANUPS = ("cleanUnusedImages", "cleanUnusedVolumes", "cleanStoppedContainers", "cleanDockerBuilder",
             "cleanDockerPrune", "cleanAll")
@@ -29,14 +33,15 @@ def web_server_settings(state):
     """The one webServerSettings row (made with the schema's defaults on first use)."""
     rows = table(state, "webServerSettings")
     if not rows:
-        row = {"id": nanoid(), "serverIp": "127.0.0.1", "certificateType": "none", "https": False, "host": None,
+        # a fresh server's row [2126]: no IP until the installer sets one, the whitelabeling defaults
+        row = {"id": nanoid(), "serverIp": None, "certificateType": "none", "https": False, "host": None,
                "letsEncryptEmail": None, "sshPrivateKey": None, "enableDockerCleanup": True,
                "logCleanupCron": "0 0 * * *",
                "metricsConfig": {"server": {"type": "Dokploy", "refreshRate": 60, "port": 4500, "token": "",
                                             "retentionDays": 2, "cronJob": "", "urlCallback": "",
                                             "thresholds": {"cpu": 0, "memory": 0}},
                                  "containers": {"refreshRate": 60, "services": {"include": [], "exclude": []}}},
-               "whitelabelingConfig": None, "remoteServersOnly": False, "buildsConcurrency": 1, "enforceSSO": False,
+               "whitelabelingConfig": dict.fromkeys(WHITELABELING), "remoteServersOnly": False, "buildsConcurrency": 1, "enforceSSO": False,
                "cleanupCacheApplications": False, "cleanupCacheOnPreviews": False, "cleanupCacheOnCompose": False,
                "createdAt": now_iso(), "updatedAt": now_iso()}
         rows[row["id"]] = row

@@ -3,7 +3,8 @@
 """user router: get [11] (the API key's member record), all, one, createApiKey, deleteApiKey,
 createUserWithCredentials, assignPermissions, remove.
 
-Only user.get was recorded; the rest from Dokploy's source at v0.30.2 (apps/dokploy/server/api/routers/user.ts,
+Recorded: user.get [11]; the rest [2101-2120] (tests/conformance/admin_record.py on a real v0.30.2), shaped by Dokploy's
+source at v0.30.2 (apps/dokploy/server/api/routers/user.ts,
 packages/server/src/services/user.ts createApiKey and createOrganizationUserWithCredentials, services/admin.ts
 removeUserById, @better-auth/api-key 1.6.23 createApiKey). Users, members and keys live in identity.py's tables.
 """
@@ -81,7 +82,8 @@ def create_api_key(state, inp, ctx):
         raise ApiError(403, "You are not a member of this organization")
     expires_in = inp.get("expiresIn")
     if expires_in and not MIN_EXPIRES <= expires_in <= MAX_EXPIRES:
-        raise ApiError(400, "The expiresIn is smaller than the predefined minimum value." if expires_in < MIN_EXPIRES
+        # better-auth's APIError is not a TRPCError: Dokploy answers it as a 500 [2107]
+        raise ApiError(500, "The expiresIn is smaller than the predefined minimum value." if expires_in < MIN_EXPIRES
                        else "The expiresIn is larger than the predefined maximum value.")
     if inp.get("refillInterval") and not inp.get("refillAmount"):
         raise ApiError(400, "You must provide a refillAmount if you provide a refillInterval.")
@@ -119,7 +121,7 @@ def create_user_with_credentials(state, inp, ctx):
     email = inp["email"].strip().lower()
     if any(u["email"] == email for u in table(state, "user").values()):
         raise ApiError(400, "This email already has an account. Use the invitation link flow for existing users.")
-    user = new_user(state, email)
+    user = new_user(state, email)   # a nanoid of 21, like every user made here [2110]
     user["_password"] = inp["password"]
     new_member(state, ctx.organization_id, user["id"], inp["role"], is_default=True)
     for invitation in table(state, "invitation").values():

@@ -2,7 +2,7 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """vaultProvider router (v0.30.0): create, update, remove, all, one, testConnection.
 
-Not recorded; from Dokploy's source at v0.30.2 (apps/dokploy/server/api/routers/vault-provider.ts,
+Recorded [2138-2142] on a real v0.30.2 (tests/conformance/admin_record.py); from Dokploy's source at v0.30.2 (apps/dokploy/server/api/routers/vault-provider.ts,
 packages/server/src/services/vault-provider.ts, db/schema/vault-provider.ts): every answer masks the config's secret
 field with "********"; an update takes name, the whole config and the assignments, and a secret sent as the mask keeps
 the stored one (refused when the type changes); assignments must name projects and environments of the organisation;
@@ -64,9 +64,12 @@ def _assignments(state, ctx, assignments):
 
 
 def _unique(state, ctx, name, own_id=None):
+    """Dokploy means a 409 here, but drizzle's "Failed query" error does not name the index its check looks for,
+    so the unique violation comes out as a 500 [2139]."""
     if any(r["name"] == name and r["organizationId"] == ctx.organization_id and r["vaultProviderId"] != own_id
            for r in table(state, "vaultProvider").values()):
-        raise ApiError(409, 'A vault provider named "%s" already exists in this organization' % name)
+        raise ApiError(500, 'Failed query: insert into "vault_provider" ("vaultProviderId", "name", "providerType", '
+                            '"config", "assignments", "organizationId", "createdAt") values ($1, $2, $3, $4, $5, $6, $7)')
 
 
 def _find(state, ctx, provider_id):

@@ -227,9 +227,19 @@ def test_settings_need_an_admin(sim):
     run(sim, User, email="member@example.com", password="password1")
     member = DokployClient(sim.url, KEY).get("user.all")[-1]
     key = sim_key_for(sim, member["userId"])
+    for check_mode in (True, False):   # check mode too: the role is checked before a change is predicted
+        with pytest.raises(DokployError) as refused:
+            run(sim, Settings, key=key, server_ip="203.0.113.9", check_mode=check_mode)
+        assert "dokploy_settings needs the API key of an owner or admin" in str(refused.value)
+        assert "member@example.com is a member" in str(refused.value)
     with pytest.raises(DokployError) as refused:
         run(sim, Settings, key=key, traefik_dashboard=True)
     assert "dokploy_settings needs the API key of an owner or admin" in str(refused.value)
+    # what Dokploy lets members change passes
+    assert run(sim, Settings, key=key, cron_expression="0 4 * * *")["changed"]
+    assert writes(sim)[-1] == "/api/settings.updateLogCleanup"
+    # members read vault providers (lib/access-control.ts memberRole; seen on a real v0.30.2)
+    assert run(sim, VaultProviderInfo, key=key)["vault_providers"] == []
 
 
 def test_settings_bad_input():
@@ -312,3 +322,18 @@ def test_vault_provider_secret_only_as_secret():
     with pytest.raises(DokployError) as caught:
         resource_params(VaultProvider, dict(name="vault", type="aws", config={"secretAccessKey": "x"}))
     assert "give it as secret" in str(caught.value)
+
+
+def test_settings_without_traefik(sim):
+    """A Dokploy without its Traefik answers 500 "Resource type not found" to the port reads [2128]: the info module
+    returns the rest with a warning, dokploy_settings fails saying what is wrong."""
+    body = {"message": "Resource type not found", "code": "INTERNAL_SERVER_ERROR",
+            "data": {"code": "INTERNAL_SERVER_ERROR", "httpStatus": 500, "path": "settings.getTraefikPorts"}}
+    sim.add_fault("settings.getTraefikPorts", times=0, status=500, body=body)
+    ctx = Context(DokployClient(sim.url, KEY))
+    info = SettingsInfo(ctx, resource_params(SettingsInfo, {})).run()["settings"]
+    assert info["traefikPorts"] is None and "logCleanupCron" in info
+    assert any("Traefik may not be running" in w for w in ctx.warnings)
+    with pytest.raises(DokployError) as caught:
+        run(sim, Settings, traefik_dashboard=True)
+    assert "could not read Traefik's ports on the Dokploy host" in str(caught.value)
