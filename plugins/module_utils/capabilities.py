@@ -56,6 +56,7 @@ CAPABILITIES = {
     "organization.inviteMember": ((0, 28, 7), "organization.inviteMember (older servers invite through better-auth only)"),
     "organization.updateMemberRole": ((0, 26, 0), "organization.updateMemberRole (a member's role through the API)"),
     "user.accessedGitProviders": ((0, 29, 0), "the accessedGitProviders and accessedServers lists of members"),
+    "licenseKey": ((0, 27, 0), "the licenseKey router (whether the organisation has an enterprise licence)"),
     "organization.defaultRole": ((0, 30, 0), "defaultRole of organisations (the role of new members)"),
     "settings.getWebServerSettings": ((0, 26, 3), "settings.getWebServerSettings and updateServerIp (the web server "
                                                   "settings table; older servers keep them on the owner's user)"),

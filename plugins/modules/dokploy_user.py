@@ -41,10 +41,10 @@ options:
     default: on_create
   role:
     description:
-      - Role in the organisation. Not changed when not given; a new user is a V(member) unless told. The
-        enterprise custom roles are not managed here.
+      - Role in the organisation, V(admin) or V(member), or the name of an enterprise custom role. Not changed when
+        not given; a new user is a V(member) unless told. A custom role without an enterprise licence fails with
+        Dokploy's licence message. V(owner) is refused: the owner role is never transferred.
     type: str
-    choices: [admin, member]
   notification:
     description:
       - Name of an email or Resend notification that sends a new invitation's link by e-mail.

@@ -34,6 +34,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import Dokp
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.account import AdminResource, licence_error, whoami
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.info import Info
+from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 
 EMAIL = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
@@ -49,6 +50,7 @@ LIST_FIELDS = frozenset(api for option, api in LISTS)
 LICENSED = ("accessedGitProviders", "accessedServers")   # stored only with an enterprise licence (user.ts)
 PERMISSION_FIELDS = [api for option, api in FLAGS] + [api for option, api in LISTS]
 PARTS = {"projects": 1, "environments": 2, "services": 3}
+BUILT_IN_ROLES = ("admin", "member")
 
 
 def member_email(member):
@@ -142,7 +144,7 @@ class User(AdminResource, Resource):
             email=dict(type="str", required=True),
             password=dict(type="str", no_log=True),
             update_password=dict(type="str", choices=["on_create", "always"], default="on_create", no_log=False),
-            role=dict(type="str", choices=["admin", "member"]),
+            role=dict(type="str"),
             notification=dict(type="str"),
             state=dict(type="str", choices=["present", "absent"], default="present"),
         )
@@ -152,6 +154,10 @@ class User(AdminResource, Resource):
 
     @classmethod
     def validate(cls, params):
+        if params["role"] == "owner":
+            raise DokployParamError("role owner cannot be given: Dokploy's owner role belongs to the user who made the "
+                                    "organisation and is never transferred; use admin or member", option="role")
+        check_name("role", params["role"])
         if not EMAIL.match(params["email"] or ""):
             raise DokployParamError("email '%s' is not an e-mail address" % params["email"], option="email")
         if params["password"] is not None and len(params["password"]) < 8:
@@ -167,6 +173,7 @@ class User(AdminResource, Resource):
         self.names = Names(ctx)
         self.invitation = None
         self._found = None
+        self._licensed = None
 
     def version(self):
         return self.client.version()
@@ -192,6 +199,8 @@ class User(AdminResource, Resource):
     def desired(self, current):
         desired = {}
         if self.params["role"] is not None:
+            if self.params["role"] not in BUILT_IN_ROLES:
+                self.require_licence("the enterprise custom role '%s'" % self.params["role"])
             desired["role"] = self.params["role"]
         for option, api in FLAGS:
             if self.params[option] is not None:
@@ -223,14 +232,18 @@ class User(AdminResource, Resource):
                                % self.params["email"])
         changes = super(User, self).compare(current, desired)
         if any(field in changes for field in LICENSED):
-            self.require_licence([f for f in LICENSED if f in changes])
+            require(self.version(), "user.accessedGitProviders", "dokploy_user git_providers and servers")
+            self.require_licence("the member's %s" % " and ".join(
+                "git_providers" if f == "accessedGitProviders" else "servers" for f in LICENSED if f in changes))
         return changes
 
-    def require_licence(self, fields):
-        options = ["git_providers" if f == "accessedGitProviders" else "servers" for f in fields]
-        what = "the member's %s" % " and ".join(options)
-        require(self.version(), "user.accessedGitProviders", "dokploy_user git_providers and servers")
-        if not self.client.get("licenseKey.haveValidLicenseKey"):
+    def require_licence(self, what):
+        """What only an enterprise licence unlocks fails in the words of Dokploy's licence check, not as a bare 403
+        (custom roles) or a change Dokploy silently drops (git provider and server lists)."""
+        if self._licensed is None:
+            require(self.version(), "licenseKey", "dokploy_user %s" % what)
+            self._licensed = bool(self.client.get("licenseKey.haveValidLicenseKey"))
+        if not self._licensed:
             raise licence_error(self.module_name, what)
 
     def plan(self, current, changes, desired, *created):   # *created: the engine's created flag, passed on

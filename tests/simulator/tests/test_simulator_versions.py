@@ -110,6 +110,7 @@ def test_tables_agree_with_the_collections_capabilities():
         "network": versions.ROUTERS_SINCE["network"],
         "tag": versions.ROUTERS_SINCE["tag"],
         "vaultProvider": versions.ROUTERS_SINCE["vaultProvider"],
+        "licenseKey": versions.ROUTERS_SINCE["licenseKey"],
         "user.createUserWithCredentials": versions.PROCEDURES_SINCE["user.createUserWithCredentials"],
         "organization.inviteMember": versions.PROCEDURES_SINCE["organization.inviteMember"],
         "organization.updateMemberRole": versions.PROCEDURES_SINCE["organization.updateMemberRole"],

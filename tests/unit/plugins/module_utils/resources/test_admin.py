@@ -139,6 +139,14 @@ def test_user_lifecycle(sim):
     assert gone["changed"] and not run(sim, User, email="dev@example.com", state="absent")["changed"]
 
 
+def test_user_custom_role_needs_the_licence(sim):
+    """An enterprise custom role fails in the words of Dokploy's licence check, before any write."""
+    with pytest.raises(DokployError) as caught:
+        run(sim, User, email="dev@example.com", password="password12", role="developer")
+    assert "Valid enterprise license required" in str(caught.value) and "custom role 'developer'" in str(caught.value)
+    assert writes(sim) == []
+
+
 def test_user_owner_is_never_demoted_or_removed(sim):
     for params in ({"role": "member"}, {"state": "absent"}):
         with pytest.raises(DokployError) as refused:
