@@ -43,7 +43,7 @@ options:
     description:
       - Role in the organisation, V(admin) or V(member), or the name of an enterprise custom role. Not changed when
         not given; a new user is a V(member) unless told. A custom role without an enterprise licence fails with
-        Dokploy's licence message. V(owner) is refused: the owner role is never transferred.
+        Dokploy's licence message. V(owner) is refused, since the owner role is never transferred.
     type: str
   notification:
     description:
