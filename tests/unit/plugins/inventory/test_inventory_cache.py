@@ -95,8 +95,11 @@ def inventory_process(source, tmp_path):
         "DOKPLOY_API_KEY": API_KEY,
         "ANSIBLE_NOCOLOR": "1",
     })
-    ansible_inventory = os.path.join(os.path.dirname(sys.executable), "ansible-inventory")
-    return subprocess.run([ansible_inventory, "-i", str(source), "--list"], env=env, capture_output=True,
+    ansible_inventory = [os.path.join(os.path.dirname(sys.executable), "ansible-inventory")]
+    if not os.path.exists(ansible_inventory[0]):
+        # ansible-test units puts ansible-core on PYTHONPATH, without its scripts
+        ansible_inventory = [sys.executable, "-m", "ansible.cli.inventory"]
+    return subprocess.run(ansible_inventory + ["-i", str(source), "--list"], env=env, capture_output=True,
                           text=True, timeout=120, check=False)
 
 

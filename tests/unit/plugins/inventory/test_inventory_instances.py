@@ -21,7 +21,7 @@ from ansible_collections.dokploy.dokploy.plugins.plugin_utils.instances import (
     merge_instances,
 )
 
-from test_inventory_build import DATA  # tests/unit is on sys.path (rootdir conftest)
+from ansible_collections.dokploy.dokploy.tests.unit.plugins.inventory.test_inventory_build import DATA
 
 PROD = {"name": "prod", "api_url": "https://prod.example.com", "api_key": "k1"}
 STAGING = {"name": "staging-eu", "api_url": "https://staging.example.com", "api_key_env": "STAGING_KEY"}

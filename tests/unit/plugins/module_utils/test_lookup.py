@@ -18,7 +18,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import (
     pick_one,
 )
 
-from fakes import FakeClient
+from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient
 
 
 def env(eid, name, default=False, **services):

@@ -28,7 +28,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import MAS
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project import Environment, Project
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 
-from fakes import FakeClient, Seq, fake_context
+from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, Seq, fake_context
 
 
 class Widget(Resource):

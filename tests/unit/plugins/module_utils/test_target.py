@@ -23,7 +23,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.target import (
     target_module_kwargs,
 )
 
-from fakes import FakeClient, fake_context
+from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, fake_context
 
 PROJECTS = [{"projectId": "p1", "name": "shop", "environments": [
     {"environmentId": "e1", "name": "production", "isDefault": True,

@@ -18,7 +18,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.domain i
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.env import EnvTarget
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 
-from fakes import FakeClient, fake_context
+from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, fake_context
 
 APP_ID = "A" * 21
 ENV_ID = "E" * 21

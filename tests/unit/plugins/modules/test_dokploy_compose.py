@@ -12,7 +12,7 @@ import pytest
 from ansible_collections.dokploy.dokploy.plugins.module_utils import git_source
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.compose import Compose
-from test_dokploy_database import CANARY, FakeClient, run_resource  # pylint: disable=import-error
+from ansible_collections.dokploy.dokploy.tests.unit.plugins.modules.test_dokploy_database import CANARY, FakeClient, run_resource
 
 
 COMPOSE_DEFAULTS = dict(project="shop", environment="production", name="stack", compose_id=None, description=None,

@@ -20,7 +20,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATAB
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import Database, unsupported_options
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 
-from fakes import fake_context
+from ansible_collections.dokploy.dokploy.tests.unit.fakes import fake_context
 
 CANARY = "canary-pw-8e7d6c5b4a"
 ENV_ID = "env-prod"

@@ -15,7 +15,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import Dokp
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.backup import Backup, BackupInfo
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 
-from fakes import FakeClient, Seq, converge, fake_context, refused
+from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, Seq, converge, fake_context, refused
 
 DESTINATIONS = [{"destinationId": "d1", "name": "s3"}]
 BACKUP = {"backupId": "b1", "schedule": "0 1 * * *", "enabled": True, "prefix": "pg/", "destinationId": "d1",

@@ -15,7 +15,7 @@ import pytest
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.certificate import Certificate, fingerprints
 
-from fakes import FakeClient, converge, refused
+from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, converge, refused
 
 
 def pem(der, label="CERTIFICATE"):

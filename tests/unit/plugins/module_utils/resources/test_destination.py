@@ -13,7 +13,7 @@ import pytest
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.destination import Destination
 
-from fakes import FakeClient, converge, refused
+from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, converge, refused
 
 ROW = {"destinationId": "d1", "name": "s3", "provider": "AWS", "endpoint": "https://s3.example.com", "region": "eu",
        "bucket": "backups", "accessKey": "AKIAEXAMPLE", "secretAccessKey": "very-secret", "additionalFlags": None}

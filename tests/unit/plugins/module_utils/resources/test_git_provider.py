@@ -14,7 +14,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import Dokp
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.git_provider import GitProvider, GitProviderInfo
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 
-from fakes import FakeClient, Seq, converge, fake_context, refused
+from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, Seq, converge, fake_context, refused
 
 LISTED = {"gitProviderId": "g1", "name": "lab", "providerType": "gitlab", "sharedWithOrganization": False,
           "gitlab": {"gitlabId": "gl1", "gitlabUrl": "https://gitlab.example.com"}, "github": None}

@@ -13,7 +13,7 @@ import pytest
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.network import Network
 
-from fakes import FakeClient, Seq, converge, refused
+from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, Seq, converge, refused
 
 ROW = {"networkId": "n1", "name": "backend", "driver": "bridge", "internal": False, "attachable": False,
        "enableIPv4": True, "enableIPv6": False, "mtu": None, "serverId": None,

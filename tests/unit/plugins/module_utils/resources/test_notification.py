@@ -13,7 +13,7 @@ import pytest
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.notification import Notification
 
-from fakes import FakeClient, Seq, converge, refused
+from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, Seq, converge, refused
 
 HOOK = "https://hooks.slack.com/services/T0/B0/secret-path"
 FLAGS = {"appDeploy": True, "appBuildError": True, "databaseBackup": False, "volumeBackup": False,

@@ -13,7 +13,7 @@ import pytest
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.registry import Registry
 
-from fakes import FakeClient, converge, refused
+from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, converge, refused
 
 ROW = {"registryId": "r1", "registryName": "ghcr", "registryUrl": "ghcr.io", "username": "bot",
        "password": "token-1", "imagePrefix": None, "registryType": "cloud"}

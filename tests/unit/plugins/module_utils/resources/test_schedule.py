@@ -13,7 +13,7 @@ import pytest
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.schedule import Schedule
 
-from fakes import FakeClient, converge, refused
+from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, converge, refused
 
 APP_ROW = {"applicationId": "a1", "name": "web", "appName": "web-x1"}
 ROW = {"scheduleId": "sc1", "name": "cleanup", "cronExpression": "0 3 * * *", "command": "rm -rf /tmp/*",

@@ -14,7 +14,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import Dokp
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.server import Server, ServerInfo
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 
-from fakes import FakeClient, Seq, converge, fake_context, refused
+from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, Seq, converge, fake_context, refused
 
 ROW = {"serverId": "s1", "name": "edge", "description": None, "ipAddress": "203.0.113.7", "port": 22,
        "username": "root", "sshKeyId": "k1", "serverType": "deploy", "enableDockerCleanup": True, "totalSum": 0}

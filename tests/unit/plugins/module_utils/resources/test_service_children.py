@@ -17,7 +17,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.port imp
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.redirect import Redirect
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 
-from fakes import FakeClient, fake_context
+from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, fake_context
 
 APP = dict(application_id="a1")
 

@@ -16,7 +16,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import Dokp
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack import Stack
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 
-from fakes import FakeClient, fake_context, refused
+from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, fake_context, refused
 
 WEB = {"docker_image": "nginx:1", "domains": [{"host": "shop.example.com"}]}
 DB = {"type": "postgres", "database_name": "shop", "database_user": "shop", "database_password": "pw-secret"}

@@ -12,7 +12,7 @@ import pytest
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.tag import Tag
 
-from fakes import FakeClient, converge, refused
+from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, converge, refused
 
 ROW = {"tagId": "t1", "name": "prod", "color": "#3B82F6", "organizationId": "o1"}
 

@@ -13,7 +13,7 @@ import pytest
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
 
-from fakes import FakeClient, converge, refused
+from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, converge, refused
 
 APP_ROW = {"applicationId": "a1", "name": "web"}
 DESTINATIONS = [{"destinationId": "d1", "name": "s3"}]
