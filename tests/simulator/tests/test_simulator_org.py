@@ -35,7 +35,8 @@ def sim():
 
 @pytest.fixture
 def client(sim):
-    return DokployClient(sim.url, KEY)
+    # sshKey.generate makes a 4096-bit RSA pair in pure Python: well over the default 30 s on a busy machine
+    return DokployClient(sim.url, KEY, timeout=300)
 
 
 def error_of(call, *args):
