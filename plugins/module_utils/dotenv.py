@@ -236,5 +236,21 @@ def edit(text, variables, state="present", exclusive=False):
     return new_text, changes
 
 
+def key_changes(before, after):
+    """``{"added", "changed", "removed"}`` key names between two dotenv strings; a key whose lines differ in any way
+    (value, quoting, a duplicate) is changed. Comments and order alone change no key."""
+    def lines_by_key(text):
+        found = {}
+        for entry in parse(text):
+            if entry.key is not None:
+                found.setdefault(entry.key, []).append(entry.text)
+        return found
+
+    old, new = lines_by_key(before), lines_by_key(after)
+    return {"added": [key for key in new if key not in old],
+            "changed": [key for key in new if key in old and new[key] != old[key]],
+            "removed": [key for key in old if key not in new]}
+
+
 def has_changes(changes):
     return bool(changes["added"] or changes["changed"] or changes["removed"])

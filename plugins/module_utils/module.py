@@ -27,6 +27,8 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
     DokployError,
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
+from ansible_collections.dokploy.dokploy.plugins.module_utils.dotenv import values as dotenv_values
+from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import VARIABLE_OPTIONS, shown_options, variable_secrets
 
 CONNECTION_ENV = (("api_url", "DOKPLOY_API_URL"), ("api_key", "DOKPLOY_API_KEY"))
 
@@ -57,18 +59,47 @@ def missing_connection(params):
 
 
 class DokployModule(AnsibleModule):
-    """An AnsibleModule that knows how to reach Dokploy and how to report Dokploy's errors."""
+    """An AnsibleModule that knows how to reach Dokploy and how to report Dokploy's errors.
 
-    def __init__(self, argument_spec, supports_check_mode=True, **kwargs):
+    The variables options (secrets.VARIABLE_OPTIONS: env, build_args) are not no_log, so that a short value does not
+    mask every occurrence of itself in the output; the module hides their values itself: ``shown_params(params)``
+    (default: secrets.shown_options) is what the result's ``invocation`` and the target's log show, and their values
+    of MIN_HARVESTED_LENGTH characters or more are masked wherever they appear, as no_log values are."""
+
+    def __init__(self, argument_spec, supports_check_mode=True, shown_params=None, **kwargs):
         spec = dokploy_argument_spec()
         spec.update(argument_spec)
+        self._shown_params = shown_params or shown_options  # set first: AnsibleModule.__init__ may fail_json already
         super(DokployModule, self).__init__(argument_spec=spec, supports_check_mode=supports_check_mode, **kwargs)
+        for option in VARIABLE_OPTIONS:
+            if option in spec:
+                self.no_log_values.update(variable_secrets(self.params.get(option), dotenv_values))
         if not HAS_REQUESTS:
             self.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
         problem = missing_connection(self.params)
         if problem:
             self.fail_json(msg=problem)
         self._client = None
+
+    def invocation(self):
+        return {"module_args": self._shown_params(self.params)}
+
+    def exit_json(self, **kwargs):
+        kwargs.setdefault("invocation", self.invocation())  # AnsibleModule would print self.params
+        super(DokployModule, self).exit_json(**kwargs)
+
+    def fail_json(self, *args, **kwargs):
+        kwargs.setdefault("invocation", self.invocation())
+        super(DokployModule, self).fail_json(*args, **kwargs)
+
+    def _log_invocation(self):
+        """AnsibleModule logs the parameters to the target's syslog or journal: the shown ones."""
+        params = self.params
+        self.params = self._shown_params(params)
+        try:
+            super(DokployModule, self)._log_invocation()
+        finally:
+            self.params = params
 
     @property
     def client(self):
@@ -117,7 +148,8 @@ class DokployModule(AnsibleModule):
 
 def run_resource(resource_class):
     """The whole ``main()`` of a module that manages one ``resource_class`` object."""
-    module = DokployModule(argument_spec=resource_class.argument_spec(), **resource_class.module_kwargs)
+    module = DokployModule(argument_spec=resource_class.argument_spec(), shown_params=getattr(resource_class, "shown_params", None),
+                           **resource_class.module_kwargs)
     if hasattr(resource_class, "no_log_values"):  # before validate: its messages are masked with these
         module.no_log_values = resource_class.no_log_values(module.params) | set([module.params["api_key"]])
     try:

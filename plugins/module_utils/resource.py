@@ -36,7 +36,13 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
     DokployNotFoundError,
     DokployOutcomeUnknown,
 )
-from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import is_secret_field, mask, mask_value
+from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import (
+    ENV_FIELDS,
+    is_secret_field,
+    mask,
+    mask_value,
+    masked_key_changes,
+)
 
 
 class Update(object):
@@ -352,14 +358,33 @@ class Resource(object):
             if obj is None:
                 return {"before": {}, "after": {}}
             shown = dict((k, self._shown(k, obj.get(k))) for k in self.summary_keys() + keys if k in obj)
+            for key in [k for k in keys if k in ENV_FIELDS and k in obj]:
+                sides = variables_diff(None, obj[key]) if after is not None else variables_diff(obj[key], None)
+                if sides is not None:
+                    shown[key] = sides[1] if after is not None else sides[0]
             return {"before": {}, "after": shown} if after is not None else {"before": shown, "after": {}}
         shown_before = dict((k, self._shown(k, before.get(k))) for k in keys)
         shown_after = dict((k, self._shown(k, after.get(k))) for k in keys)
         for key in keys:
-            if shown_before[key] == shown_after[key]:  # two different secrets, both masked
+            sides = variables_diff(before.get(key), after.get(key)) if key in ENV_FIELDS else None
+            if sides is not None:
+                shown_before[key], shown_after[key] = sides
+            elif shown_before[key] == shown_after[key]:  # two different secrets, both masked
                 shown_after[key] = "%s (changed)" % shown_after[key]
         return {"before": shown_before, "after": shown_after}
 
     @staticmethod
     def _shown(field, value):
         return mask_value(value) if is_secret_field(field) else mask(value)
+
+
+def variables_diff(before, after):
+    """The diff of a variables field (env, buildArgs, ...; dotenv strings, None when unset): ``(before, after)``
+    naming the added, changed and removed keys with their values masked; None when no key differs (only comments or
+    the order did, or a side is not a string): the field is then shown masked as a whole."""
+    if not all(isinstance(side, str) or side is None for side in (before, after)):
+        return None
+    # Imported here: most resources have no variables, and AnsiballZ compiles every module_utils file a task imports.
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.dotenv import has_changes, key_changes
+    changes = key_changes(before or "", after or "")
+    return masked_key_changes(changes) if has_changes(changes) else None

@@ -8,6 +8,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import re
+
 MASK = "********"
 
 # Fields that hold secrets wherever they appear, at any depth of a Dokploy object.
@@ -66,3 +68,61 @@ def mask(obj):
     if isinstance(obj, list):
         return [mask(item) for item in obj]
     return obj
+
+
+# Options holding variables (a dict, or a dotenv string; a list of keys with state=absent). They are not no_log:
+# Ansible masks every no_log value wherever it appears in the output, so an env value of "2" or "git" turned IDs,
+# names, URLs and dates into "1********7.0.0.1". The collection masks their values itself: in results and diffs
+# (ENV_FIELDS), in the module's invocation and log (shown_variables), and a value long enough not to be an ordinary
+# word (MIN_HARVESTED_LENGTH) wherever it appears, a build log for one (variable_secrets). Build secrets are no_log.
+VARIABLE_OPTIONS = ("env", "build_args")
+_KEY_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+
+
+def is_secret_option(name, option_spec):
+    """Whether a module option holds secrets: a no_log one, or one of VARIABLE_OPTIONS."""
+    return bool(option_spec.get("no_log")) or name in VARIABLE_OPTIONS
+
+
+def shown_variables(value):
+    """A variables option as a module may print it: the keys, their values masked (a dotenv string as a whole)."""
+    if isinstance(value, dict):
+        return dict((key, mask_value(item)) for key, item in value.items())
+    if isinstance(value, list):  # key names (state=absent); anything else in it is masked
+        return [item if isinstance(item, str) and _KEY_NAME.match(item) else MASK for item in value]
+    return mask_value(value)
+
+
+def shown_options(params):
+    """``params`` (a module's, or one declaration of the stack) with the values of its VARIABLE_OPTIONS masked."""
+    shown = dict(params)
+    for option in VARIABLE_OPTIONS:
+        if option in shown:
+            shown[option] = shown_variables(shown[option])
+    return shown
+
+
+def variable_secrets(value, parse_env):
+    """The values of a variables option to mask wherever they appear: each value (and each line of a multi-line one)
+    of at least MIN_HARVESTED_LENGTH characters, and a dotenv string as a whole; ``parse_env(text)`` reads one."""
+    found = set()
+    if isinstance(value, str):
+        found.add(value)
+        value = parse_env(value)
+    if not isinstance(value, dict):
+        return set()
+    for item in value.values():
+        if item is None or isinstance(item, bool) or isinstance(item, (dict, list)):
+            continue
+        item = str(item)
+        found.add(item)
+        found.update(item.splitlines())
+    return set(item for item in found if len(item.strip()) >= MIN_HARVESTED_LENGTH and item != MASK)
+
+
+def masked_key_changes(changes):
+    """The diff of variables from ``{"added", "changed", "removed"}`` key names: ``(before, after)`` dicts naming
+    the keys, their values masked (a changed value shows ``******** (changed)``)."""
+    before = dict((key, MASK) for key in changes["changed"] + changes["removed"])
+    after = dict([(key, MASK) for key in changes["added"]] + [(key, MASK + " (changed)") for key in changes["changed"]])
+    return before, after

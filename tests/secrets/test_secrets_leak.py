@@ -11,6 +11,10 @@ the registry password, env values, build args and build secrets, and runs at ``-
 
 Each run's stdout (results, diffs, warnings, failure messages) and the registered results (written to a file by
 the play) are searched for every canary. Goal: 0 hits. The figures go to tests/output/secrets.json.
+
+Env values and build args of 1 to 3 characters (SHORT_ENV, SHORT_BUILD_ARGS) ride along in every variables option:
+chosen to occur in IDs, names, appNames, URLs and dates ("2", "we" of web, "sho" of secrets-shop...), they must leave
+those intact (no ``********`` in them), and no ``KEY=value`` or ``"KEY": "value"`` of theirs may be printed.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -33,6 +37,13 @@ RUNS = ("check-empty", "real-with-failures", "check-changed")
 # Tasks that read what a failed build printed without carrying those secrets as options: counted apart.
 EXPOSURE = "[exposure] "
 TIMEOUT = int(os.environ.get("DOKPLOY_TARGET_TIMEOUT", "600"))
+# Short values (1, 2 and 3 characters): too short to search for alone, they are found in ordinary output.
+SHORT_ENV = {"SHORT_ONE": "2", "SHORT_TWO": "we", "SHORT_THREE": "sho"}
+SHORT_BUILD_ARGS = {"SHORT_B_ONE": "1", "SHORT_B_TWO": "ec", "SHORT_B_THREE": "app"}
+MASKED = ("********", "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER")
+# Result keys whose values must come back as Dokploy (or the task) gave them: IDs, names, URLs, dates, images.
+IDENTITY_KEYS = frozenset(("id", "name", "appName", "createdAt", "url", "api_url", "host", "dockerImage", "docker_image",
+                           "environmentName", "projectName", "where"))
 
 
 def canaries():
@@ -108,13 +119,19 @@ def app_task(name, register, **options):
     return {"name": name, "dokploy.dokploy.dokploy_application": args, "register": register}
 
 
+def short(variables, kind=None):
+    """``variables`` with the short values added."""
+    return dict(variables, **(SHORT_BUILD_ARGS if kind == "build_args" else SHORT_ENV))
+
+
 def app_secrets(suffix=""):
     """The secret options of an application task (``suffix`` "_changed": their second values)."""
     return dict(docker_image="nginx:1.27-alpine", registry_url="registry.example.com", registry_username="robot",
                 registry_password="{{ canary.registry_password%s }}" % suffix,
-                env={"API_TOKEN": "{{ canary.env_value%s }}" % suffix, "MULTI_LINE": "{{ canary.env_multiline }}",
-                     "QUOTED": "{{ canary.env_quoted }}"},
-                build_args={"NPM_TOKEN": "{{ canary.build_arg }}"}, build_secrets={"GH_TOKEN": "{{ canary.build_secret }}"})
+                env=short({"API_TOKEN": "{{ canary.env_value%s }}" % suffix, "MULTI_LINE": "{{ canary.env_multiline }}",
+                           "QUOTED": "{{ canary.env_quoted }}"}),
+                build_args=short({"NPM_TOKEN": "{{ canary.build_arg }}"}, "build_args"),
+                build_secrets={"GH_TOKEN": "{{ canary.build_secret }}"})
 
 
 # What a build prints when it echoes the failing application's secrets (those its task carries, unchanged in every run).
@@ -137,24 +154,24 @@ def tasks(changed):
         {"name": "Environment", "dokploy.dokploy.dokploy_environment": {"project": "secrets-shop", "name": "staging"},
          "register": "r_environment"},
         {"name": "Project env", "dokploy.dokploy.dokploy_env": {"project": "secrets-shop",
-                                                                "env": {"SHARED_TOKEN": "{{ canary.project_env }}"}},
+                                                                "env": short({"SHARED_TOKEN": "{{ canary.project_env }}"})},
          "register": "r_project_env"},
         app_task("Application with registry, env, build args and build secrets", "r_app", **app_secrets(suffix)),
         {"name": "Env of the application, key by key", "register": "r_app_env",
          "dokploy.dokploy.dokploy_env": {"project": "secrets-shop", "application": "web",
-                                         "env": {"EXTRA_TOKEN": "{{ canary.env_value%s }}" % suffix},
+                                         "env": short({"EXTRA_TOKEN": "{{ canary.env_value%s }}" % suffix}),
                                          "build_secrets": {"SECOND_SECRET": "{{ canary.build_secret }}"}}},
         {"name": "PostgreSQL", "register": "r_postgres", "dokploy.dokploy.dokploy_database": {
             "project": "secrets-shop", "name": "pg", "type": "postgres", "database_name": "app", "database_user": "app",
             "database_password": "{{ canary.db_password%s }}" % suffix, "update_password": "always",
-            "env": {"DB_ENV_TOKEN": "{{ canary.database_env }}"}}},
+            "env": short({"DB_ENV_TOKEN": "{{ canary.database_env }}"})}},
         {"name": "MySQL", "register": "r_mysql", "dokploy.dokploy.dokploy_database": {
             "project": "secrets-shop", "name": "my", "type": "mysql", "database_name": "app", "database_user": "app",
             "database_password": "{{ canary.db_password }}", "database_root_password": "{{ canary.db_root_password }}"}},
         {"name": "Compose", "register": "r_compose", "dokploy.dokploy.dokploy_compose": {
             "project": "secrets-shop", "name": "stack", "compose_type": "docker-compose",
             "compose_file": "services:\n  web:\n    image: nginx\n    environment:\n      - TOKEN=${COMPOSE_TOKEN}\n",
-            "env": {"COMPOSE_TOKEN": "{{ canary.compose_env }}"}}},
+            "env": short({"COMPOSE_TOKEN": "{{ canary.compose_env }}"})}},
         {"name": "Domain", "register": "r_domain", "dokploy.dokploy.dokploy_domain": {
             "project": "secrets-shop", "application": "web", "host": "web.example.com", "port": 80}},
         {"name": "Backup destination", "register": "r_destination", "dokploy.dokploy.dokploy_destination": {
@@ -194,11 +211,12 @@ def tasks(changed):
         {"name": "Server", "register": "r_server", "dokploy.dokploy.dokploy_server": {
             "name": "edge-canary", "ip_address": "203.0.113.10", "username": "root", "ssh_key": "servers-canary"}},
         {"name": "Whole project", "register": "r_stack", "dokploy.dokploy.dokploy_stack": {
-            "project": "secrets-stack", "env": {"STACK_TOKEN": "{{ canary.stack_env }}"}, "environments": {
+            "project": "secrets-stack", "env": short({"STACK_TOKEN": "{{ canary.stack_env }}"}), "environments": {
                 "production": {"databases": {"db": {"type": "postgres", "database_name": "app", "database_user": "app",
                                                     "database_password": "{{ canary.stack_db_password }}"}},
                                "applications": {"api": {"docker_image": "nginx:1.27-alpine",
-                                                        "env": {"API_TOKEN": "{{ canary.stack_env }}"}}}}}}},
+                                                        "env": short({"API_TOKEN": "{{ canary.stack_env }}"}),
+                                                        "build_args": short({}, "build_args")}}}}}},
         reading({"name": "Whole project, exported", "register": "r_stack_info",
                  "dokploy.dokploy.dokploy_stack_info": {"project": "secrets-stack"}}),
         app_task("Deploy", "r_deploy", state="deployed", poll_interval=0.2),
@@ -303,6 +321,49 @@ def hits(text, strings):
     return dict((name, text.count(value)) for name, value in strings.items() if value and value in text)
 
 
+def short_pairs():
+    """How a short value would show when printed with its key: ``KEY=value`` (dotenv) or ``"KEY": "value"`` (JSON)."""
+    found = {}
+    for key, value in list(SHORT_ENV.items()) + list(SHORT_BUILD_ARGS.items()):
+        found["%s (dotenv)" % key] = "%s=%s" % (key, value)
+        found["%s (json)" % key] = '"%s": "%s"' % (key, value)
+    return found
+
+
+def identity_values(obj, where=""):
+    """``[(where, value)]`` of every ID, name, appName, URL, date or image string in ``obj`` (registered results),
+    and of the service IDs dokploy_stack returns under ``services``."""
+    found = []
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            here = "%s.%s" % (where, key) if where else str(key)
+            if isinstance(value, str) and (key in IDENTITY_KEYS or key.endswith("Id")):
+                found.append((here, value))
+            elif key == "services" and isinstance(value, dict):
+                found.extend(leaves(value, here))
+            else:
+                found.extend(identity_values(value, here))
+    elif isinstance(obj, list):
+        for index, item in enumerate(obj):
+            found.extend(identity_values(item, "%s[%d]" % (where, index)))
+    return found
+
+
+def leaves(obj, where):
+    if isinstance(obj, dict):
+        return [found for key, value in obj.items() for found in leaves(value, "%s.%s" % (where, key))]
+    return [(where, obj)] if isinstance(obj, str) else []
+
+
+def short_value_figures(outcome):
+    """What the short values did in one run: identity values checked and masked, ``KEY=value`` pairs printed."""
+    checked = identity_values(outcome["results"])
+    masked = [(where, value) for where, value in checked if any(mask in value for mask in MASKED)]
+    pairs = short_pairs()
+    printed = {"stdout": hits(outcome["output"], pairs), "registered results": hits(json.dumps(outcome["results"]), pairs)}
+    return checked, masked, printed
+
+
 def split_output(output):
     """(main, exposure): the playbook output without and with the sections of the EXPOSURE tasks."""
     main, exposure, current = [], [], None
@@ -372,6 +433,23 @@ def test_no_canary_in_output_or_results(leak_runs, run):
         run, found, os.path.relpath(os.path.join(OUTPUT_DIR, "%s.log" % run)))
 
 
+@pytest.mark.parametrize("run", RUNS)
+def test_short_values_leave_ids_names_urls_and_dates_intact(leak_runs, run):
+    checked, masked, printed = short_value_figures(leak_runs[1][run])
+    assert len(checked) >= 40, checked   # the walk found what it checks (check-empty: only what would be created)
+    assert not masked, "short env values masked these: %s" % masked[:20]
+
+
+@pytest.mark.parametrize("run", RUNS)
+def test_short_values_are_never_printed_with_their_keys(leak_runs, run):
+    outcome = leak_runs[1][run]
+    checked, masked, printed = short_value_figures(outcome)
+    assert not printed["stdout"] and not printed["registered results"], printed
+    # -vvvv prints each task's invocation (not registered): the keys are there, their values masked
+    for key in list(SHORT_ENV) + list(SHORT_BUILD_ARGS):
+        assert '"%s": "********"' % key in outcome["output"], key
+
+
 def test_figures(leak_runs):
     values, runs = leak_runs
     strings = searched_strings(values)
@@ -382,14 +460,28 @@ def test_figures(leak_runs):
                       "stdout_hits": hits(outcome["output"], strings),
                       "results_hits": hits(json.dumps(outcome["results"]), strings),
                       "exposure_hits": hits(outcome["exposure_output"] + json.dumps(outcome["exposure_results"]), strings)}
+        checked, masked, printed = short_value_figures(outcome)
+        table[run]["short"] = {"identity_values_checked": len(checked), "identity_values_masked": len(masked),
+                               "printed_with_key": printed}
     total = sum(sum(row["stdout_hits"].values()) + sum(row["results_hits"].values()) for row in table.values())
     exposure = sum(sum(row["exposure_hits"].values()) for row in table.values())
+    short_checked = sum(row["short"]["identity_values_checked"] for row in table.values())
+    short_masked = sum(row["short"]["identity_values_masked"] for row in table.values())
+    short_printed = sum(sum(hits_found.values()) for row in table.values()
+                        for hits_found in row["short"]["printed_with_key"].values())
+    short_values = dict(SHORT_ENV, **SHORT_BUILD_ARGS)
     with open(os.path.join(OUTPUT_DIR, "..", "secrets.json"), "w") as f:
-        json.dump({"canaries": sorted(strings), "runs": table, "hits": total, "exposure_hits": exposure}, f, indent=2,
+        json.dump({"canaries": sorted(strings), "runs": table, "hits": total, "exposure_hits": exposure,
+                   "short_canaries": short_values, "short_identity_values_checked": short_checked,
+                   "short_identity_values_masked": short_masked, "short_printed_with_key": short_printed}, f, indent=2,
                   sort_keys=True)
     SUMMARY["secrets"] = [
         "secrets: %d canaries searched in %d playbook runs at -vvvv --diff (check on an empty server, real with failing "
         "tasks, check with changed secrets): %d hits" % (len(strings), len(RUNS), total),
         "secrets: a failed build's log read back by tasks that do not carry the secrets it printed: %d hits "
-        "(%s; Dokploy shows that log as is)" % (exposure, "[exposure] tasks")]
-    assert total == 0
+        "(%s; Dokploy shows that log as is)" % (exposure, "[exposure] tasks"),
+        "secrets: %d short env values and build args (%s characters): %d IDs, names, appNames, URLs and dates checked "
+        "in the registered results, %d masked; %d printed with their key" % (
+            len(short_values), ", ".join(str(n) for n in sorted(set(len(v) for v in short_values.values()))),
+            short_checked, short_masked, short_printed)]
+    assert total == 0 and short_masked == 0 and short_printed == 0

@@ -158,7 +158,7 @@ class Application(Service):
             args=dict(type="list", elements="str"),
             replicas=dict(type="int"),
             auto_deploy=dict(type="bool"),
-            build_args=dict(type="raw", no_log=True),
+            build_args=dict(type="raw", no_log=False),  # masked by the collection, as env
             build_secrets=dict(type="raw", no_log=True),
             registry=dict(type="str"),
             build_registry=dict(type="str"),

@@ -12,7 +12,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils import dotenv
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, Update
-from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import MASK
+from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import masked_key_changes
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import (
     TARGET_OPTIONS,
     check_target,
@@ -38,8 +38,9 @@ class EnvTarget(Resource):
         spec = target_argument_spec()
         spec["environment"] = dict(type="str")  # no default: without a service, no environment means the project
         spec.update(
-            env=dict(type="raw", no_log=True),
-            build_args=dict(type="raw", no_log=True),
+            # not no_log: the collection masks their values itself (secrets.VARIABLE_OPTIONS)
+            env=dict(type="raw", no_log=False),
+            build_args=dict(type="raw", no_log=False),
             build_secrets=dict(type="raw", no_log=True),
             state=dict(type="str", choices=["present", "absent"], default="present"),
             exclusive=dict(type="bool", default=False),
@@ -186,6 +187,5 @@ class EnvTarget(Resource):
         for field, keys in sorted(self.key_changes.items()):
             if not dotenv.has_changes(keys):
                 continue
-            shown_before[field] = dict((k, MASK) for k in keys["changed"] + keys["removed"])
-            shown_after[field] = dict([(k, MASK) for k in keys["added"]] + [(k, MASK + " (changed)") for k in keys["changed"]])
+            shown_before[field], shown_after[field] = masked_key_changes(keys)
         return {"before": shown_before, "after": shown_after}

@@ -45,7 +45,7 @@ def service_argument_spec(id_option):
         description=dict(type="str"),
         server=dict(type="str"),
         server_id=dict(type="str"),
-        env=dict(type="raw", no_log=True),
+        env=dict(type="raw", no_log=False),  # its values are masked by the collection (secrets.VARIABLE_OPTIONS)
         env_mode=dict(type="str", choices=["replace", "merge"], default="replace"),
         state=dict(type="str", choices=SERVICE_STATES, default="present"),
     )

@@ -19,6 +19,7 @@ __metaclass__ = type
 from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.dotenv import values as dotenv_values
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import services_of
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import LIFECYCLE_STATES
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
@@ -40,7 +41,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.redirect import Redirect
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.schedule import Schedule
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
-from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
+from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import VARIABLE_OPTIONS, mask, shown_options, variable_secrets
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import target_argument_spec
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 
@@ -172,9 +173,19 @@ class Stack(object):
 
     @classmethod
     def no_log_values(cls, params):
-        """Only what the pieces' own specs mark no_log (``environments`` is no_log as a whole so that Ansible never
-        prints it, which would otherwise make every name in it a masked value)."""
+        """Only what the pieces' own specs mark no_log and their long variable values (``environments`` is no_log as
+        a whole, so that Ansible does not log it on the target; masking all its values would mask every name)."""
         return declared_secrets(params)
+
+    @classmethod
+    def shown_params(cls, params):
+        """The parameters as the invocation shows them: every variables option of the declaration masked."""
+        shown = shown_options(params)
+        environments = params.get("environments")
+        if isinstance(environments, dict):
+            shown["environments"] = dict((name, shown_environment(declaration))
+                                         for name, declaration in environments.items())
+        return shown
 
     def __init__(self, ctx, params):
         self.ctx = ctx
@@ -471,7 +482,7 @@ def stack_argument_spec():
     return dict(
         project=dict(type="str", required=True),
         description=dict(type="str"),
-        env=dict(type="raw", no_log=True),
+        env=dict(type="raw", no_log=False),  # masked by the collection (secrets.VARIABLE_OPTIONS)
         environments=dict(type="dict", default={}, no_log=True),
         prune=dict(type="bool", default=False),
         state=dict(type="str", choices=["present", "absent"], default="present"),
@@ -486,7 +497,11 @@ def declared_secrets(params):
 
     def add(resource_class, values):
         if isinstance(values, dict):
-            secrets.update(_list_no_log_values(resource_class.argument_spec(), values))
+            spec = resource_class.argument_spec()
+            secrets.update(_list_no_log_values(spec, values))
+            for option in VARIABLE_OPTIONS:
+                if option in spec:
+                    secrets.update(variable_secrets(values.get(option), dotenv_values))
 
     add(EnvTarget, {"env": params.get("env")})
     for declaration in dict_values(params.get("environments")):
@@ -499,6 +514,19 @@ def declared_secrets(params):
                     for item in items if isinstance(items, list) else []:
                         add(child_section.child_class, item)
     return secrets
+
+
+def shown_environment(declaration):
+    """One environment's declaration with the variables of the environment and of each service masked."""
+    if not isinstance(declaration, dict):
+        return declaration
+    shown = shown_options(declaration)
+    for section, resource_class, option in SERVICE_SECTIONS:
+        services = declaration.get(section)
+        if isinstance(services, dict):
+            shown[section] = dict((name, shown_options(service) if isinstance(service, dict) else service)
+                                  for name, service in services.items())
+    return shown
 
 
 def dict_values(value):

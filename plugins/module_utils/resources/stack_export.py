@@ -7,7 +7,7 @@
 The API rows are turned back into module options through the same ``Field(option, api)`` declarations the
 resources converge with (and the same sections as stack.py), so an exported declaration fed to dokploy_stack
 finds every field equal: nothing changes and nothing is written. Only what differs from what Dokploy sets
-on a new object is kept (``DEFAULTS``); options the modules mark ``no_log`` (passwords, env) are left out unless
+on a new object is kept (``DEFAULTS``); secret options (no_log ones, passwords, and the variables: env) are left out unless
 ``include_secrets``, and where they were left out is listed.
 """
 
@@ -42,6 +42,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack im
     unnested_lists,
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
+from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import is_secret_option
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import TARGET_OPTIONS
 
 # What Dokploy sets on a new object (its schema defaults, as the recorded create answers show them:
@@ -90,8 +91,8 @@ class Exporter(object):
         self.destinations = None
 
     def options(self, resource_class, fields, row, where, defaults=None):
-        """``{option: value}`` for each Field whose API value is set and not Dokploy's default; no_log options are
-        left out (and listed) unless secrets are included."""
+        """``{option: value}`` for each Field whose API value is set and not Dokploy's default; secret options
+        (secrets.is_secret_option) are left out (and listed) unless secrets are included."""
         spec = resource_class.argument_spec()
         defaults = defaults or {}
         found = {}
@@ -101,7 +102,7 @@ class Exporter(object):
                 continue
             if field.convert is not None and field.convert(value) != value:
                 continue  # not a value the option gives back as it is (never the case for what Dokploy stores)
-            if spec.get(field.option, {}).get("no_log"):
+            if is_secret_option(field.option, spec.get(field.option, {})):
                 if not self.include_secrets:
                     self.secrets_left_out.append("%s.%s" % (where, field.option))
                     continue

@@ -134,3 +134,10 @@ def test_valid_keys():
 
 def test_render_dict_in_order():
     assert dotenv.render({"B": "1", "A": "x y"}) == "B=1\nA=x y"
+
+
+def test_key_changes_between_two_texts():
+    key_changes = dotenv.key_changes
+    assert key_changes("A=1\nB=2\nC=3", "# note\nB='2'\nA=1\nD=4") == {"added": ["D"], "changed": ["B"], "removed": ["C"]}
+    assert key_changes("", "A=1") == {"added": ["A"], "changed": [], "removed": []}
+    assert key_changes("A=1\n# old", "# new\nA=1") == {"added": [], "changed": [], "removed": []}

@@ -209,7 +209,7 @@ def test_check_mode_create_sends_no_write_and_predicts():
     assert client.writes() == []
     assert result["widget"] == {"widgetId": None, "name": "new", "replicas": 2, "env": MASK}
     assert result["diff"]["before"] == {}
-    assert result["diff"]["after"]["env"] == MASK
+    assert result["diff"]["after"]["env"] == {"SECRET": MASK}  # the keys a create sets, their values masked
 
 
 def test_check_mode_delete_sends_no_write():
@@ -236,23 +236,37 @@ def test_diff_masks_secrets_and_still_shows_the_change():
     result = resource.run()
     assert result["changed"] is True
     before, after = result["diff"]["before"], result["diff"]["after"]
-    assert before == {"env": MASK}
-    assert after["env"] != before["env"]  # two different secrets, both masked: still visibly changed
-    assert after["env"].startswith(MASK)
+    assert before == {"env": {"A": MASK}}
+    assert after == {"env": {"A": MASK + " (changed)"}}  # two different values, both masked: still visibly changed
     text = json.dumps(result)
     assert "SECRET-TWO" not in text and "A=1" not in text
+
+
+def test_diff_of_variables_names_added_changed_and_removed_keys():
+    resource, client = widget({"env": "# comment\nA=1\nB=new-two\nD=4"}, current=dict(CURRENT, env="A=1\nB=2\nC=3"),
+                              **{"widget.saveEnvironment": True})
+    result = resource.run()
+    assert result["diff"] == {"before": {"env": {"B": MASK, "C": MASK}},
+                              "after": {"env": {"B": MASK + " (changed)", "D": MASK}}}
+    assert "new-two" not in json.dumps(result)
+
+
+def test_diff_of_variables_when_only_comments_changed():
+    resource, client = widget({"env": "# a comment\nA=1"}, **{"widget.saveEnvironment": True})
+    result = resource.run()
+    assert result["diff"] == {"before": {"env": MASK}, "after": {"env": MASK + " (changed)"}}
 
 
 def test_diff_secret_set_from_nothing():
     resource, client = widget({"env": "TOKEN=abc"}, current=dict(CURRENT, env=None), **{"widget.saveEnvironment": True})
     result = resource.run()
-    assert result["diff"] == {"before": {"env": None}, "after": {"env": MASK}}
+    assert result["diff"] == {"before": {"env": {}}, "after": {"env": {"TOKEN": MASK}}}
 
 
 def test_diff_secret_cleared():
     resource, client = widget({"env": ""}, current=dict(CURRENT, env="A=1"), **{"widget.saveEnvironment": True})
     result = resource.run()
-    assert result["diff"] == {"before": {"env": MASK}, "after": {"env": ""}}
+    assert result["diff"] == {"before": {"env": {"A": MASK}}, "after": {"env": {}}}
 
 
 def test_no_diff_without_diff_mode():

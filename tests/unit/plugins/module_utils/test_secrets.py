@@ -12,7 +12,18 @@ import json
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import MASK, is_secret_field, mask, mask_value, secret_values
+from ansible_collections.dokploy.dokploy.plugins.module_utils.dotenv import values
+from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import (
+    MASK,
+    is_secret_field,
+    is_secret_option,
+    mask,
+    mask_value,
+    shown_options,
+    shown_variables,
+    secret_values,
+    variable_secrets,
+)
 
 
 @pytest.mark.parametrize("field", [
@@ -78,3 +89,30 @@ def test_a_mask_dokploy_sent_is_not_harvested():
     (VALUE_SPECIFIED_IN_NO_LOG_PARAMETER)."""
     assert secret_values({"config": {"token": "********", "clientSecret": "real-secret-1"}}, lambda text: {}) == \
         set(["real-secret-1"])
+
+
+# -- variables options (env, build_args): not no_log, masked by the collection --------------------------------------
+
+def test_variables_options_are_secret_options_without_no_log():
+    assert is_secret_option("env", {"type": "raw", "no_log": False})
+    assert is_secret_option("build_args", {"type": "raw"})
+    assert is_secret_option("database_password", {"type": "str", "no_log": True})
+    assert not is_secret_option("replicas", {"type": "int"})
+
+
+def test_shown_variables_keep_the_keys_only():
+    assert shown_variables({"A": "2", "B": 3, "C": None, "D": ""}) == {"A": MASK, "B": MASK, "C": None, "D": ""}
+    assert shown_variables("A=1\nB=git") == MASK and shown_variables("") == "" and shown_variables(None) is None
+    assert shown_variables(["OLD_KEY", "A=leaked"]) == ["OLD_KEY", MASK]   # key names, anything else masked
+    params = {"name": "web", "env": {"A": "1"}, "build_args": "X=1", "build_secrets": {"S": "s"}}
+    assert shown_options(params) == {"name": "web", "env": {"A": MASK}, "build_args": MASK, "build_secrets": {"S": "s"}}
+    assert params["env"] == {"A": "1"}   # a copy
+
+
+def test_variable_secrets_are_the_long_values_only():
+    assert variable_secrets({"A": "2", "B": "git", "C": "seven77", "D": True, "E": None}, values) == set()
+    assert variable_secrets({"A": "long-enough", "N": 123456789, "M": "first-line\nsecond-line"}, values) == {
+        "long-enough", "123456789", "first-line\nsecond-line", "first-line", "second-line"}
+    assert variable_secrets("A=1\nTOKEN=long-enough", values) == {"long-enough", "A=1\nTOKEN=long-enough"}
+    assert variable_secrets(["KEY_NAME_LONG"], values) == set() and variable_secrets(None, values) == set()
+    assert variable_secrets({"A": MASK}, values) == set()   # the mask itself is no secret

@@ -183,7 +183,7 @@ def test_fields_go_to_their_endpoints_with_long_timeout_for_the_port():
     assert writes[0][2] == {"postgresId": "postgres-1", "description": "d", "memoryLimit": "1073741824"}
     assert writes[2][2] == {"postgresId": "postgres-1", "externalPort": 15432} and writes[2][3] >= 600
     assert result["database"]["externalPort"] == 15432  # not the stale answer of saveExternalPort
-    assert result["diff"]["before"]["env"] is None and result["diff"]["after"]["env"] == "********"
+    assert result["diff"]["before"]["env"] == {} and result["diff"]["after"]["env"] == {"A": "********"}
     client.calls = []
     assert not run_db(client, external_port=15432, env="A=1", args=[])["changed"]
     assert run_db(client, external_port=0)["changed"]
