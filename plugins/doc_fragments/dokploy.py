@@ -70,6 +70,12 @@ options:
     type: str
     choices: [replace, merge]
     default: replace
+notes:
+  - The values of O(env) (and of C(build_args) where the module has it) are never printed. Results mask them, diffs name
+    the keys that were added, changed or removed with their values masked, and the task's invocation (shown from C(-vvv)
+    on) shows the keys only. A value of 8 characters or more is also masked wherever else it appears in the output, for
+    example in a build log; a shorter one is not, so that a value such as V(2) or V(git) does not turn every C(2) and
+    C(git) of the output (in IDs, names, URLs and dates) into C(********). C(build_secrets) values are C(no_log).
 """
 
     # Resource limits of applications and databases (resources/service.py LIMIT_OPTIONS).

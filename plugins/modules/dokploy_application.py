@@ -221,7 +221,7 @@ seealso:
   - module: dokploy.dokploy.dokploy_domain
   - module: dokploy.dokploy.dokploy_env
 notes:
-  - O(env), O(build_args), O(build_secrets) and O(registry_password) are never shown; results and diffs mask them.
+  - O(build_secrets) and O(registry_password) are C(no_log) and never shown; results and diffs mask them.
   - O(build_registry) and a non-empty O(args) need Dokploy v0.26.0 or newer; on an older server the module fails naming
     the version.
   - O(state=absent) deletes the application with Dokploy's C(application.delete), which removes its Docker service,

@@ -91,10 +91,13 @@ options:
     type: str
   env:
     description:
-      - Environment of the compose service, as one dotenv string (C(KEY=value) lines), or as a dict that is written as
-        such a string (one C(KEY=value) line per item, in its order, values quoted when needed). Dokploy writes it to
-        C(.env) beside the compose file.
-      - Replaces the whole environment; stored and compared verbatim. V("") clears it.
+      - Environment of the compose service, as a dict of variables or as a dotenv string (C(KEY=value) lines). Dokploy
+        writes it to C(.env) beside the compose file.
+      - A dict replaces every variable (O(env_mode=replace), the default) or sets only its own keys and leaves the
+        other variables alone (O(env_mode=merge)); values are quoted where dotenv needs it, and comments and the order
+        of the remaining lines are kept.
+      - A dotenv string replaces the whole environment and is stored and compared verbatim. V("") clears it (so does
+        V({}) with O(env_mode=replace)).
     type: raw
   randomize:
     description:

@@ -127,9 +127,13 @@ options:
     type: int
   env:
     description:
-      - Environment variables of the database container, as one dotenv string (C(KEY=value) lines), or as a dict
-        that is written as such a string (one C(KEY=value) line per item, in its order, values quoted when needed).
-      - Replaces the whole environment. Stored and compared verbatim. V("") clears it.
+      - Environment variables of the database container, as a dict of variables or as a dotenv string (C(KEY=value)
+        lines).
+      - A dict replaces every variable (O(env_mode=replace), the default) or sets only its own keys and leaves the
+        other variables alone (O(env_mode=merge)); values are quoted where dotenv needs it, and comments and the order
+        of the remaining lines are kept.
+      - A dotenv string replaces the whole environment and is stored and compared verbatim. V("") clears it (so does
+        V({}) with O(env_mode=replace)).
     type: raw
   server:
     description:

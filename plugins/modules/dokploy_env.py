@@ -76,8 +76,11 @@ options:
       - 'The variables, as a dict, for example V({"LOG_LEVEL": "info", "FEATURE_X": "on"}).'
       - Values are written as dotenv reads them back, quoted when needed (spaces, C(#), quotes, line breaks).
         A variable is unchanged only when its line is exactly the one the module would write.
-      - 'With O(state=absent), only the keys matter (for example V({"OLD_KEY": null})). A list of keys works too,
-        but Ansible then hides the key names in the output, as it does with every element of a C(no_log) list.'
+      - 'With O(state=absent), only the keys matter (for example V({"OLD_KEY": null})); a list of keys works too
+        (for O(build_secrets), which is C(no_log), Ansible then hides the key names in the output).'
+      - Values are never printed, not even in the task's invocation (shown from C(-vvv) on), which shows the keys only.
+        A value of 8 characters or more is also masked wherever else it appears in the output; a shorter one is not,
+        so that a value such as V(2) does not turn every C(2) of the output (in IDs, names and dates) into C(********).
       - "Keys: a letter or underscore, then letters, digits, C(_), C(.) or C(-)."
     type: raw
   build_args:

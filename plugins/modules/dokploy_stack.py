@@ -86,7 +86,10 @@ options:
     default: present
 notes:
   - "The first example under EXAMPLES is the declaration format in full: every section and every kind of child."
-  - Secrets (passwords, env values) are never printed; the module's invocation shows O(environments) as hidden.
+  - Secrets (passwords, env values) are never printed. The task's invocation (shown from C(-vvv) on) shows the
+    declaration with the values of every C(env) and C(build_args) masked and the C(no_log) options of the modules
+    (passwords, build secrets) hidden. Env values of 8 characters or more are also masked wherever else they appear;
+    shorter ones are not, so that a value such as V(2) does not mask every C(2) of the output.
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES
