@@ -27,8 +27,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
     DokployError,
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
-from ansible_collections.dokploy.dokploy.plugins.module_utils.dotenv import values as dotenv_values
-from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import VARIABLE_OPTIONS, shown_options, variable_secrets
+from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import declared_variable_secrets, shown_options
 
 CONNECTION_ENV = (("api_url", "DOKPLOY_API_URL"), ("api_key", "DOKPLOY_API_KEY"))
 
@@ -71,9 +70,7 @@ class DokployModule(AnsibleModule):
         spec.update(argument_spec)
         self._shown_params = shown_params or shown_options  # set first: AnsibleModule.__init__ may fail_json already
         super(DokployModule, self).__init__(argument_spec=spec, supports_check_mode=supports_check_mode, **kwargs)
-        for option in VARIABLE_OPTIONS:
-            if option in spec:
-                self.no_log_values.update(variable_secrets(self.params.get(option), dotenv_values))
+        self.no_log_values.update(declared_variable_secrets(spec, self.params))
         if not HAS_REQUESTS:
             self.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
         problem = missing_connection(self.params)

@@ -10,6 +10,8 @@ __metaclass__ = type
 
 import re
 
+from ansible_collections.dokploy.dokploy.plugins.module_utils.dotenv import values as dotenv_values
+
 MASK = "********"
 
 # Fields that hold secrets wherever they appear, at any depth of a Dokploy object.
@@ -118,6 +120,15 @@ def variable_secrets(value, parse_env):
         found.add(item)
         found.update(item.splitlines())
     return set(item for item in found if len(item.strip()) >= MIN_HARVESTED_LENGTH and item != MASK)
+
+
+def declared_variable_secrets(argument_spec, params):
+    """variable_secrets of each of the VARIABLE_OPTIONS that ``argument_spec`` has, as ``params`` give them."""
+    found = set()
+    for option in VARIABLE_OPTIONS:
+        if option in argument_spec:
+            found.update(variable_secrets(params.get(option), dotenv_values))
+    return found
 
 
 def masked_key_changes(changes):

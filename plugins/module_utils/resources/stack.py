@@ -19,7 +19,6 @@ __metaclass__ = type
 from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.dotenv import values as dotenv_values
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import services_of
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import LIFECYCLE_STATES
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
@@ -41,7 +40,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.redirect import Redirect
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.schedule import Schedule
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
-from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import VARIABLE_OPTIONS, mask, shown_options, variable_secrets
+from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import declared_variable_secrets, mask, shown_options
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import target_argument_spec
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 
@@ -499,9 +498,7 @@ def declared_secrets(params):
         if isinstance(values, dict):
             spec = resource_class.argument_spec()
             secrets.update(_list_no_log_values(spec, values))
-            for option in VARIABLE_OPTIONS:
-                if option in spec:
-                    secrets.update(variable_secrets(values.get(option), dotenv_values))
+            secrets.update(declared_variable_secrets(spec, values))
 
     add(EnvTarget, {"env": params.get("env")})
     for declaration in dict_values(params.get("environments")):
