@@ -33,6 +33,8 @@ So a service whose spec asks for other than 1 replica (``replicas: 2``, a global
 Dokploy's start leaves the status ``done`` at any replica count, so ``state: started`` on a running service that
 should run more than 1 replica also counts its tasks (``docker.getServiceContainersByAppName``, ``docker service
 ps``) and starts it again when fewer run: a service started elsewhere with Dokploy's start is brought back.
+Seen on a real v0.30.2 and swarm (2026-12-07): ``replicas: 2``, stop, ``application.start`` -> 1/1 with status ``done``;
+``state: started`` (a reload) -> 2/2 running 12-20 s after the task began.
 """
 
 from __future__ import absolute_import, division, print_function

@@ -34,13 +34,11 @@ def deployed(row):
     """A successful deploy (or application.reload): the service exists with the row's spec."""
     row["_swarm"] = True
     row["_replicas"] = spec_replicas(row)
-    row["_slots"] = slots(row)
 
 
 def scale(row, replicas):
     """``docker service scale <appName>=<replicas>`` (start: 1, stop: 0); nothing when the service does not exist."""
     if row.get("_swarm"):
-        row["_slots"] = slots(row)
         row["_replicas"] = replicas
 
 
@@ -51,8 +49,3 @@ def replicas(row):
     if "_replicas" not in row:
         return spec_replicas(row)
     return row["_replicas"]
-
-
-def slots(row):
-    """Task slots ever used (``docker service ps`` keeps the shut-down tasks of a scaled-down service)."""
-    return max(row.get("_slots") or 0, replicas(row) or 0)

@@ -7,7 +7,8 @@ Dokploy (v0.25.11 and v0.30.2, packages/server/src/services/docker.ts getService
 | Node: {{.Node}} | CurrentState: {{.CurrentState}} | Error: {{.Error}}'`` and answers one object per task
 ``{containerId, name, state (the desired state, lower case), currentState, node, error}``; any failure (no Docker, no
 such service, anything on stderr) answers ``[]``. The tasks come from the swarm model of swarm.py: one running task per
-replica, and a shut-down one for each slot a scale-down emptied.
+replica. Seen on a real v0.30.2 and swarm (2026-12-07): after a scale to 0 and then to 1 the answer lists the one
+running task only (the scaled-down tasks are gone), ``error`` reads ``"Error:"`` when there is none.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -29,7 +30,7 @@ def _task_id(app_name, slot, state):
 
 def _task(app_name, slot, state, current):
     return {"containerId": _task_id(app_name, slot, state), "name": "%s.%d" % (app_name, slot), "state": state,
-            "currentState": current, "node": NODE, "error": ""}
+            "currentState": current, "node": NODE, "error": "Error:"}
 
 
 def service_row(state, app_name):
@@ -49,7 +50,4 @@ def get_service_containers_by_app_name(state, inp, ctx):
         return []
     running = swarm.replicas(row)
     running = 1 if running is None else running  # a global service: one task on the simulator's one node
-    tasks = [_task(row["appName"], slot, "running", "Running 2 minutes ago") for slot in range(1, running + 1)]
-    tasks += [_task(row["appName"], slot, "shutdown", "Shutdown 1 minute ago")
-              for slot in range(running + 1, swarm.slots(row) + 1)]
-    return tasks
+    return [_task(row["appName"], slot, "running", "Running 2 minutes ago") for slot in range(1, running + 1)]
