@@ -36,8 +36,8 @@ VAULT = {"providerType": "hashicorp", "url": "https://vault.example.com", "token
 
 # (title, method, procedure, body or query as a function of what earlier answers gave (``ids``), what to keep)
 STEPS = [
-    ("the key's member record", "GET", "user.get", None, lambda a, ids: ids.update(org=a["organizationId"],
-                                                                                    me=a["userId"])),
+    ("the key's member record", "GET", "user.get", None,
+     lambda a, ids: ids.update(org=a["organizationId"], me=a["userId"])),
     ("members", "GET", "user.all", None, None),
     ("organisations", "GET", "organization.all", None, None),
     ("whole API key rows", "GET", "user.getBackups", None, None),
@@ -89,8 +89,8 @@ STEPS = [
     ("an AI provider", "POST", "ai.create",
      lambda ids: {"name": "i21-ai", "apiUrl": "https://api.example.com/v1", "apiKey": "sk-recording-0001",
                   "model": "gpt-4o", "isEnabled": True}, None),
-    ("AI providers", "GET", "ai.getAll", None, lambda a, ids: ids.update(ai=[p["aiId"] for p in a
-                                                                            if p["name"] == "i21-ai"][0])),
+    ("AI providers", "GET", "ai.getAll", None,
+     lambda a, ids: ids.update(ai=[p["aiId"] for p in a if p["name"] == "i21-ai"][0])),
     ("switch it off alone", "POST", "ai.update", lambda ids: {"aiId": ids["ai"], "isEnabled": False}, None),
     ("every field", "POST", "ai.update",
      lambda ids: {"aiId": ids["ai"], "name": "i21-ai", "apiUrl": "https://api.example.com/v1",
@@ -170,8 +170,8 @@ def differences(real, simulated, path=""):
         if real and simulated:
             found.extend(differences(real[0], simulated[0], path + "[0]"))
     elif real is not None and simulated is not None and type(real) is not type(simulated):
-        found.append("%s: %s on the real server, %s in the simulator" % (path or "answer", type(real).__name__,
-                                                                          type(simulated).__name__))
+        found.append("%s: %s on the real server, %s in the simulator"
+                     % (path or "answer", type(real).__name__, type(simulated).__name__))
     return found
 
 

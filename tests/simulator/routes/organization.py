@@ -3,8 +3,8 @@
 """organization router: create, all, one, update, delete, inviteMember, allInvitations, removeInvitation,
 updateMemberRole, setDefault, active; licenseKey.haveValidLicenseKey.
 
-Recorded [2103, 2115-2125] on a real v0.30.2 (tests/conformance/admin_record.py); from Dokploy's source at v0.30.2 (apps/dokploy/server/api/routers/organization.ts,
-routers/proprietary/license-key.ts). Organisations, members and invitations live in identity.py's tables.
+Recorded [2103, 2115-2125] on a real v0.30.2 (tests/conformance/admin_record.py); from Dokploy's source at v0.30.2
+(apps/dokploy/server/api/routers/organization.ts, routers/proprietary/license-key.ts). Organisations, members and invitations live in identity.py's tables.
 """
 
 from __future__ import absolute_import, division, print_function

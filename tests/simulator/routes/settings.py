@@ -60,6 +60,7 @@ def _traefik(state, inp):
         raise ApiError(404, "Server not found")
     return state.setdefault("traefik", {}).setdefault(server_id, {"ports": [], "requests": False})
 
+
 VERSION = "v0.30.2"
 
 

@@ -174,7 +174,6 @@ def have_root_access(state, inp, ctx):
     return False
 
 
-
 @route("user.sendInvitation")
 def send_invitation(state, inp, ctx):
     """The invitation link, after mailing it through an email or Resend notification (not mailed here)."""
