@@ -17,7 +17,6 @@ import math
 import re
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils import dotenv
-from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import (
