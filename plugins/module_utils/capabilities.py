@@ -36,6 +36,7 @@ CAPABILITIES = {
     "libsql": ((0, 29, 0), "the libsql database type (libsql router, backups and mounts of libsql)"),
     "tag": ((0, 29, 0), "project tags (tag router, project_tag table)"),
     "network": ((0, 29, 14), "Docker networks managed by Dokploy (network router)"),
+    "patch": ((0, 28, 0), "file patches of a service's repository (patch router)"),
     "overview": ((0, 30, 0), "the overview router (overview.services, overview.domains, overview.backups)"),
     "sshKey.allForApps": ((0, 29, 0), "sshKey.allForApps (older servers: sshKey.all)"),
     "gitProvider.share": ((0, 29, 0), "gitProvider.toggleShare and git_provider.sharedWithOrganization"),

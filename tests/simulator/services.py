@@ -32,7 +32,7 @@ PROJECT_ONE_SERVICE_KEYS = ("applications", "compose", "libsql", "mariadb", "mon
 KEY_TO_KIND = {"applications": "application"}
 # tables whose rows point at a service through `<kind>Id` and cascade with it
 DEPENDENT_TABLES = ("domain", "mount", "deployment", "port", "redirect", "security", "backup", "previewDeployment",
-                    "volumeBackup", "schedule")
+                    "volumeBackup", "schedule", "patch")
 
 
 def kind_of_key(key):

@@ -42,7 +42,8 @@ LAST_TAGS = {(0, 25): (0, 25, 11), (0, 26): (0, 26, 7), (0, 27): (0, 27, 1), (0,
 OLDEST = (0, 25, 0)
 
 ROUTERS_SINCE = {"libsql": (0, 29, 0), "tag": (0, 29, 0), "network": (0, 29, 14), "overview": (0, 30, 0),
-                 "licenseKey": (0, 27, 0), "vaultProvider": (0, 30, 0), "dockerVolume": (0, 30, 0)}
+                 "licenseKey": (0, 27, 0), "vaultProvider": (0, 30, 0), "dockerVolume": (0, 30, 0),
+                 "patch": (0, 28, 0)}
 
 PROCEDURES_SINCE = {
     "application.clearDeployments": (0, 27, 1), "compose.clearDeployments": (0, 27, 1),
