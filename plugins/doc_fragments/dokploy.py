@@ -233,6 +233,32 @@ options:
       - V(0) skips reading the log.
     type: int
     default: 50
+  wait_for:
+    description:
+      - What O(state=deployed), O(state=started) and O(state=restarted) wait for (with O(wait=true)).
+      - V(running) (the default) waits until the service B(runs) after its deployment, start or reload: every replica
+        of its swarm service has a task in C(running) (a compose project, every container), and none of the tasks
+        made since the action failed, for O(settle_time) seconds. A task that fails fails the module at once, with
+        the task's error (C(task: non-zero exit (3)), C(No such image), C(no suitable node)), the deployment and the
+        tail of its log; C(failure.tasks) lists the tasks (C(id), C(slot), C(desired_state), C(current_state),
+        C(error), C(node)). A service that nothing was done to and that should run is read once (one request) and
+        must run too.
+      - V(deployment) takes Dokploy's meaning: a deployment C(done) is success, even when its container then exits
+        and the swarm restarts it again and again. Dokploy's deployment only says that Dokploy finished its own
+        steps (image pulled, service created or updated).
+      - Dokploy reads the tasks with C(docker service ps) (C(docker stack ps), C(docker ps) for a compose project)
+        on the service's server. When it cannot answer, the module warns and does not check.
+    type: str
+    choices: [running, deployment]
+    default: running
+    version_added: 0.3.0
+  settle_time:
+    description:
+      - With O(wait_for=running), seconds every replica must keep running after all of them were seen running,
+        so that a container that crashes right after its start is caught. A healthy deploy takes this much longer.
+    type: float
+    default: 3.0
+    version_added: 0.3.0
 notes:
   - O(state=deployed) converges the configuration as with V(present), then deploys when the service was just
     created, when its configuration changed in this task, when it has never deployed successfully, when its latest

@@ -57,6 +57,12 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.deployments import
     ever_succeeded,
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import QUEUED, SYNC, ServiceKind, service_kind
+from ansible_collections.dokploy.dokploy.plugins.module_utils.running import (
+    LIVE_TASK_STATES,
+    RunningCheck,
+    check_running_params,
+    running_argument_spec,
+)
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 
 LIFECYCLE_STATES = ("deployed", "started", "stopped", "restarted")
@@ -64,8 +70,6 @@ LIFECYCLE_STATES = ("deployed", "started", "stopped", "restarted")
 # service status (applicationStatus / composeStatus): idle | running | done | error. stop sets idle, start sets done.
 STOPPED_STATUS = "idle"
 RUNNING_STATUSES = ("done", "running")
-# Desired states of a swarm task that holds a replica slot ("ready": waiting out a restart delay).
-LIVE_TASK_STATES = ("running", "ready")
 
 DEFAULT_LOG_LINES = 50
 # Options that are durations or counts: a negative value is refused before any request.
@@ -74,13 +78,15 @@ NON_NEGATIVE_OPTIONS = ("wait_timeout", "poll_interval", "log_lines")
 
 def lifecycle_argument_spec():
     """The lifecycle options (doc fragment ``dokploy.dokploy.dokploy.LIFECYCLE``); ``state`` is the module's own."""
-    return dict(
+    spec = dict(
         wait=dict(type="bool", default=True),
         wait_timeout=dict(type="int", default=DEFAULT_WAIT_TIMEOUT),
         poll_interval=dict(type="float", default=DEFAULT_POLL_INTERVAL),
         force_deploy=dict(type="bool", default=False),
         log_lines=dict(type="int", default=DEFAULT_LOG_LINES),
     )
+    spec.update(running_argument_spec())
+    return spec
 
 
 def check_lifecycle(params):
@@ -89,6 +95,7 @@ def check_lifecycle(params):
         value = params.get(option)
         if value is not None and value < 0:
             raise DokployParamError("%s must not be negative (got %s)" % (option, value), option=option)
+    check_running_params(params)
 
 
 class Lifecycle(object):
@@ -110,6 +117,7 @@ class Lifecycle(object):
             log_lines=DEFAULT_LOG_LINES if log_lines is None else log_lines,
             clock=clock or ctx.clock, sleep=sleep or ctx.sleep)
         self.deploys = DEPLOY_STRATEGIES[self.kind.deploy](self)
+        self.running = RunningCheck(self, params)
         self._service = None
 
     # -- reading ------------------------------------------------------------------------------
@@ -151,17 +159,13 @@ class Lifecycle(object):
 
     def running_replicas(self):
         """Replica slots of the swarm service with a live task, or None when they cannot be read."""
-        service = self.service() or {}
-        query = {"appName": service.get("appName")}
-        if service.get("serverId"):
-            query["serverId"] = service["serverId"]
         try:
-            tasks = self.client.get("docker.getServiceContainersByAppName", query)
+            tasks = self.running.tasks()
         except DokployError as error:
             self.ctx.warn("%s: could not count the running replicas (%s); the status %r is taken as started"
                           % (self.label(), error, self.status()))
             return None
-        return len(set(task.get("name") for task in tasks or [] if task.get("state") in LIVE_TASK_STATES))
+        return len(set(task["slot"] for task in tasks if task["desired_state"] in LIVE_TASK_STATES))
 
     def missing_replicas(self):
         """Whether the service runs fewer replicas than its spec asks for (e.g. after Dokploy's start).
@@ -201,7 +205,7 @@ class Lifecycle(object):
     def ensure_started(self):
         status = self.status()
         if status in RUNNING_STATUSES and not self.missing_replicas():
-            return self.outcome(False, None, None, status=status)
+            return self.unchanged(None, status=status)
         return self.deploys.start()
 
     def ensure_stopped(self):
@@ -216,14 +220,25 @@ class Lifecycle(object):
     # -- actions ------------------------------------------------------------------------------
 
     def simple_action(self, action, expected_status, with_app_name=False):
-        """A synchronous action (start, stop, reload): one call, then the status as Dokploy leaves it."""
+        """A synchronous action (start, stop, reload): one call, then the status as Dokploy leaves it; after a start
+        or reload, wait until the service runs (running.py)."""
         if self.check_mode:
             return self.outcome(True, action, None, status=expected_status)
         body = {self.kind.id_field: self.service_id}
         if with_app_name:
             body["appName"] = self.service().get("appName")  # required by the schema [190]
+        snapshot = self.running.snapshot() if action != "stop" else None
         self.client.post(self.kind.procedure(action), body, timeout=self.wait_timeout)
+        if action != "stop":
+            self.running.verify(snapshot)
         return self.outcome(True, action, None, status=self.status(refresh=True))
+
+    def unchanged(self, deployment, status=False):
+        """Nothing done: a service that should run (status done/running) is checked once to run (running.py)."""
+        current = self.status() if status is False else status
+        if current in RUNNING_STATUSES and self.wait:
+            self.running.verify(None, deployment, acted=False)
+        return self.outcome(False, None, deployment, status=status)
 
     def outcome(self, changed, action, deployment, status=False):
         if status is False:
@@ -253,12 +268,12 @@ class QueuedDeploys(object):
         if newest is not None and newest.get("status") not in FINAL_STATUSES:
             # A deployment started elsewhere (webhook, UI) is under way: report its real outcome, trigger nothing.
             if lifecycle.wait and not lifecycle.check_mode:
-                return lifecycle.outcome(False, None, self.watcher.wait_final(newest))
+                return lifecycle.unchanged(self.watcher.wait_final(newest), status=lifecycle.status(refresh=True))
             return lifecycle.outcome(False, None, newest)
         if not ever_succeeded(deployments) or newest.get("status") in FAILED_STATUSES:
             # Never deployed successfully, or the latest deployment failed: the configuration is not deployed.
             return self.deploy(deployments)
-        return lifecycle.outcome(False, None, newest)
+        return lifecycle.unchanged(newest)
 
     def start(self):
         lifecycle = self.lifecycle
@@ -287,6 +302,7 @@ class QueuedDeploys(object):
         if lifecycle.check_mode:
             return lifecycle.outcome(True, procedure, None)
         snapshot_ids = [d.get("deploymentId") for d in snapshot]
+        tasks = lifecycle.running.snapshot() if lifecycle.wait else None
         try:
             lifecycle.client.post(lifecycle.kind.procedure(procedure), {lifecycle.kind.id_field: lifecycle.service_id})
         except DokployConnectionError as error:
@@ -295,10 +311,13 @@ class QueuedDeploys(object):
             # The answer was lost: the job may be queued or not. Never trigger twice; a new deployment tells.
             lifecycle.ctx.warn("%s: %s; waiting to see whether a deployment starts"
                                % (lifecycle.kind.procedure(procedure), error))
-            return lifecycle.outcome(True, procedure, self.watcher.wait_for_new(snapshot_ids, answer_lost=True))
-        if not lifecycle.wait:
-            return lifecycle.outcome(True, procedure, None, status=None)
-        return lifecycle.outcome(True, procedure, self.watcher.wait_for_new(snapshot_ids))
+            deployment = self.watcher.wait_for_new(snapshot_ids, answer_lost=True)
+        else:
+            if not lifecycle.wait:
+                return lifecycle.outcome(True, procedure, None, status=None)
+            deployment = self.watcher.wait_for_new(snapshot_ids)
+        lifecycle.running.verify(tasks, deployment)
+        return lifecycle.outcome(True, procedure, deployment)
 
 
 class SyncDeploys(object):
@@ -311,7 +330,7 @@ class SyncDeploys(object):
         lifecycle = self.lifecycle
         if changed_config or lifecycle.force_deploy or lifecycle.status() not in RUNNING_STATUSES:
             return self.deploy()
-        return lifecycle.outcome(False, None, None)
+        return lifecycle.unchanged(None)
 
     def start(self):
         # A database reads idle both when stopped and when never deployed: its deploy creates or updates
@@ -330,6 +349,7 @@ class SyncDeploys(object):
             return lifecycle.outcome(True, "deploy", None)
         procedure = lifecycle.kind.procedure("deploy")
         lifecycle.service()  # for the label in messages
+        tasks = lifecycle.running.snapshot()
         try:
             lifecycle.client.post(procedure, {lifecycle.kind.id_field: lifecycle.service_id},
                                   timeout=lifecycle.wait_timeout)
@@ -350,6 +370,7 @@ class SyncDeploys(object):
         if status == "error":
             raise DokployDeploymentError("The deploy of %s ended with status 'error'" % lifecycle.label(),
                                          procedure=procedure)
+        lifecycle.running.verify(tasks)
         return lifecycle.outcome(True, "deploy", None, status=status)
 
 

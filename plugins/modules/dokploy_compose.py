@@ -294,6 +294,8 @@ deployment:
     - The deployment this task waited for (for V(deployed) with nothing to deploy, the newest deployment), as Dokploy
       lists it. Empty for the other states, with O(wait=false) and in check mode.
     - On a failed deployment, the failed deployment (the task fails; C(failure.log) has the tail of its log).
+    - When the deployment is C(done) but the service does not run (O(wait_for=running)), the task fails too;
+      C(failure.deployment_id) names the deployment and C(failure.tasks) lists the swarm tasks.
   returned: when O(state) is V(deployed), V(started), V(stopped) or V(restarted)
   type: dict
   contains:

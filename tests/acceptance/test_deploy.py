@@ -135,10 +135,11 @@ def test_missing_image_is_a_failed_deployment_with_its_log(server):
 
 
 def test_container_that_exits_at_once(server):
-    """Dokploy's deployment ends `done` (the service was created); the swarm's tasks fail with exit code 3."""
+    """Dokploy's deployment ends `done` (the service was created); the swarm's tasks fail with exit code 3.
+    Recorded with wait_for: deployment (Dokploy's meaning); the default fails the task (test_running.py)."""
     results = play(server, "deploy_crash", [
         {"name": "crash", "dokploy.dokploy.dokploy_application": app(
-            "crash", docker_image="%s/dokploy-test/crash:v1" % REGISTRY, state="deployed"),
+            "crash", docker_image="%s/dokploy-test/crash:v1" % REGISTRY, state="deployed", wait_for="deployment"),
          "ignore_errors": True}])
     crash = results["crash"]
     app_name = crash.get("application", {}).get("appName") or crash.get("app_name")

@@ -34,12 +34,19 @@ def deployed(row):
     """A successful deploy (or application.reload): the service exists with the row's spec."""
     row["_swarm"] = True
     row["_replicas"] = spec_replicas(row)
+    row["_generation"] = generation(row) + 1  # ForceUpdate + 1: every task is replaced
+
+
+def generation(row):
+    """How many times the service's tasks were replaced (deploy, reload, scale): part of the task IDs."""
+    return row.get("_generation") or 0
 
 
 def scale(row, replicas):
     """``docker service scale <appName>=<replicas>`` (start: 1, stop: 0); nothing when the service does not exist."""
     if row.get("_swarm"):
         row["_replicas"] = replicas
+        row["_generation"] = generation(row) + 1
 
 
 def replicas(row):

@@ -12,6 +12,12 @@ import io
 
 from ansible.module_utils.common.text.converters import to_text
 
+try:
+    import yaml
+    HAS_YAML = True
+except ImportError:  # the module then leaves the check to Dokploy's deploy
+    HAS_YAML = False
+
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import (
     PROVIDER_TYPES,
@@ -53,6 +59,28 @@ def read_compose_src(path):
         raise DokployParamError("cannot read compose_src %s: %s" % (path, exc), option="compose_src")
 
 
+def check_compose_file(option, text):
+    """Refuse a compose file that is not YAML or defines no ``services``, naming the line.
+
+    Dokploy stores any text and fails only when it deploys (``docker compose`` reads the file then).
+    """
+    if not text or not text.strip() or not HAS_YAML:
+        return
+    try:
+        document = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = " at line %d, column %d" % (mark.line + 1, mark.column + 1) if mark else ""
+        raise DokployParamError("%s is not valid YAML%s: %s" % (option, where, error.problem or error.context),
+                                option=option)
+    except yaml.YAMLError as error:
+        raise DokployParamError("%s is not valid YAML: %s" % (option, error), option=option)
+    services = document.get("services") if isinstance(document, dict) else None
+    if not isinstance(services, dict) or not services:
+        raise DokployParamError("%s defines no services: a compose file needs a top-level 'services:' mapping with at "
+                                "least one service" % option, option=option)
+
+
 class Compose(Service):
     kind = "compose"
     service_kind = SERVICE_KINDS["compose"]
@@ -86,6 +114,8 @@ class Compose(Service):
         super(Compose, cls).validate(params)
         if params.get("compose_src") is not None:
             params["compose_file"] = read_compose_src(params["compose_src"])
+        check_compose_file("compose_src" if params.get("compose_src") is not None else "compose_file",
+                           params["compose_file"])
         problem = check_git_provider("compose", params["git_provider"])
         if problem:
             raise DokployParamError(problem, option="git_provider")

@@ -56,6 +56,7 @@ class FakeDokploy(object):
         self.counter = 0
         self.db_deploy_error = None
         self.post_errors = {}
+        self.generation = 0  # the swarm tasks are replaced by every deploy, start and reload (running.py)
 
     # the clock the engine uses
     def clock(self):
@@ -80,6 +81,7 @@ class FakeDokploy(object):
                 row["finishedAt"] = "2026-11-29T10:01:00.000Z"
                 row["title"] = "commit message overwrites the title"
                 self.status = "done" if job["outcome"] == "done" else "error"
+                self.generation += job["outcome"] == "done"
                 self.jobs.remove(job)
 
     def get(self, procedure, params=None, timeout=None):
@@ -93,6 +95,14 @@ class FakeDokploy(object):
         if procedure.endswith(".one"):
             field = "composeStatus" if self.kind == "compose" else "applicationStatus"
             return {"name": "web", "appName": "web-abc123", field: self.status}
+        if procedure.startswith("docker.") and self.generation:
+            if procedure == "docker.getContainersByAppNameMatch":
+                return [{"containerId": "c%d" % self.generation, "name": "web-abc123-app-1", "state": "running",
+                         "status": "Up 1 second"}]
+            return [{"containerId": "t%d" % self.generation, "name": "web-abc123.1", "state": "running",
+                     "currentState": "Running 1 second ago", "node": "n", "error": ""}]
+        if procedure.startswith("docker."):
+            return []
         raise AssertionError("unexpected GET %s" % procedure)
 
     def post(self, procedure, body, timeout=None):
@@ -110,14 +120,17 @@ class FakeDokploy(object):
                 raise self.db_deploy_error
             self.now += self.duration  # synchronous
             self.status = "done"
+            self.generation += 1
             return {"applicationStatus": "idle"}
         if action == "start":
             self.status = "done"
+            self.generation += 1
         elif action == "stop":
             self.status = "idle"
         elif action == "reload":
             assert body.get("appName"), "reload needs appName"
             self.status = "done"
+            self.generation += 1
         return True
 
     def posts(self):
@@ -205,7 +218,7 @@ def test_compose_uses_all_by_compose_and_redeploy_on_restart():
 
 def test_poll_backoff_grows_to_the_cap_one_request_per_poll():
     fake = FakeDokploy(status="idle", pickup=0.2, duration=60.0)
-    lifecycle(fake).converge("deployed")
+    lifecycle(fake, wait_for="deployment").converge("deployed")
     trigger = [c for c in fake.posts() if c[1] == "application.deploy"][0][3]
     polls = [c[3] for c in fake.calls if c[1] == "deployment.all" and c[3] > trigger]
     gaps = [round(b - a, 3) for a, b in zip([trigger] + polls, polls)]

@@ -110,8 +110,12 @@ def test_one_replica_is_started_with_dokploys_start_and_costs_no_extra_read(sim)
     assert result["lifecycle_action"] == "start" and writes == ["application.start"]
     assert running(sim, "application", "web") == 1
     sim.clear_requests()
-    assert not app(sim, state="started")[0]["changed"]
+    assert not app(sim, state="started", wait_for="deployment")[0]["changed"]
     assert "docker.getServiceContainersByAppName" not in [r["path"].rsplit("/", 1)[-1] for r in sim.requests()]
+    # wait_for: running (the default) reads the tasks once to see it runs, whatever its replicas (issue 22)
+    sim.clear_requests()
+    assert not app(sim, state="started")[0]["changed"]
+    assert [r["path"].rsplit("/", 1)[-1] for r in sim.requests()].count("docker.getServiceContainersByAppName") == 1
 
 
 def test_a_database_keeps_its_replicas_through_start_and_restart(sim):

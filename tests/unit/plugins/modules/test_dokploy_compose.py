@@ -54,7 +54,7 @@ def run_compose(client, check_mode=False, **params):
 
 def test_compose_lifecycle():
     client = FakeClient()
-    params = dict(compose_file="services: {}\n", env="SECRET=" + CANARY)
+    params = dict(compose_file="services:\n  web:\n    image: nginx\n", env="SECRET=" + CANARY)
     assert run_compose(client, check_mode=True, **params)["changed"] and not client.writes()
     result = run_compose(client, **params)
     assert [w[1] for w in client.writes()] == ["compose.create", "compose.update"]
@@ -126,3 +126,18 @@ def test_git_provider_spec_matches_the_field_tables():
 def test_check_git_provider(kind, provider, message):
     problem = git_source.check_git_provider(kind, git_provider(repository="r", owner="o", **provider))
     assert problem == message if message is None else problem.startswith(message)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("services:\n  web:\n    image: [unclosed\n", "compose_file is not valid YAML at line 4"),
+    ("services:\n  web:\n\timage: nginx\n", "compose_file is not valid YAML at line 3"),
+    ("version: '3.8'\n", "compose_file defines no services"),
+    ("services: {}\n", "compose_file defines no services"),
+    ("- web\n", "compose_file defines no services"),
+])
+def test_a_compose_file_that_is_not_compose_is_refused_before_any_request(text, words):
+    client = FakeClient()
+    with pytest.raises(DokployError) as caught:
+        run_compose(client, compose_file=text)
+    assert str(caught.value).startswith(words), str(caught.value)
+    assert client.calls == []

@@ -1,0 +1,186 @@
+# -*- coding: utf-8 -*-
+# Copyright: dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""wait_for: running (issue 22): a deploy, start or reload succeeds only when the service runs, against the simulator.
+
+The simulator lists the swarm tasks as a real v0.30.2 does (tests/simulator/routes/docker.py records the shapes of a
+crash loop, a missing image and a placement no node meets); tests/acceptance/test_running.py proves it on a real swarm.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import time
+
+import pytest
+
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient, DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import Application
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.compose import Compose
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import Database
+from ansible_collections.dokploy.dokploy.plugins.module_utils.running import (
+    DokployServiceNotRunning,
+    normalize_container,
+    normalize_task,
+    task_failed,
+)
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
+from simulator import Simulator
+
+KEY = "running-key"
+FAST = dict(poll_interval=0.05, wait_timeout=30, settle_time=0.3)
+TASKS = "docker.getServiceContainersByAppName"
+
+
+@pytest.fixture
+def sim():
+    with Simulator(api_key=KEY) as simulator:
+        simulator.control("deploy", {"deploy_duration": 0.1, "deploy_pickup": 0.05, "db_deploy_duration": 0.05}, "POST")
+        DokployClient(simulator.url, KEY).post("project.create", {"name": "shop"})
+        yield simulator
+
+
+def run(sim, resource_class, check_mode=False, **params):
+    sim.clear_requests()
+    ctx = Context(DokployClient(sim.url, KEY), check_mode=check_mode, warn=lambda message: None)
+    return resource_class(ctx, resource_params(resource_class, dict(FAST, project="shop", **params))).run()
+
+
+def app(sim, **params):
+    return run(sim, Application, name="web", docker_image="nginx:alpine", **params)
+
+
+def reads(sim, procedure=TASKS):
+    return [r["path"].rsplit("/", 1)[-1] for r in sim.requests()].count(procedure)
+
+
+def writes(sim):
+    return [r["path"].rsplit("/", 1)[-1] for r in sim.requests() if r["method"] == "POST"]
+
+
+def not_running(action):
+    with pytest.raises(DokployServiceNotRunning) as caught:
+        action()
+    return caught.value
+
+
+def test_a_healthy_deploy_waits_the_settle_time_and_passes(sim):
+    started = time.time()
+    result = app(sim, state="deployed", settle_time=0.5)
+    assert result["changed"] and result["deployment"]["status"] == "done"
+    assert time.time() - started >= 0.5
+    # the tasks were read before the deploy (snapshot) and until the settle time passed
+    assert reads(sim) >= 2
+
+
+@pytest.mark.parametrize("failure, reason", [
+    ("exit", "task: non-zero exit (3)"),
+    ("image", "No such image: nginx:alpine"),
+])
+def test_a_deployment_done_whose_tasks_fail_fails_the_task(sim, failure, reason):
+    sim.control("tasks", {"service": "web", "failure": failure}, "POST")
+    started = time.time()
+    error = not_running(lambda: app(sim, state="deployed"))
+    assert time.time() - started < 5  # at the first read after the deployment, not after the settle time
+    assert reason in error.message and "application 'web' does not run" in error.message
+    assert error.deployment["status"] == "done"  # what Dokploy says: its own steps went well
+    assert "Dokploy's deployment %s is 'done'" % error.deployment["deploymentId"] in error.message
+    failure_block = error.to_failure()
+    assert failure_block["deployment_id"] == error.deployment["deploymentId"]
+    assert failure_block["log"]  # the tail of the deployment's log
+    assert any(reason == task["error"] for task in failure_block["tasks"])
+    assert error.result["application"]["name"] == "web" and error.result["application"]["applicationId"]
+    assert error.result["changed"] is True
+
+
+def test_a_placement_no_node_meets_fails_with_the_reason(sim):
+    result = app(sim, state="present")
+    DokployClient(sim.url, KEY).post("application.update", {
+        "applicationId": result["application"]["applicationId"],
+        "placementSwarm": {"Constraints": ["node.labels.region==mars"]}})
+    error = not_running(lambda: app(sim, state="deployed"))
+    assert "no suitable node (scheduling constraints not satisfied on 1 node)" in error.message
+
+
+def test_wait_for_deployment_keeps_dokploys_meaning_and_reads_no_task(sim):
+    sim.control("tasks", {"service": "web", "failure": "exit"}, "POST")
+    result = app(sim, state="deployed", wait_for="deployment")
+    assert result["changed"] and result["deployment"]["status"] == "done"
+    assert reads(sim) == 0
+
+
+def test_a_no_op_reads_the_tasks_once_and_a_crash_loop_fails_it(sim):
+    app(sim, state="deployed")
+    again = app(sim, state="deployed")
+    assert again["changed"] is False and reads(sim) == 1 and writes(sim) == []
+    sim.control("tasks", {"service": "web", "failure": "exit"}, "POST")
+    error = not_running(lambda: app(sim, state="deployed"))
+    assert "task: non-zero exit (3)" in error.message and writes(sim) == []
+    # check mode reads no task
+    assert app(sim, state="deployed", check_mode=True)["changed"] is False
+    assert reads(sim) == 0
+
+
+def test_a_stopped_service_is_not_checked_by_state_deployed(sim):
+    app(sim, state="deployed")
+    app(sim, state="stopped")
+    result = app(sim, state="deployed")
+    assert result["changed"] is False and reads(sim) == 0
+
+
+def test_start_and_restart_wait_until_it_runs(sim):
+    app(sim, state="deployed")
+    app(sim, state="stopped")
+    sim.control("tasks", {"service": "web", "failure": "exit"}, "POST")
+    error = not_running(lambda: app(sim, state="started"))
+    assert error.procedure == TASKS and writes(sim) == ["application.start"]
+    error = not_running(lambda: app(sim, state="restarted"))
+    assert writes(sim) == ["application.reload"]
+    sim.control("tasks", {"service": "web", "failure": None}, "POST")
+    assert app(sim, state="restarted")["changed"] is True
+
+
+def test_a_database_whose_tasks_fail_fails_its_deploy(sim):
+    sim.control("tasks", {"service": "db", "failure": "exit"}, "POST")
+    error = not_running(lambda: run(sim, Database, type="postgres", name="db", database_name="app",
+                                    database_user="app", database_password="secret-pw-1", state="deployed"))
+    assert "postgres 'db' does not run" in error.message.lower() or "does not run" in error.message
+    assert error.deployment is None
+
+
+@pytest.mark.parametrize("compose_type, procedure", [
+    ("stack", "docker.getStackContainersByAppName"),
+    ("docker-compose", "docker.getContainersByAppNameMatch"),
+])
+def test_compose_is_checked_by_its_own_docker_route(sim, compose_type, procedure):
+    params = dict(name="shopfront", compose_type=compose_type,
+                  compose_file="services:\n  web:\n    image: nginx:alpine\n  worker:\n    image: busybox\n")
+    assert run(sim, Compose, state="deployed", **params)["changed"] is True
+    assert reads(sim, procedure) >= 1
+    sim.control("tasks", {"service": "shopfront", "failure": "exit"}, "POST")
+    error = not_running(lambda: run(sim, Compose, state="deployed", force_deploy=True, **params))
+    assert error.procedure == procedure
+
+
+def test_a_negative_settle_time_is_refused_before_any_request(sim):
+    with pytest.raises(DokployParamError):
+        app(sim, state="deployed", settle_time=-1)
+    assert sim.requests() == []
+
+
+def test_what_docker_says_is_read_as_recorded():
+    crash = normalize_task({"containerId": "x", "name": "a.1", "state": "shutdown", "currentState":
+                            "Failed 2 seconds ago", "node": "vm", "error": "\"task: non-zero exit (3)\""})
+    assert crash["error"] == "task: non-zero exit (3)" and task_failed(crash)
+    waiting = normalize_task({"containerId": "y", "name": "a.1", "state": "ready",
+                              "currentState": "Ready less than a second ago", "node": "vm", "error": ""})
+    assert not task_failed(waiting)
+    last = normalize_task({"containerId": "z", "name": "a.1", "state": "running", "currentState": "Running 2 seconds ago",
+                           "node": "vm", "error": "Error:"})  # the last line of Dokploy's answer, recorded
+    assert last["error"] == "" and not task_failed(last)
+    assert task_failed(normalize_container({"containerId": "c", "name": "p-web-1", "state": "exited",
+                                            "status": "Exited (3) 2 seconds ago"}))
+    assert not task_failed(normalize_container({"containerId": "c", "name": "p-init-1", "state": "exited",
+                                                "status": "Exited (0) 2 seconds ago"}))
