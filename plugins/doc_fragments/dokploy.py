@@ -236,14 +236,14 @@ options:
   wait_for:
     description:
       - What O(state=deployed), O(state=started) and O(state=restarted) wait for (with O(wait=true)).
-      - V(running) (the default) waits until the service B(runs) after its deployment, start or reload: every replica
+      - V(running) (the default) waits until the service B(runs) after its deployment, start or reload; every replica
         of its swarm service has a task in C(running) (a compose project, every container), and none of the tasks
         made since the action failed, for O(settle_time) seconds. A task that fails fails the module at once, with
-        the task's error (C(task: non-zero exit (3)), C(No such image), C(no suitable node)), the deployment and the
+        the task's error (C(non-zero exit (3)), C(No such image), C(no suitable node)), the deployment and the
         tail of its log; C(failure.tasks) lists the tasks (C(id), C(slot), C(desired_state), C(current_state),
         C(error), C(node)). A service that nothing was done to and that should run is read once (one request) and
         must run too.
-      - V(deployment) takes Dokploy's meaning: a deployment C(done) is success, even when its container then exits
+      - V(deployment) takes Dokploy's meaning; a deployment C(done) is success, even when its container then exits
         and the swarm restarts it again and again. Dokploy's deployment only says that Dokploy finished its own
         steps (image pulled, service created or updated).
       - Dokploy reads the tasks with C(docker service ps) (C(docker stack ps), C(docker ps) for a compose project)

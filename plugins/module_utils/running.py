@@ -147,6 +147,26 @@ def public(task):
     return dict((key, value) for key, value in task.items() if not key.startswith("_"))
 
 
+def task_query(kind, service):
+    """(procedure, query, normalize) reading the tasks of ``service`` (its row) of ``kind`` (a ServiceKind)."""
+    query = {"appName": service.get("appName")}
+    if service.get("serverId"):
+        query["serverId"] = service["serverId"]
+    if kind.swarm_service:
+        return "docker.getServiceContainersByAppName", query, normalize_task
+    if service.get("composeType") == "stack":
+        return "docker.getStackContainersByAppName", query, normalize_task
+    query["appType"] = "docker-compose"
+    return "docker.getContainersByAppNameMatch", query, normalize_container
+
+
+def read_tasks(client, kind, service):
+    """The tasks (compose: containers) of ``service``, normalized, newest first within a slot; a DokployError
+    passes. Also what the *_info modules return with ``with_tasks``."""
+    procedure, query, normalize = task_query(kind, service)
+    return [normalize(item) for item in client.get(procedure, query) or [] if isinstance(item, dict)]
+
+
 class RunningCheck(object):
     """Reads the tasks of one service (``lifecycle``: a lifecycle.Lifecycle) and waits until it runs."""
 
@@ -159,24 +179,11 @@ class RunningCheck(object):
     # -- reading --------------------------------------------------------------------------------
 
     def query(self):
-        """(procedure, query, normalize) for the service's tasks."""
-        lifecycle = self.lifecycle
-        service = lifecycle.service() or {}
-        query = {"appName": service.get("appName")}
-        if service.get("serverId"):
-            query["serverId"] = service["serverId"]
-        if lifecycle.kind.swarm_service:
-            return "docker.getServiceContainersByAppName", query, normalize_task
-        if service.get("composeType") == "stack":
-            return "docker.getStackContainersByAppName", query, normalize_task
-        query["appType"] = "docker-compose"
-        return "docker.getContainersByAppNameMatch", query, normalize_container
+        return task_query(self.lifecycle.kind, self.lifecycle.service() or {})
 
     def tasks(self):
         """The service's tasks, normalized, newest first within a slot; a DokployError passes."""
-        procedure, query, normalize = self.query()
-        answer = self.lifecycle.client.get(procedure, query)
-        return [normalize(item) for item in answer or [] if isinstance(item, dict)]
+        return read_tasks(self.lifecycle.client, self.lifecycle.kind, self.lifecycle.service() or {})
 
     def read(self, why):
         """``tasks()``, or None with a warning when Dokploy cannot answer (``why`` completes the warning)."""

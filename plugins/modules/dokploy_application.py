@@ -25,13 +25,24 @@ options:
   project:
     description:
       - Name of the project holding the application.
-      - Required unless O(application_id) is given.
+      - Required unless O(application_id), O(project_id) or O(environment_id) is given.
     type: str
   environment:
     description:
       - Name of the environment of O(project) holding the application.
     type: str
     default: production
+  project_id:
+    description:
+      - ID of the project that holds the application; instead of O(project).
+    type: str
+    version_added: 0.3.0
+  environment_id:
+    description:
+      - ID of the environment that holds the application; instead of O(environment). Names the project too, so
+        neither O(project) nor O(project_id) is needed.
+    type: str
+    version_added: 0.3.0
   name:
     description:
       - Name of the application.

@@ -36,6 +36,14 @@ options:
     description:
       - ID of the application.
     type: str
+  with_tasks:
+    description:
+      - Also read each application's swarm tasks (C(docker service ps)) as Dokploy's Docker
+        router lists them, into RV(applications[].tasks); the same read as the check of C(wait_for=running) in
+        M(dokploy.dokploy.dokploy_application). One request each.
+    type: bool
+    default: false
+    version_added: 0.3.0
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.INFO_ATTRIBUTES
@@ -136,6 +144,15 @@ applications:
         - The volume backups of the application (C(volumeBackups.list)), see M(dokploy.dokploy.dokploy_volume_backup).
       type: list
       elements: dict
+    tasks:
+      description:
+        - With O(with_tasks), the swarm tasks, newest first within a slot, each with C(id), C(slot), C(desired_state),
+          C(current_state) (for example C(Running 2 minutes ago), C(Failed 3 seconds ago)), C(error) (for example
+          C(non-zero exit (3)), C(No such image), C(no suitable node ...)) and C(node). Null when Dokploy
+          cannot read them.
+      type: list
+      elements: dict
+      version_added: 0.3.0
 failure:
   description:
     - Why the task failed, for C(failed_when) or a C(rescue), when the error came from Dokploy or on the way to it (a

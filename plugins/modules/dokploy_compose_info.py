@@ -31,6 +31,22 @@ options:
     description:
       - Only the compose service with this ID.
     type: str
+  with_tasks:
+    description:
+      - Also read each compose service's swarm tasks (C(docker stack ps) for a stack, its containers for a
+        docker-compose project) as Dokploy's Docker router lists them, into RV(composes[].tasks); the same read as
+        the check of C(wait_for=running) in M(dokploy.dokploy.dokploy_compose). One request each.
+    type: bool
+    default: false
+    version_added: 0.3.0
+  with_services:
+    description:
+      - Also read the names of the services the compose file defines (C(compose.loadServices)) into
+        RV(composes[].services), for example to choose a domain's C(service_name). A raw compose file is written
+        on the Dokploy server to be read when no deploy did; a Git source that was never deployed gives null.
+    type: bool
+    default: false
+    version_added: 0.3.0
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.INFO_ATTRIBUTES
@@ -110,6 +126,22 @@ composes:
           M(dokploy.dokploy.dokploy_volume_backup).
       type: list
       elements: dict
+    tasks:
+      description:
+        - With O(with_tasks), the swarm tasks (of a docker-compose project, its containers), newest first within a
+          slot, each with C(id), C(slot), C(desired_state), C(current_state) (for example C(Running 2 minutes ago), C(Failed 3 seconds ago)), C(error) (for example
+          C(non-zero exit (3)), C(No such image), C(no suitable node ...)) and C(node). Null when Dokploy
+          cannot read them.
+      type: list
+      elements: dict
+      version_added: 0.3.0
+    services:
+      description: With O(with_services), the names of the services the compose file defines; null when Dokploy
+        cannot read the file.
+      type: list
+      elements: str
+      sample: [web, worker]
+      version_added: 0.3.0
 failure:
   description:
     - Why the task failed, for C(failed_when) or a C(rescue), when the error came from Dokploy or on the way to it (a

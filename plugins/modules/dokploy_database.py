@@ -30,13 +30,25 @@ options:
     choices: [postgres, mysql, mariadb, mongo, redis, libsql]
   project:
     description:
-      - Name of the project that holds the database. Required unless O(database_id) is given.
+      - Name of the project that holds the database.
+      - Required unless O(database_id), O(project_id) or O(environment_id) is given.
     type: str
   environment:
     description:
       - Name of the environment of O(project) that holds the database.
     type: str
     default: production
+  project_id:
+    description:
+      - ID of the project that holds the database; instead of O(project).
+    type: str
+    version_added: 0.3.0
+  environment_id:
+    description:
+      - ID of the environment that holds the database; instead of O(environment). Names the project too, so
+        neither O(project) nor O(project_id) is needed.
+    type: str
+    version_added: 0.3.0
   name:
     description:
       - Name of the database service in Dokploy. Required unless O(database_id) is given.

@@ -37,6 +37,14 @@ options:
     description:
       - Only the database with this ID (its C(postgresId), C(mysqlId), ...).
     type: str
+  with_tasks:
+    description:
+      - Also read each database's swarm tasks (C(docker service ps)) as Dokploy's Docker
+        router lists them, into RV(databases[].tasks); the same read as the check of C(wait_for=running) in
+        M(dokploy.dokploy.dokploy_database). One request each.
+    type: bool
+    default: false
+    version_added: 0.3.0
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.INFO_ATTRIBUTES
@@ -95,6 +103,15 @@ databases:
       type: dict
       sample: {"host": "postgres-calculate-neural-firewall-1kjeyq", "port": 5432, "user": "shop", "database": "shop",
                "external_port": null}
+    tasks:
+      description:
+        - With O(with_tasks), the swarm tasks, newest first within a slot, each with C(id), C(slot), C(desired_state),
+          C(current_state) (for example C(Running 2 minutes ago), C(Failed 3 seconds ago)), C(error) (for example
+          C(non-zero exit (3)), C(No such image), C(no suitable node ...)) and C(node). Null when Dokploy
+          cannot read them.
+      type: list
+      elements: dict
+      version_added: 0.3.0
 failure:
   description:
     - Why the task failed, for C(failed_when) or a C(rescue), when the error came from Dokploy or on the way to it (a

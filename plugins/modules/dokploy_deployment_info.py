@@ -18,6 +18,9 @@ description:
   - Databases have no deployments in Dokploy (they deploy inside the API call). Read-only; it behaves the same in
     check mode.
   - Name the service with the target options, for example O(project) and O(application), or O(compose_id).
+  - Or list the runs of a schedule (O(schedule_id)), a backup (O(backup_id)), a volume backup (O(volume_backup_id))
+    or the setups of a server (O(server) or O(server_id)); Dokploy records each run as a deployment with its log, so
+    "did last night's backup run?" is the C(status) of the newest one.
 options:
   type:
     description:
@@ -42,10 +45,45 @@ options:
     type: str
   log_lines:
     description:
-      - How many of the last lines of the log of O(deployment_id) to return.
+      - How many of the last lines of the log of O(deployment_id) (and, with O(with_logs), of each deployment) to
+        return.
       - V(0) returns an empty RV(log) without reading it; a negative number is refused.
     type: int
     default: 100
+  with_logs:
+    description:
+      - Also read the last O(log_lines) lines of the log of every deployment listed, into its C(log) (one request
+        each).
+    type: bool
+    default: false
+    version_added: 0.3.0
+  schedule_id:
+    description:
+      - ID of a schedule (as M(dokploy.dokploy.dokploy_schedule) returns it) whose runs to list, instead of a service.
+    type: str
+    version_added: 0.3.0
+  backup_id:
+    description:
+      - ID of a backup (as M(dokploy.dokploy.dokploy_backup) returns it) whose runs to list, instead of a service.
+    type: str
+    version_added: 0.3.0
+  volume_backup_id:
+    description:
+      - ID of a volume backup (as M(dokploy.dokploy.dokploy_volume_backup) returns it) whose runs to list, instead of
+        a service.
+    type: str
+    version_added: 0.3.0
+  server:
+    description:
+      - Name of a remote server whose deployments to list, instead of a service; its setups, and the deployments of
+        the services it runs (Dokploy lists every deployment that names the server).
+    type: str
+    version_added: 0.3.0
+  server_id:
+    description:
+      - ID of the remote server of O(server).
+    type: str
+    version_added: 0.3.0
 notes:
   - O(log_lines) needs Dokploy v0.29.5 or newer (C(deployment.readLogs)); listing deployments works on every
     supported version.
@@ -83,6 +121,18 @@ EXAMPLES = r"""
 - name: Print it
   ansible.builtin.debug:
     msg: "{{ stack_deploy.log }}"
+
+- name: Did last night's backup run?
+  dokploy.dokploy.dokploy_deployment_info:
+    backup_id: "{{ nightly_backup.backup.backupId }}"
+    with_logs: true
+    log_lines: 20
+  register: backup_runs
+
+- name: Fail unless its newest run is done
+  ansible.builtin.assert:
+    that: backup_runs.deployments[0].status == 'done'
+    fail_msg: "{{ backup_runs.deployments[0].log | default('') }}"
 """
 
 RETURN = r"""
@@ -124,23 +174,27 @@ deployments:
     logPath:
       description: Path of the log file on the Dokploy server.
       type: str
+    log:
+      description: With O(with_logs), the last O(log_lines) lines of the deployment's log.
+      type: str
+      version_added: 0.3.0
 service:
-  description: The service whose deployments are listed.
+  description: The service (or schedule, backup, volume backup, server) whose deployments are listed.
   returned: always
   type: dict
   contains:
     type:
-      description: V(application) or V(compose).
+      description: V(application), V(compose), V(schedule), V(backup), V(volumeBackup) or V(server).
       type: str
       sample: application
     id:
-      description: ID of the service.
+      description: ID of the service (or of the schedule, backup, volume backup, server).
       type: str
     name:
-      description: Name of the service.
+      description: Name of the service or server; null for a schedule, backup or volume backup.
       type: str
     status:
-      description: Status of the service (C(idle), C(running), C(done) or C(error)).
+      description: Status of the service (C(idle), C(running), C(done) or C(error)); null for the others.
       type: str
       sample: done
 deployment:

@@ -12,10 +12,11 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, SERVICE_KINDS
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import unnested_children
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import masked_database
+from ansible_collections.dokploy.dokploy.plugins.module_utils.running import public, read_tasks
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 
 
@@ -54,6 +55,21 @@ class Info(object):
     def run(self):
         return {"changed": False, self.key: self.items()}
 
+    def tasks(self, kind, row):
+        """With ``with_tasks``: the service's swarm tasks (compose: containers) as Dokploy's Docker router reads them
+        (running.py), or None when it cannot answer."""
+        try:
+            return [public(task) for task in read_tasks(self.client, SERVICE_KINDS[kind], row)]
+        except DokployError as error:
+            self.ctx.warn("%s '%s': could not read its tasks (%s)" % (kind, row.get("name"), error))
+            return None
+
+
+def info_options(**options):
+    """The options every service listing takes, with ``options``."""
+    options["with_tasks"] = dict(type="bool", default=False)
+    return options
+
 
 class ServiceInfo(Info):
     """Applications or compose services, each with the children Dokploy nests and those it lists apart."""
@@ -73,8 +89,15 @@ class ServiceInfo(Info):
         for service_id in ids:
             row = self.row(kind.name, service_id)
             if row is not None and (name is None or row.get("name") == name):
-                found.append(mask(dict(row, **unnested_children(self.client, kind.name, service_id))))
+                item = mask(dict(row, **unnested_children(self.client, kind.name, service_id)))
+                if self.params.get("with_tasks"):
+                    item["tasks"] = self.tasks(kind.name, row)
+                self.extend(item, row)
+                found.append(item)
         return found
+
+    def extend(self, item, row):
+        """What a listing adds to each item beyond the row."""
 
 
 class ApplicationInfo(ServiceInfo):
@@ -84,8 +107,8 @@ class ApplicationInfo(ServiceInfo):
 
     @classmethod
     def argument_spec(cls):
-        return dict(project=dict(type="str"), environment=dict(type="str", default="production"), name=dict(type="str"),
-                    application_id=dict(type="str"))
+        return info_options(project=dict(type="str"), environment=dict(type="str", default="production"),
+                            name=dict(type="str"), application_id=dict(type="str"))
 
     def environments(self):
         """The one environment named: a project or environment that does not exist fails saying what exists."""
@@ -99,8 +122,29 @@ class ComposeInfo(ServiceInfo):
 
     @classmethod
     def argument_spec(cls):
-        return dict(project=dict(type="str"), environment=dict(type="str"), name=dict(type="str"),
-                    compose_id=dict(type="str"))
+        return info_options(project=dict(type="str"), environment=dict(type="str"), name=dict(type="str"),
+                            compose_id=dict(type="str"), with_services=dict(type="bool", default=False))
+
+    def extend(self, item, row):
+        if self.params.get("with_services"):
+            item["services"] = self.services(row)
+
+    def services(self, row):
+        """The service names the compose file defines (``compose.loadServices``), or None when Dokploy cannot read
+        it. Dokploy's default ``type: cache`` reads the file a deploy wrote and answers 404 "Services not found"
+        before one; ``fetch`` writes a raw file first (a Git source would be cloned: not done here) [NOTES 356-358]."""
+        body = {"composeId": row["composeId"], "type": "cache"}
+        try:
+            return self.client.get("compose.loadServices", body)
+        except DokployNotFoundError:
+            if row.get("sourceType") != "raw":
+                return None
+        except DokployError:
+            return None
+        try:
+            return self.client.get("compose.loadServices", dict(body, type="fetch"))
+        except DokployError:
+            return None
 
 
 class DatabaseInfo(Info):
@@ -109,8 +153,8 @@ class DatabaseInfo(Info):
 
     @classmethod
     def argument_spec(cls):
-        return dict(type=dict(type="str", choices=list(DATABASE_TYPES)), project=dict(type="str"),
-                    environment=dict(type="str"), name=dict(type="str"), database_id=dict(type="str"))
+        return info_options(type=dict(type="str", choices=list(DATABASE_TYPES)), project=dict(type="str"),
+                            environment=dict(type="str"), name=dict(type="str"), database_id=dict(type="str"))
 
     def items(self):
         name = self.params.get("name")
@@ -129,8 +173,14 @@ class DatabaseInfo(Info):
                                      if s.get("name") == name]
                     selected.extend((db_type, summary[kind.id_field]) for summary in summaries)
         rows = [(db_type, self.row(db_type, service_id)) for db_type, service_id in selected]
-        return [masked_database(db_type, row) for db_type, row in rows
-                if row is not None and (name is None or row.get("name") == name)]
+        found = []
+        for db_type, row in rows:
+            if row is not None and (name is None or row.get("name") == name):
+                item = masked_database(db_type, row)
+                if self.params.get("with_tasks"):
+                    item["tasks"] = self.tasks(db_type, row)
+                found.append(item)
+        return found
 
 
 class ProjectInfo(Info):

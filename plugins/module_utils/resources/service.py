@@ -39,7 +39,9 @@ def service_argument_spec(id_option):
     spec = dict(
         lifecycle_argument_spec(),
         project=dict(type="str"),
+        project_id=dict(type="str"),
         environment=dict(type="str", default="production"),
+        environment_id=dict(type="str"),
         name=dict(type="str"),
         description=dict(type="str"),
         server=dict(type="str"),
@@ -53,7 +55,8 @@ def service_argument_spec(id_option):
 
 
 def service_module_kwargs(id_option, **extra):
-    kwargs = dict(required_one_of=[("name", id_option)], mutually_exclusive=[("server", "server_id")])
+    kwargs = dict(required_one_of=[("name", id_option)],
+                  mutually_exclusive=[("server", "server_id"), ("project", "project_id")])
     for key, value in extra.items():
         kwargs[key] = kwargs.get(key, []) + list(value) if isinstance(value, list) else value
     return kwargs
@@ -123,11 +126,12 @@ class Service(Resource):
         id_option = (cls.service_kind.id_option if cls.service_kind else "database_id")
         check_name("name", params.get("name"))
         check_name("environment", params.get("environment"))
-        check_ids(params, (id_option, "server_id"))
+        check_ids(params, (id_option, "server_id", "project_id", "environment_id"))
         check_lifecycle(params)
-        if not params.get(id_option) and not params.get("project"):
-            raise DokployParamError("project is required to select a service by name (or set %s)" % id_option,
-                                    option="project")
+        if not params.get(id_option) and not (params.get("project") or params.get("project_id")
+                                              or params.get("environment_id")):
+            raise DokployParamError("project (or project_id, or environment_id) is required to select a service by "
+                                    "name (or set %s)" % id_option, option="project")
         for option, field in cls.env_fields:
             check_env_option(option, params.get(option))
 
@@ -150,6 +154,7 @@ class Service(Resource):
             found = self.resolver.find_service(
                 self.spec, name=params.get("name"), service_id=params.get(self.spec.id_option),
                 project_name=params.get("project"), environment_name=params.get("environment"),
+                project_id=params.get("project_id"), environment_id=params.get("environment_id"),
                 search=not self.ctx.shared_lookups, what="dokploy_database type=libsql")
         except DokployMissingError as error:
             if params.get("state") == "absent":
@@ -161,7 +166,8 @@ class Service(Resource):
         if found is None:
             # not there: a new service goes where the lookup looked
             self.project, self.environment = self.resolver.locate_environment(
-                project_name=params["project"], environment_name=params["environment"])
+                project_name=params.get("project"), environment_name=params.get("environment"),
+                project_id=params.get("project_id"), environment_id=params.get("environment_id"))
             return None
         self.project, self.environment = found.project, found.environment
         return found.row

@@ -9,7 +9,7 @@ Others extend this file with update, deploy ... (row defaults live in rows.py).
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ..registry import EMPTY, route
+from ..registry import EMPTY, ApiError, route
 from ..services import check_server, delete_service, detail, find_environment, get_row, new_row, search_services
 from ..state import table
 from ..util import build_app_name, touch
@@ -72,3 +72,17 @@ SEARCH_FIELDS = ("composeId", "name", "appName", "description", "environmentId",
 @route("compose.search")
 def search(state, inp, ctx):
     return search_services(state, "compose", inp, SEARCH_FIELDS)
+
+
+@route("compose.loadServices")
+def load_services(state, inp, ctx):
+    """The service names of the compose file [356-358]: ``type: cache`` (the default) reads the file a deploy or an
+    earlier fetch wrote, 404 "Services not found" before; ``fetch`` writes a raw file first (a Git source is cloned,
+    which fails offline: 404 too)."""
+    from .docker import compose_services  # the one reading of a compose file's service names in the simulator
+    row = get_row(state, "compose", inp["composeId"])
+    if inp.get("type") == "fetch" and row.get("sourceType") == "raw":
+        row["_composeWritten"] = True
+    if not (row.get("_composeWritten") or row.get("_swarm")) or not (row.get("composeFile") or "").strip():
+        raise ApiError(404, "Services not found", code="NOT_FOUND")
+    return compose_services(row)

@@ -151,7 +151,7 @@ def compose_services(row):
         match = re.match(r"^  ([A-Za-z0-9_.-]+):", line) if inside else None
         if match:
             names.append(match.group(1))
-    return names or ["app"]
+    return names
 
 
 @route("docker.getStackContainersByAppName")
@@ -161,7 +161,7 @@ def get_stack_containers_by_app_name(state, inp, ctx):
     if row is None or row.get("composeType") != "stack" or not row.get("_swarm") or not deploy_queue.docker(ctx.sim):
         return []
     tasks = []
-    for service in compose_services(row):
+    for service in compose_services(row) or ["app"]:
         tasks += service_tasks(ctx.sim, dict(row, _replicas=1), "%s_%s" % (row["appName"], service), "image")
     return last_error(tasks)
 
@@ -178,7 +178,7 @@ def get_containers_by_app_name_match(state, inp, ctx):
     failure = failure_of(ctx.sim, row)
     stopped = row.get("composeStatus") == "idle"
     containers = []
-    for service in compose_services(row):
+    for service in compose_services(row) or ["app"]:
         name = "%s-%s-1" % (row["appName"], service)
         if stopped:
             status, state_ = "Exited (0) 1 second ago", "exited"

@@ -58,7 +58,7 @@ def test_values_are_converted_as_the_module_converts_them():
     # the resource's own validate
     (Project, {"name": " "}, "name must not be empty"),
     (Database, {"project": "s", "name": "d", "type": "redis", "database_name": "x"}, "database_name not available for type redis"),
-    (Database, {"name": "d", "type": "redis"}, "project is required to select a service by name (or set database_id)"),
+    (Database, {"name": "d", "type": "redis"}, "project (or project_id, or environment_id) is required to select a service by name (or set database_id)"),
     (Database, {"project": "s", "name": "d", "type": "postgres", "external_port": 70000},
      "external_port must be between 1 and 65535 (or 0 to close it), not 70000"),
     (Compose, {"project": "s", "name": "c", "git_branch": "main"},
