@@ -14,6 +14,8 @@ __metaclass__ = type
 import os
 import sys
 
+import pytest
+
 TESTS_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 REPO_ROOT = os.path.dirname(TESTS_DIR)
 
@@ -47,3 +49,18 @@ except ImportError:
 
 if TESTS_DIR not in sys.path:
     sys.path.insert(0, TESTS_DIR)  # ``from simulator import Simulator``
+
+
+
+SIM_KEY = "unit-sim-key"
+
+
+@pytest.fixture
+def deploy_sim():
+    """A fresh simulator (API key SIM_KEY) with fast deploys and a project ``shop``, for lifecycle tests."""
+    from simulator import Simulator  # pylint: disable=import-outside-toplevel
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient  # noqa: E501 pylint: disable=import-outside-toplevel
+    with Simulator(api_key=SIM_KEY) as simulator:
+        simulator.control("deploy", {"deploy_duration": 0.1, "deploy_pickup": 0.05, "db_deploy_duration": 0.05}, "POST")
+        DokployClient(simulator.url, SIM_KEY).post("project.create", {"name": "shop"})
+        yield simulator

@@ -20,19 +20,15 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.applicat
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.compose import Compose
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import Database
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
-from simulator import Simulator
+from ansible_collections.dokploy.dokploy.tests.unit.conftest import SIM_KEY as KEY
 
-KEY = "replicas-key"
 FAST = dict(poll_interval=0.05, wait_timeout=30)
 STACK_FILE = "services:\n  web:\n    image: nginx:alpine\n    deploy:\n      replicas: 2\n"
 
 
 @pytest.fixture
-def sim():
-    with Simulator(api_key=KEY) as simulator:
-        simulator.control("deploy", {"deploy_duration": 0.1, "deploy_pickup": 0.05, "db_deploy_duration": 0.05}, "POST")
-        DokployClient(simulator.url, KEY).post("project.create", {"name": "shop"})
-        yield simulator
+def sim(deploy_sim):
+    return deploy_sim
 
 
 def run(sim, resource_class, **params):

@@ -27,37 +27,28 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.running import (
     task_failed,
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
-from simulator import Simulator
+from ansible_collections.dokploy.dokploy.tests.unit.conftest import SIM_KEY as KEY
 
-KEY = "running-key"
 FAST = dict(poll_interval=0.05, wait_timeout=30, settle_time=0.3)
 TASKS = "docker.getServiceContainersByAppName"
 
 
-@pytest.fixture
-def sim():
-    with Simulator(api_key=KEY) as simulator:
-        simulator.control("deploy", {"deploy_duration": 0.1, "deploy_pickup": 0.05, "db_deploy_duration": 0.05}, "POST")
-        DokployClient(simulator.url, KEY).post("project.create", {"name": "shop"})
-        yield simulator
-
-
-def run(sim, resource_class, check_mode=False, **params):
-    sim.clear_requests()
-    ctx = Context(DokployClient(sim.url, KEY), check_mode=check_mode, warn=lambda message: None)
+def run(deploy_sim, resource_class, check_mode=False, **params):
+    deploy_sim.clear_requests()
+    ctx = Context(DokployClient(deploy_sim.url, KEY), check_mode=check_mode, warn=lambda message: None)
     return resource_class(ctx, resource_params(resource_class, dict(FAST, project="shop", **params))).run()
 
 
-def app(sim, **params):
-    return run(sim, Application, name="web", docker_image="nginx:alpine", **params)
+def app(deploy_sim, **params):
+    return run(deploy_sim, Application, name="web", docker_image="nginx:alpine", **params)
 
 
-def reads(sim, procedure=TASKS):
-    return [r["path"].rsplit("/", 1)[-1] for r in sim.requests()].count(procedure)
+def reads(deploy_sim, procedure=TASKS):
+    return [r["path"].rsplit("/", 1)[-1] for r in deploy_sim.requests()].count(procedure)
 
 
-def writes(sim):
-    return [r["path"].rsplit("/", 1)[-1] for r in sim.requests() if r["method"] == "POST"]
+def writes(deploy_sim):
+    return [r["path"].rsplit("/", 1)[-1] for r in deploy_sim.requests() if r["method"] == "POST"]
 
 
 def not_running(action):
@@ -66,23 +57,23 @@ def not_running(action):
     return caught.value
 
 
-def test_a_healthy_deploy_waits_the_settle_time_and_passes(sim):
+def test_a_healthy_deploy_waits_the_settle_time_and_passes(deploy_sim):
     started = time.time()
-    result = app(sim, state="deployed", settle_time=0.5)
+    result = app(deploy_sim, state="deployed", settle_time=0.5)
     assert result["changed"] and result["deployment"]["status"] == "done"
     assert time.time() - started >= 0.5
     # the tasks were read before the deploy (snapshot) and until the settle time passed
-    assert reads(sim) >= 2
+    assert reads(deploy_sim) >= 2
 
 
 @pytest.mark.parametrize("failure, reason", [
     ("exit", "task: non-zero exit (3)"),
     ("image", "No such image: nginx:alpine"),
 ])
-def test_a_deployment_done_whose_tasks_fail_fails_the_task(sim, failure, reason):
-    sim.control("tasks", {"service": "web", "failure": failure}, "POST")
+def test_a_deployment_done_whose_tasks_fail_fails_the_task(deploy_sim, failure, reason):
+    deploy_sim.control("tasks", {"service": "web", "failure": failure}, "POST")
     started = time.time()
-    error = not_running(lambda: app(sim, state="deployed"))
+    error = not_running(lambda: app(deploy_sim, state="deployed"))
     assert time.time() - started < 5  # at the first read after the deployment, not after the settle time
     assert reason in error.message and "application 'web' does not run" in error.message
     assert error.deployment["status"] == "done"  # what Dokploy says: its own steps went well
@@ -95,56 +86,56 @@ def test_a_deployment_done_whose_tasks_fail_fails_the_task(sim, failure, reason)
     assert error.result["changed"] is True
 
 
-def test_a_placement_no_node_meets_fails_with_the_reason(sim):
-    result = app(sim, state="present")
-    DokployClient(sim.url, KEY).post("application.update", {
+def test_a_placement_no_node_meets_fails_with_the_reason(deploy_sim):
+    result = app(deploy_sim, state="present")
+    DokployClient(deploy_sim.url, KEY).post("application.update", {
         "applicationId": result["application"]["applicationId"],
         "placementSwarm": {"Constraints": ["node.labels.region==mars"]}})
-    error = not_running(lambda: app(sim, state="deployed"))
+    error = not_running(lambda: app(deploy_sim, state="deployed"))
     assert "no suitable node (scheduling constraints not satisfied on 1 node)" in error.message
 
 
-def test_wait_for_deployment_keeps_dokploys_meaning_and_reads_no_task(sim):
-    sim.control("tasks", {"service": "web", "failure": "exit"}, "POST")
-    result = app(sim, state="deployed", wait_for="deployment")
+def test_wait_for_deployment_keeps_dokploys_meaning_and_reads_no_task(deploy_sim):
+    deploy_sim.control("tasks", {"service": "web", "failure": "exit"}, "POST")
+    result = app(deploy_sim, state="deployed", wait_for="deployment")
     assert result["changed"] and result["deployment"]["status"] == "done"
-    assert reads(sim) == 0
+    assert reads(deploy_sim) == 0
 
 
-def test_a_no_op_reads_the_tasks_once_and_a_crash_loop_fails_it(sim):
-    app(sim, state="deployed")
-    again = app(sim, state="deployed")
-    assert again["changed"] is False and reads(sim) == 1 and writes(sim) == []
-    sim.control("tasks", {"service": "web", "failure": "exit"}, "POST")
-    error = not_running(lambda: app(sim, state="deployed"))
-    assert "task: non-zero exit (3)" in error.message and writes(sim) == []
+def test_a_no_op_reads_the_tasks_once_and_a_crash_loop_fails_it(deploy_sim):
+    app(deploy_sim, state="deployed")
+    again = app(deploy_sim, state="deployed")
+    assert again["changed"] is False and reads(deploy_sim) == 1 and writes(deploy_sim) == []
+    deploy_sim.control("tasks", {"service": "web", "failure": "exit"}, "POST")
+    error = not_running(lambda: app(deploy_sim, state="deployed"))
+    assert "task: non-zero exit (3)" in error.message and writes(deploy_sim) == []
     # check mode reads no task
-    assert app(sim, state="deployed", check_mode=True)["changed"] is False
-    assert reads(sim) == 0
+    assert app(deploy_sim, state="deployed", check_mode=True)["changed"] is False
+    assert reads(deploy_sim) == 0
 
 
-def test_a_stopped_service_is_not_checked_by_state_deployed(sim):
-    app(sim, state="deployed")
-    app(sim, state="stopped")
-    result = app(sim, state="deployed")
-    assert result["changed"] is False and reads(sim) == 0
+def test_a_stopped_service_is_not_checked_by_state_deployed(deploy_sim):
+    app(deploy_sim, state="deployed")
+    app(deploy_sim, state="stopped")
+    result = app(deploy_sim, state="deployed")
+    assert result["changed"] is False and reads(deploy_sim) == 0
 
 
-def test_start_and_restart_wait_until_it_runs(sim):
-    app(sim, state="deployed")
-    app(sim, state="stopped")
-    sim.control("tasks", {"service": "web", "failure": "exit"}, "POST")
-    error = not_running(lambda: app(sim, state="started"))
-    assert error.procedure == TASKS and writes(sim) == ["application.start"]
-    error = not_running(lambda: app(sim, state="restarted"))
-    assert writes(sim) == ["application.reload"]
-    sim.control("tasks", {"service": "web", "failure": None}, "POST")
-    assert app(sim, state="restarted")["changed"] is True
+def test_start_and_restart_wait_until_it_runs(deploy_sim):
+    app(deploy_sim, state="deployed")
+    app(deploy_sim, state="stopped")
+    deploy_sim.control("tasks", {"service": "web", "failure": "exit"}, "POST")
+    error = not_running(lambda: app(deploy_sim, state="started"))
+    assert error.procedure == TASKS and writes(deploy_sim) == ["application.start"]
+    error = not_running(lambda: app(deploy_sim, state="restarted"))
+    assert writes(deploy_sim) == ["application.reload"]
+    deploy_sim.control("tasks", {"service": "web", "failure": None}, "POST")
+    assert app(deploy_sim, state="restarted")["changed"] is True
 
 
-def test_a_database_whose_tasks_fail_fails_its_deploy(sim):
-    sim.control("tasks", {"service": "db", "failure": "exit"}, "POST")
-    error = not_running(lambda: run(sim, Database, type="postgres", name="db", database_name="app",
+def test_a_database_whose_tasks_fail_fails_its_deploy(deploy_sim):
+    deploy_sim.control("tasks", {"service": "db", "failure": "exit"}, "POST")
+    error = not_running(lambda: run(deploy_sim, Database, type="postgres", name="db", database_name="app",
                                     database_user="app", database_password="secret-pw-1", state="deployed"))
     assert "postgres 'db' does not run" in error.message.lower() or "does not run" in error.message
     assert error.deployment is None
@@ -154,20 +145,20 @@ def test_a_database_whose_tasks_fail_fails_its_deploy(sim):
     ("stack", "docker.getStackContainersByAppName"),
     ("docker-compose", "docker.getContainersByAppNameMatch"),
 ])
-def test_compose_is_checked_by_its_own_docker_route(sim, compose_type, procedure):
+def test_compose_is_checked_by_its_own_docker_route(deploy_sim, compose_type, procedure):
     params = dict(name="shopfront", compose_type=compose_type,
                   compose_file="services:\n  web:\n    image: nginx:alpine\n  worker:\n    image: busybox\n")
-    assert run(sim, Compose, state="deployed", **params)["changed"] is True
-    assert reads(sim, procedure) >= 1
-    sim.control("tasks", {"service": "shopfront", "failure": "exit"}, "POST")
-    error = not_running(lambda: run(sim, Compose, state="deployed", force_deploy=True, **params))
+    assert run(deploy_sim, Compose, state="deployed", **params)["changed"] is True
+    assert reads(deploy_sim, procedure) >= 1
+    deploy_sim.control("tasks", {"service": "shopfront", "failure": "exit"}, "POST")
+    error = not_running(lambda: run(deploy_sim, Compose, state="deployed", force_deploy=True, **params))
     assert error.procedure == procedure
 
 
-def test_a_negative_settle_time_is_refused_before_any_request(sim):
+def test_a_negative_settle_time_is_refused_before_any_request(deploy_sim):
     with pytest.raises(DokployParamError):
-        app(sim, state="deployed", settle_time=-1)
-    assert sim.requests() == []
+        app(deploy_sim, state="deployed", settle_time=-1)
+    assert deploy_sim.requests() == []
 
 
 def test_what_docker_says_is_read_as_recorded():
