@@ -131,6 +131,10 @@ class Lifecycle(object):
         name = (self._service or {}).get("name")
         return "%s '%s'" % (self.kind.label, name) if name else "%s %s" % (self.kind.label, self.service_id)
 
+    def seed(self, row):
+        """Take ``row`` (``<kind>.one`` as read in this task) for the service instead of reading it again."""
+        self._service = row
+
     def service(self, refresh=False):
         """``<kind>.one``: the service with its status and appName."""
         if self._service is None or refresh:

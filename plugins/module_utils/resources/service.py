@@ -240,6 +240,8 @@ class Service(Resource):
         """Bring the service whose configuration ``result`` converged to the lifecycle ``state``."""
         obj = result.get(self.kind) or {}
         lifecycle = Lifecycle(self.ctx, self.spec.name, obj.get(self.id_field), self.params)
+        if obj and not result.get("changed") and not self.ctx.check_mode:
+            lifecycle.seed(obj)  # the row just read: its status, appName and replicas, without reading it again
         try:
             outcome = lifecycle.converge(state, changed_config=bool(result.get("changed")))
         except DokployDeploymentError as error:
