@@ -14,7 +14,10 @@ For ``--runs`` runs, in-process (the lifecycle engine, as the module runs it; no
   ``wait_for: deployment``, then with ``wait_for: running``: the median of each and the median of the per-run
   differences, which is what the running check adds to a healthy deploy (the settle time is part of it);
 * an application whose container exits at once (``crash:v1``) deployed with ``wait_for: running``: seconds from the
-  trigger until the task fails, and from the deployment's end (``finishedAt``) until it fails.
+  trigger until the task fails, and from the deployment's end (``finishedAt``) until it fails;
+* the requests the check sends (``docker.*`` reads, and the log read of a failure) and the median time of one
+  request to this server (``docker.*`` reads run ``docker service ps`` on it): on a loaded machine with Dokploy in dev
+  mode a request takes seconds, which the check's time is mostly made of.
 
 Usage:  .venv/bin/python benchmarks/running_check.py [--runs 5] [--settle-time 3] [--output results/running_check.json]
 """
@@ -50,10 +53,25 @@ def engine(url, key):
     from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project import Project
     from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 
+    calls = []
+    original = DokployClient.get
+
+    def counted_get(self, procedure, params=None, timeout=None):
+        started = time.time()
+        try:
+            return original(self, procedure, params, timeout)
+        finally:
+            calls.append((procedure, time.time() - started))
+    DokployClient.get = counted_get
+
     def run(resource_class, **params):
         ctx = Context(DokployClient(url, key), warn=lambda message: None)
         return resource_class(ctx, resource_params(resource_class, params)).run()
-    return run, Application, Project
+    return run, Application, Project, calls
+
+
+def check_requests(calls):
+    return len([procedure for procedure, seconds in calls if procedure.startswith("docker.")])
 
 
 def parse_iso(text):
@@ -71,13 +89,13 @@ def main():
     import dokploy_real  # tests/acceptance/dokploy_real.py
     handle = dokploy_real.Version("0.30.2")
     handle.start()
-    run, Application, Project = engine(handle.url, handle.api_key())
+    run, Application, Project, calls = engine(handle.url, handle.api_key())
     from ansible_collections.dokploy.dokploy.plugins.module_utils.running import DokployServiceNotRunning
 
     run(Project, name=PROJECT)
     common = dict(project=PROJECT, settle_time=args.settle_time)
     run(Application, name="healthy", docker_image=REGISTRY + "/worker:v1", state="deployed", **common)
-    plain, checked, added, to_failure, after_done = [], [], [], [], []
+    plain, checked, added, to_failure, after_done, healthy_reads, crash_reads = [], [], [], [], [], [], []
     try:
         for number in range(args.runs):
             started = time.time()
@@ -85,11 +103,14 @@ def main():
                 force_deploy=True, wait_for="deployment", **common)
             plain.append(time.time() - started)
             started = time.time()
+            del calls[:]
             run(Application, name="healthy", docker_image=REGISTRY + "/worker:v1", state="deployed",
                 force_deploy=True, wait_for="running", **common)
             checked.append(time.time() - started)
+            healthy_reads.append(check_requests(calls))
             added.append(checked[-1] - plain[-1])
             started = time.time()
+            del calls[:]
             try:
                 run(Application, name="crash", docker_image=REGISTRY + "/crash:v1", state="deployed",
                     force_deploy=True, **common)
@@ -97,14 +118,17 @@ def main():
             except DokployServiceNotRunning as error:
                 failed = time.time()
                 to_failure.append(failed - started)
+                crash_reads.append(check_requests(calls))
                 finished = (error.deployment or {}).get("finishedAt")
                 if finished:
                     after_done.append(failed - parse_iso(finished))
-            print("run %d: deployment only %.1f s, running check %.1f s (+%.1f s); crash reported after %.1f s"
-                  % (number + 1, plain[-1], checked[-1], added[-1], to_failure[-1]))
+            print("run %d: deployment only %.1f s, running check %.1f s (+%.1f s, %d task reads); crash reported after "
+                  "%.1f s (%d task reads)" % (number + 1, plain[-1], checked[-1], added[-1], healthy_reads[-1],
+                                              to_failure[-1], crash_reads[-1]))
     finally:
         run(Project, name=PROJECT, state="absent", force=True)
 
+    latency = [seconds for procedure, seconds in calls if procedure.startswith("docker.")] or [0.0]
     figures = {
         "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "cpus": os.cpu_count(),
         "python": platform.python_version(), "runs": args.runs, "settle_time": args.settle_time,
@@ -114,6 +138,9 @@ def main():
         "crash_reported_after_trigger_median_s": round(statistics.median(to_failure), 2),
         "crash_reported_after_deployment_done_median_s":
             round(statistics.median(after_done), 2) if after_done else None,
+        "healthy_check_requests_median": statistics.median(healthy_reads),
+        "crash_check_requests_median": statistics.median(crash_reads),
+        "docker_read_latency_median_s": round(statistics.median(latency), 2),
     }
     print(json.dumps(figures, indent=2))
     if args.output:
