@@ -44,13 +44,16 @@ class PendingParent(object):
 
 class Context(object):
     def __init__(self, client, check_mode=False, diff=False, warn=None, settle_timeout=None, clock=None, sleep=None,
-                 shared_lookups=False):
+                 shared_lookups=False, read_only=False):
         self.client = client
+        # True for a task that only reads (the *_info modules): it runs the same in check mode, so a missing
+        # service fails there too instead of being taken as one an earlier task would create.
+        self.read_only = bool(read_only)
         # True when many resources run in one context: lookups then go through reads they all share
         # (project.all, environment.one) rather than the fewest requests for one resource.
         self.shared_lookups = shared_lookups
         self.resolver = Resolver(client)
-        self.check_mode = bool(check_mode)
+        self.check_mode = bool(check_mode) and not self.read_only
         self.diff = bool(diff)
         self.warnings = []
         self._warn = warn

@@ -113,9 +113,9 @@ class DokployModule(AnsibleModule):
                 self.warn("validate_certs is false: the TLS certificate of %s is not checked" % self.params["api_url"])
         return self._client
 
-    def context(self, shared_lookups=False):
+    def context(self, shared_lookups=False, read_only=False):
         return Context(self.client, check_mode=self.check_mode, diff=self._diff, warn=self.warn,
-                       shared_lookups=shared_lookups)
+                       shared_lookups=shared_lookups, read_only=read_only)
 
     def fail_on_error(self, error, **result):
         """Fail with a readable ``msg`` and the structured ``failure`` a playbook can inspect."""
@@ -153,5 +153,5 @@ def run_resource(resource_class):
         resource_class.validate(module.params)
     except DokployError as error:
         module.fail_json(msg=str(error))
-    shared = getattr(resource_class, "shared_lookups", False)
-    module.run(lambda: resource_class(module.context(shared), module.params).run())
+    module.run(lambda: resource_class(module.context(resource_class.shared_lookups, resource_class.read_only),
+                                      module.params).run())

@@ -118,20 +118,27 @@ def outcome_unknown(error, what):
         "again, which converges" % (error.message, what), status=error.status, code=error.code, procedure=error.procedure)
 
 
-class Resource(object):
-    """Base of every resource. Subclasses set the class attributes and override the hooks they need."""
+class Change(object):
+    """What one converge did (in check mode: would do), as the engine knows it: ``action`` is None (nothing),
+    "create", "update" or "delete"; ``fields`` the API fields it set. Whoever acts on what a task did (a server's
+    setup, the whole-project module's list of actions) reads this instead of inferring it from a diff."""
 
-    kind = None             # result key and the word used in messages, e.g. "project"
-    id_field = None         # the API's ID field, e.g. "projectId"
-    create_procedure = None
-    delete_procedure = None
-    updates = ()            # Update instances; each changed field goes to the first one that takes it
-    fields = ()             # Field instances: what ``desired`` reads from the parameters by default
-    version_fields = ()     # VersionField instances: API fields only later Dokploy versions have
+    def __init__(self, action=None, fields=()):
+        self.action = action
+        self.fields = tuple(sorted(fields))
 
-    # The module layer (module.py) builds the AnsibleModule from these; the whole-project module validates
-    # each nested declaration with the same spec and the same ``validate``.
+    def __repr__(self):
+        return "Change(%r, %r)" % (self.action, self.fields)
+
+
+class Task(object):
+    """The small base of everything the module layer runs (run_resource): a resource, a listing (*_info), the
+    whole-project module and its export. The module builds the AnsibleModule from ``argument_spec()`` and
+    ``module_kwargs``, refuses bad parameters with ``validate`` before any request, and calls ``run()``."""
+
     module_kwargs = {}
+    shared_lookups = False  # True: many resources in one Context, lookups through the reads they share
+    read_only = False       # True: only reads, so check mode changes nothing (the Context's check_mode is off)
 
     @classmethod
     def argument_spec(cls):
@@ -145,9 +152,28 @@ class Resource(object):
         self.ctx = ctx
         self.params = params
         self.client = ctx.client
+
+    def run(self):
+        raise NotImplementedError
+
+
+class Resource(Task):
+    """Base of every resource. Subclasses set the class attributes and override the hooks they need."""
+
+    kind = None             # result key and the word used in messages, e.g. "project"
+    id_field = None         # the API's ID field, e.g. "projectId"
+    create_procedure = None
+    delete_procedure = None
+    updates = ()            # Update instances; each changed field goes to the first one that takes it (updates_for)
+    fields = ()             # Field instances: what ``desired`` reads from the parameters by default
+    version_fields = ()     # VersionField instances: API fields only later Dokploy versions have
+
+    def __init__(self, ctx, params):
+        super(Resource, self).__init__(ctx, params)
         self.resolver = ctx.resolver
         self.check_mode = ctx.check_mode
         self._written = None    # the object after the last write, for the partial result of a failure
+        self.change = Change()  # what the last converge did (set by result())
 
     # -- hooks ---------------------------------------------------------------------------------
 
@@ -184,6 +210,11 @@ class Resource(object):
 
     def normalize_field(self, field, value):
         return normalize(value)
+
+    def updates_for(self, current, created=False):
+        """The update endpoints for ``current`` (``created``: this task has just created it); by default ``updates``.
+        A class whose endpoints depend on the object or its parameters computes them here, never by reassigning."""
+        return self.updates
 
     def result_object(self, obj):
         """What the module returns under ``kind`` (secrets masked)."""
@@ -228,24 +259,8 @@ class Resource(object):
         if current is None:
             return self.result(False, None, None, {})
         self.check_delete(current)
-        if not self.check_mode:
-            try:
-                self.before_delete(current)
-            except DokployError as error:
-                if not error.outcome_unknown:
-                    raise
-                raise outcome_unknown(error, "deleted what %s holds" % self.label(current))
-            try:
-                self.client.post(self.delete_procedure, self.delete_payload(current))
-                self.resolver.invalidate()
-            except DokployNotFoundError:
-                return self.result(False, None, None, {})  # deleted meanwhile by someone else
-            except DokployError as error:
-                if not error.outcome_unknown:
-                    raise
-                # A delete is safe to look at again: gone means done, still there means run again.
-                if self.ctx.settle(lambda: None if self.find() is not None else True) is None:
-                    raise outcome_unknown(error, "deleted %s" % self.label(current))
+        if not self.check_mode and not self.delete(current):
+            return self.result(False, None, None, {})  # deleted meanwhile by someone else
         return self.result(True, current, None, {})
 
     def supported(self, current, values):
@@ -265,6 +280,29 @@ class Resource(object):
             del kept[field.api]
         return kept
 
+    def delete(self, current, exists=None):
+        """THE delete of ``current`` (never in check mode): before_delete, the call, and for an answer that was lost a
+        look whether it is gone (``exists()``, by default ``find()``): gone means done, still there means run again.
+        False when someone else deleted it meanwhile."""
+        exists = exists or (lambda: self.find() is not None)
+        try:
+            self.before_delete(current)
+        except DokployError as error:
+            if not error.outcome_unknown:
+                raise
+            raise outcome_unknown(error, "deleted what %s holds" % self.label(current))
+        try:
+            self.client.post(self.delete_procedure, self.delete_payload(current))
+            self.resolver.invalidate()
+        except DokployNotFoundError:
+            return False
+        except DokployError as error:
+            if not error.outcome_unknown:
+                raise
+            if self.ctx.settle(lambda: None if exists() else True) is None:
+                raise outcome_unknown(error, "deleted %s" % self.label(current))
+        return True
+
     def compare(self, current, desired):
         """``{field: (before, after)}`` for every desired field whose normalised value differs."""
         changes = {}
@@ -274,11 +312,11 @@ class Resource(object):
                 changes[field] = (before, value)
         return changes
 
-    def plan(self, current, changes, desired):
+    def plan(self, current, changes, desired, created=False):
         """The writes that ``changes`` need: ``[(Update, body)]``, one per endpoint, minimal bodies."""
         writes = []
         pending = set(changes)
-        for update in self.updates:
+        for update in self.updates_for(current, created):
             fields = sorted(f for f in pending if f in update.fields)
             if not fields:
                 continue
@@ -293,13 +331,14 @@ class Resource(object):
             raise DokployError("no update endpoint is declared for %s field(s) %s" % (self.kind, ", ".join(sorted(pending))))
         return writes
 
-    def apply(self, current, changes, desired):
-        """Sends the planned writes (none in check mode) and returns the object as it is afterwards."""
+    def apply(self, current, changes, desired, created=False):
+        """Sends the planned writes (none in check mode) and returns the object as it is afterwards; ``created``: this
+        task has just created ``current`` (the fields its create endpoint does not take follow)."""
         after = dict(current)
         after.update(dict((field, new) for field, (old, new) in changes.items()))
         if self.check_mode:
             return after
-        for update, body in self.plan(current, changes, desired):
+        for update, body in self.plan(current, changes, desired, created):
             try:
                 response = self.client.post(update.procedure, body, timeout=update.timeout)
             except DokployError as error:
@@ -320,6 +359,14 @@ class Resource(object):
             predicted.update(payload)
             predicted.setdefault(self.id_field, None)
             return self.result(True, None, predicted, requested)
+        created = self.create_object(payload)
+        remaining = self.compare(created, desired)  # fields the create endpoint does not take
+        after = self.apply(created, remaining, desired, created=True)
+        return self.result(True, None, after, requested)
+
+    def create_object(self, payload):
+        """THE create call (never in check mode); an answer that was lost is looked for (``find``) and adopted, never
+        sent again. The created object."""
         try:
             response = self.client.post(self.create_procedure, payload)
         except DokployError as error:
@@ -332,13 +379,22 @@ class Resource(object):
         self.resolver.invalidate()
         created = self.created_object(response, payload)
         self._written = created
-        remaining = self.compare(created, desired)  # fields the create endpoint does not take
-        after = self.apply(created, remaining, desired)
-        return self.result(True, None, after, requested)
+        return created
 
     # -- results -------------------------------------------------------------------------------
 
+    def change_of(self, changed, before, after, changes):
+        """The Change record of a converge that ends in ``result(changed, before, after, changes)``."""
+        if not changed:
+            return Change()
+        if before is None and after is not None:
+            return Change("create", changes)
+        if after is None and before is not None:
+            return Change("delete")
+        return Change("update", changes)
+
     def result(self, changed, before, after, changes):
+        self.change = self.change_of(changed, before, after, changes)
         shown = after if after is not None else before
         result = {"changed": changed, self.kind: self.result_object(shown) if shown else {}}
         if self.ctx.diff:

@@ -95,7 +95,7 @@ def provider_update(provider_type):
     return Update(PROVIDER_PROCEDURES[provider_type], fields + list(SOURCE_FIELDS), keep=fields + ["enableSubmodules"])
 
 
-def updates_for(source_type):
+def source_updates(source_type):
     """The update endpoints of an application whose source the user sets to ``source_type`` (None: untouched)."""
     updates = [UPDATE, BUILD, ENVIRONMENT]
     if source_type == "docker":
@@ -187,9 +187,8 @@ class Application(Service):
         if problem:
             raise DokployParamError(problem, option="git_provider")
 
-    def __init__(self, ctx, params):
-        super(Application, self).__init__(ctx, params)
-        self.updates = updates_for(source_type(params))
+    def updates_for(self, current, created=False):
+        return source_updates(source_type(self.params))
 
     def desired(self, current):
         wanted = super(Application, self).desired(current)
@@ -228,8 +227,8 @@ class Application(Service):
             payload["description"] = desired["description"]
         return payload
 
-    def plan(self, current, changes, desired):
-        writes = super(Application, self).plan(current, changes, desired)
+    def plan(self, current, changes, desired, created=False):
+        writes = super(Application, self).plan(current, changes, desired, created)
         for update, body in writes:
             body.pop("sourceType", None)  # the save*Provider endpoints set it themselves and do not take it
             if "enableSubmodules" in body and body["enableSubmodules"] is None:

@@ -18,9 +18,8 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
 from ansible_collections.dokploy.dokploy.plugins.module_utils.cron import check_cron
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Task, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import Child
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.destination import destination_id
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
@@ -256,10 +255,12 @@ class Backup(Child):
         return [self.id_field, "prefix", "databaseType"]
 
 
-class BackupInfo(object):
-    """dokploy_backup_info: the backups of a database, a compose service or the web server (reads only)."""
+class BackupInfo(Task):
+    """dokploy_backup_info: the backups of a database, a compose service or the web server (reads only: a missing
+    service fails in check mode too)."""
 
     module_kwargs = Backup.module_kwargs
+    read_only = True
 
     @classmethod
     def argument_spec(cls):
@@ -270,11 +271,6 @@ class BackupInfo(object):
     @classmethod
     def validate(cls, params):
         check_backup_owner(params)
-
-    def __init__(self, ctx, params):
-        # Only reads: a missing service fails in check mode too.
-        self.ctx = Context(ctx.client, warn=ctx.warn, clock=ctx.clock, sleep=ctx.sleep)
-        self.params = params
 
     def run(self):
         target = None if backup_owner(self.params) == "web_server" else resolve_backup_target(self.ctx, self.params)

@@ -128,14 +128,11 @@ class Database(Service):
                 raise DokployParamError("%s may only have letters, digits and the characters %s: Dokploy refuses "
                                         "any other" % (option, PASSWORD_SPECIALS), option=option)
 
-    def __init__(self, ctx, params):
-        super(Database, self).__init__(ctx, params)
-        self.creating = False
-        self.updates = self.update_endpoints(with_port=False)
-
-    def update_endpoints(self, with_port):
-        """``<type>.update`` takes every setting; the external port goes with it only on create: on an existing
-        database saveExternalPort stores the port and redeploys synchronously (API.md 6)."""
+    def updates_for(self, current, created=False):
+        """``<type>.update`` takes every setting; the external port goes with it only on create (a database that never
+        ran takes its port with the other settings): on an existing database saveExternalPort stores the port and
+        redeploys synchronously (API.md 6)."""
+        with_port = created
         fields = ["name"] + [f.api for f in COMMON_FIELDS] + [f.api for f in TYPE_FIELDS if self.spec.has(f.api)]
         ports = [api for option, api in PORT_OPTIONS if api == "externalPort" or self.spec.has(api)]
         # saveExternalPorts (libsql) sets all three ports: the ones not changed are sent as they are
@@ -161,12 +158,6 @@ class Database(Service):
             return None
         return normalize(value)
 
-    def create(self, desired):
-        self.creating = True
-        # A database that never ran takes its port with the other settings; saveExternalPort would deploy it.
-        self.updates = self.update_endpoints(with_port=True)
-        return super(Database, self).create(desired)
-
     def create_payload(self, desired):
         missing = [f.option for f in TYPE_FIELDS if f.api in self.spec.database.required_on_create and f.api not in desired]
         if missing:
@@ -184,10 +175,10 @@ class Database(Service):
             payload["appName"] = generate_app_name(self.spec.name)  # as Dokploy's UI does: <type>-<random>
         return payload
 
-    def plan(self, current, changes, desired):
+    def plan(self, current, changes, desired, created=False):
         changes = dict(changes)
         passwords = []
-        if not self.creating and self.spec.database.change_password and current.get("applicationStatus") in RUNNING:
+        if not created and self.spec.database.change_password and current.get("applicationStatus") in RUNNING:
             # changePassword changes the password inside the running container, then stores it.
             for field in PASSWORD_FIELDS:
                 if field in changes:
@@ -198,13 +189,13 @@ class Database(Service):
                     if self.spec.database.root_password:
                         body["type"] = "root" if field == "databaseRootPassword" else "user"
                     passwords.append((Update(self.spec.procedure("changePassword"), [field], timeout=DEPLOY_TIMEOUT), body))
-        writes = super(Database, self).plan(current, changes, desired)
+        writes = super(Database, self).plan(current, changes, desired, created)
         port_procedure = self.spec.procedure(self.spec.database.port_procedure)
         last = [w for w in writes if w[0].procedure == port_procedure]
         return [w for w in writes if w not in last] + passwords + last
 
-    def apply(self, current, changes, desired):
-        after = super(Database, self).apply(current, changes, desired)
+    def apply(self, current, changes, desired, created=False):
+        after = super(Database, self).apply(current, changes, desired, created)
         # saveExternalPort answers the row as it was before the call: keep what was set.
         after.update(dict((field, new) for field, (old, new) in changes.items()))
         return after

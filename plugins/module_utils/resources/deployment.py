@@ -17,12 +17,12 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
 from ansible_collections.dokploy.dokploy.plugins.module_utils.deployments import (
     list_deployments,
     newest_first,
     read_log,
 )
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Task
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import QUEUED, SERVICE_KINDS, SERVICE_TYPES
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import check_lifecycle
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
@@ -66,10 +66,13 @@ def use_deprecated_options(params):
         params["%s_id" % kind] = params["service_id"]
 
 
-class DeploymentInfo(object):
+class DeploymentInfo(Task):
     """Reads; has the interface module.run_resource expects of a resource class."""
 
     module_kwargs = _module_kwargs()
+    # Only reads, so check mode changes nothing: a missing service fails in check mode too, instead of being taken
+    # for one an earlier task would create.
+    read_only = True
 
     @classmethod
     def argument_spec(cls):
@@ -93,13 +96,6 @@ class DeploymentInfo(object):
         check_target(params, DEPLOYMENT_KINDS)
         check_ids(params, [option for option, kind in RUN_SOURCES if option != "server"])
         check_lifecycle({"log_lines": params.get("log_lines")})
-
-    def __init__(self, ctx, params):
-        # Only reads, so check mode changes nothing: a missing service fails in check mode too, instead of
-        # being taken for one an earlier task would create.
-        self.ctx = Context(ctx.client, warn=ctx.warn, clock=ctx.clock, sleep=ctx.sleep)
-        self.client = ctx.client
-        self.params = params
 
     def run_source(self):
         """(type, id, name) of the schedule, backup, volume backup or server named, or None."""

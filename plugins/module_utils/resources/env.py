@@ -9,9 +9,9 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils import dotenv
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError, DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Change, Resource, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import masked_key_changes
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import (
     TARGET_OPTIONS,
@@ -84,10 +84,9 @@ class EnvTarget(Resource):
             self.id_field = self.service.id_field
         else:
             self.id_field = "environmentId" if self.target_type == "environment" else "projectId"
-        self.updates = self._updates()
         self.key_changes = {}
 
-    def _updates(self):
+    def updates_for(self, current, created=False):
         if self.target_type == "project":
             return (Update("project.update", ["env"]),)
         if self.target_type == "environment":
@@ -130,14 +129,6 @@ class EnvTarget(Resource):
         noun = self.service.noun if self.service else self.target_type
         return "the variables of %s '%s'" % (noun, (obj or {}).get("name") or (obj or {}).get(self.id_field))
 
-    def _read(self, procedure, object_id):
-        try:
-            return self.client.get(procedure, {self.id_field: object_id})
-        except DokployNotFoundError:
-            if self.params["state"] == "present":
-                raise DokployMissingError("No %s has ID '%s'" % (self.target_type, object_id))
-            return None
-
     # -- desired state ------------------------------------------------------------------------
 
     def desired(self, current):
@@ -165,6 +156,13 @@ class EnvTarget(Resource):
         changes = self.compare(current, desired)
         after = self.apply(current, changes, desired)
         return self.result(bool(changes), current, after, changes)
+
+    def change_of(self, changed, before, after, changes):
+        """Variables are a setting of their project, environment or service: an edit is an "update" of it, never a
+        create (in check mode not even when the target is one an earlier task creates), with the fields edited."""
+        if not changed:
+            return Change()
+        return Change("update", [field for field, keys in self.key_changes.items() if dotenv.has_changes(keys)])
 
     def result(self, changed, before, after, changes):
         result = super(EnvTarget, self).result(changed, before, after, changes)

@@ -24,10 +24,9 @@ __metaclass__ = type
 import re
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
 from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import PROVIDER_TYPES, provider_id_field, providers
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import pick_one
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Update, VersionField
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Task, Update, VersionField
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.typed import TypedResource
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
@@ -118,10 +117,13 @@ class GitProvider(TypedResource):
         super(GitProvider, self).__init__(ctx, params)
         self.spec = TYPES.get(params.get("type"))
         if self.spec is not None:
-            type_id = provider_id_field(params["type"])
-            fields = ["name"] + [api for option, api in self.spec.options]
             self.create_procedure = "%s.create" % params["type"]
-            self.updates = (Update("%s.update" % params["type"], fields, keep=("name", type_id) + self.spec.keep), SHARE)
+
+    def updates_for(self, current, created=False):
+        provider_type = self.params["type"]
+        fields = ["name"] + [api for option, api in self.spec.options]
+        return (Update("%s.update" % provider_type, fields, keep=("name", provider_id_field(provider_type)) + self.spec.keep),
+                SHARE)
 
     def find(self):
         found = pick_one(providers(self.client, self.params["type"]), "git provider", self.params["name"],
@@ -167,10 +169,10 @@ class GitProvider(TypedResource):
         return [self.id_field, "name", "providerType"]
 
 
-class GitProviderInfo(object):
+class GitProviderInfo(Task):
     """dokploy_git_provider_info: the Git providers of every type, GitHub apps included (one request)."""
 
-    module_kwargs = {}
+    read_only = True
 
     @classmethod
     def argument_spec(cls):
@@ -179,10 +181,6 @@ class GitProviderInfo(object):
     @classmethod
     def validate(cls, params):
         check_name("name", params["name"])
-
-    def __init__(self, ctx, params):
-        self.ctx = Context(ctx.client, warn=ctx.warn)
-        self.params = params
 
     def run(self):
         rows = providers(self.ctx.client, self.params["type"])

@@ -14,26 +14,18 @@ __metaclass__ = type
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, SERVICE_KINDS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Task
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import unnested_children
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import masked_database
 from ansible_collections.dokploy.dokploy.plugins.module_utils.running import public, read_tasks
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 
 
-class Info(object):
+class Info(Task):
     """Base of the listings: ``run()`` returns ``{changed: False, <key>: [...]}``."""
 
     key = None
-    module_kwargs = {}
-
-    @classmethod
-    def validate(cls, params):
-        """Nothing to refuse beyond the argument spec."""
-
-    def __init__(self, ctx, params):
-        self.ctx = ctx
-        self.client = ctx.client
-        self.params = params
+    read_only = True
 
     def environments(self):
         """Every environment of the projects and environment the parameters name (None names every one)."""

@@ -121,8 +121,8 @@ class Mount(Child):
         payload.setdefault("mountPath", "/")  # required by mounts.create; what the UI sends for a compose file mount
         return payload
 
-    def apply(self, current, changes, desired):
-        after = super(Mount, self).apply(current, changes, desired)
+    def apply(self, current, changes, desired, created=False):
+        after = super(Mount, self).apply(current, changes, desired, created)
         # mounts.update answers the row as it was before the update [1033]: what was sent is the new state.
         after = dict((key, value) for key, value in after.items() if key in current)
         after.update((field, new) for field, (old, new) in changes.items())

@@ -157,7 +157,7 @@ class Network(Resource):
     def created_object(self, response, payload):
         return flatten(super(Network, self).created_object(response, payload))
 
-    def apply(self, current, changes, desired):
+    def apply(self, current, changes, desired, created=False):
         """No update exists: different settings fail, or with ``recreate`` the network is removed and created again
         with the settings it had and the ones that changed."""
         if not changes:
@@ -173,12 +173,10 @@ class Network(Resource):
         wanted.update(desired)
         if self.check_mode:
             return dict(current, networkId=None, **wanted)
-        self.client.post(self.delete_procedure, self.delete_payload(current))
+        # The engine's delete and create: an answer that was lost is looked for, never sent again.
+        self.delete(current)
         self._written = {}
-        self.resolver.invalidate()
-        created = self.created_object(self.client.post(self.create_procedure, self.create_payload(wanted)), None)
-        self._written = created
-        return created
+        return self.create_object(self.create_payload(wanted))
 
     def result_object(self, obj):
         return super(Network, self).result_object(dict((k, v) for k, v in obj.items() if k not in DERIVED))

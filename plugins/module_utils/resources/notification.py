@@ -167,10 +167,12 @@ class Notification(TypedResource):
     def __init__(self, ctx, params):
         super(Notification, self).__init__(ctx, params)
         self.spec = KINDS.get(params.get("type") or "slack")
-        kind_id = (params.get("type") or "slack") + "Id"
-        fields = ["name"] + [api for option, api in self.spec.options] + [flag for event, flag in self.spec.flags()]
         self.create_procedure = "notification.create" + self.spec.suffix
-        self.updates = (Update("notification.update" + self.spec.suffix, fields, keep=(kind_id,)),)
+
+    def updates_for(self, current, created=False):
+        kind_id = (self.params.get("type") or "slack") + "Id"
+        fields = ["name"] + [api for option, api in self.spec.options] + [flag for event, flag in self.spec.flags()]
+        return (Update("notification.update" + self.spec.suffix, fields, keep=(kind_id,)),)
 
     def find(self):
         found = pick_one(self.client.get("notification.all") or [], "notification", self.params["name"],

@@ -82,10 +82,10 @@ class Project(Resource):
     def create_payload(self, desired):
         return dict((field, value) for field, value in desired.items() if field != "tags")
 
-    def apply(self, current, changes, desired):
+    def apply(self, current, changes, desired, created=False):
         """Tags are links, one call each: tag.assignToProject for a new one, tag.removeFromProject for a gone one."""
         others = dict((field, change) for field, change in changes.items() if field != "tags")
-        after = super(Project, self).apply(current, others, desired)
+        after = super(Project, self).apply(current, others, desired, created)
         if "tags" not in changes:
             return after
         after["tags"] = desired["tags"]

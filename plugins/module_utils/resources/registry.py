@@ -144,17 +144,17 @@ class Registry(Resource):
                                status=error.status, code=error.code, procedure=error.procedure,
                                result={"changed": False, self.kind: {}})
 
-    def plan(self, current, changes, desired):
-        writes = super(Registry, self).plan(current, changes, desired)
+    def plan(self, current, changes, desired, created=False):
+        writes = super(Registry, self).plan(current, changes, desired, created)
         server_id = self.server_id() if writes else None
         for update, body in writes:
             if server_id:
                 body["serverId"] = server_id
         return writes
 
-    def apply(self, current, changes, desired):
+    def apply(self, current, changes, desired, created=False):
         try:
-            return super(Registry, self).apply(current, changes, desired)
+            return super(Registry, self).apply(current, changes, desired, created)
         except DokployError as error:
             if not login_failed(error):
                 raise

@@ -22,7 +22,6 @@ __metaclass__ = type
 import re
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
 from ansible_collections.dokploy.dokploy.plugins.module_utils.deployments import (
     DEFAULT_POLL_INTERVAL,
     DEFAULT_WAIT_TIMEOUT,
@@ -32,7 +31,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.deployments import
 from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import ssh_key_id
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import DEFAULT_LOG_LINES, check_lifecycle
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, pick_one
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update, VersionField
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Task, Update, VersionField
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
 
@@ -172,9 +171,11 @@ class Server(Resource):
         server_id = server.get("serverId")
         if server_id is None:   # check mode: created by this task
             return dict(result, changed=True)
-        deployments = [] if self.created else self.detail(server).get("deployments") or []
+        created = self.change.action == "create"
+        deployments = [] if created else self.detail(server).get("deployments") or []
         done = [d for d in setups(deployments) if d.get("status") == "done"]
-        reconnected = any(field in CONNECTION_FIELDS for field in self.changed_fields)
+        # what this task changed (the engine's Change record): how to reach the server?
+        reconnected = any(field in CONNECTION_FIELDS for field in self.change.fields)
         if done and not reconnected:
             return dict(result, deployment=done[0])
         if not server.get("sshKeyId") and not (self.check_mode and self.params["ssh_key"]):
@@ -203,28 +204,19 @@ class Server(Resource):
             raise
         return result
 
-    # The engine's create and apply, noting what this task did (for the setup decision).
-    created = False
-    changed_fields = ()
-
-    def create(self, desired):
-        self.created = True
-        return super(Server, self).create(desired)
-
-    def apply(self, current, changes, desired):
-        self.changed_fields = tuple(self.changed_fields) + tuple(changes)
-        if "serverType" not in current:
-            # a row without serverType is from Dokploy before v0.26.0 (server.buildServers): it has no such field to
-            # keep (the engine refused a server_type other than deploy before any write)
-            fields = tuple(f for f in UPDATE_FIELDS if f != "serverType")
-            self.updates = (Update("server.update", fields, keep=fields),)
-        return super(Server, self).apply(current, changes, desired)
+    def updates_for(self, current, created=False):
+        if "serverType" in current:
+            return self.updates
+        # a row without serverType is from Dokploy before v0.26.0 (server.buildServers): it has no such field to keep
+        # (the engine refused a server_type other than deploy before any write)
+        fields = tuple(f for f in UPDATE_FIELDS if f != "serverType")
+        return (Update("server.update", fields, keep=fields),)
 
 
-class ServerInfo(object):
+class ServerInfo(Task):
     """dokploy_server_info: the remote servers from ``server.all`` (one request), with their status."""
 
-    module_kwargs = {}
+    read_only = True
 
     @classmethod
     def argument_spec(cls):
@@ -233,11 +225,6 @@ class ServerInfo(object):
     @classmethod
     def validate(cls, params):
         check_name("name", params["name"])
-
-    def __init__(self, ctx, params):
-        # Only reads: runs the same in check mode.
-        self.ctx = Context(ctx.client, warn=ctx.warn, clock=ctx.clock, sleep=ctx.sleep)
-        self.params = params
 
     def run(self):
         servers = self.ctx.client.get("server.all") or []

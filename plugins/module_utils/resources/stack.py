@@ -40,6 +40,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.redirect import Redirect
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.schedule import Schedule
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Task
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import declared_variable_secrets, mask, shown_options
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import target_argument_spec
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
@@ -154,10 +155,9 @@ class Piece(object):
         self.state = params.get("state")
 
 
-class Stack(object):
+class Stack(Task):
     """Converges one project declaration; ``run()`` returns the module result."""
 
-    module_kwargs = {}
     shared_lookups = True   # many resources in one Context: lookups through the reads they share
 
     @classmethod
@@ -187,16 +187,12 @@ class Stack(object):
         return shown
 
     def __init__(self, ctx, params):
-        self.ctx = ctx
-        self.params = params
+        super(Stack, self).__init__(ctx, params)
         self.actions = []
         self.diffs = []
         self.services = {}
         self.plan = self.parse(params)
-        # The resources always build their diff: it tells a create from an update. The result shows it only
-        # when the user asked for --diff.
         self.show_diff = ctx.diff
-        ctx.diff = True
         self.project_pending = False    # check mode: the project does not exist yet
         # In check mode a single module warns that a missing project, environment or service is taken as one an
         # earlier task would create; in a stack it is always one the stack itself plans, so that says nothing.
@@ -341,13 +337,11 @@ class Stack(object):
 
     def converge(self, resource, piece):
         result = self.step(piece, resource.run)
-        if result.get("changed"):
-            diff = result.get("diff") or {}
-            action = "create" if not diff.get("before") and diff.get("after") else "update"
-            if piece.resource_class is Project and action == "create" and self.ctx.check_mode:
+        if resource.change.action:
+            if piece.where == "project" and resource.change.action == "create" and self.ctx.check_mode:
                 self.project_pending = True
-            self.act(action, piece, resource.kind)
-            self.record_diff(diff, piece)
+            self.act(resource.change.action, piece, resource.kind)
+            self.record_diff(result.get("diff") or {}, piece)
         return result
 
     def record_diff(self, diff, piece):

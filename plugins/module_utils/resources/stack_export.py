@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils import dotenv
 from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import PROVIDER_TYPES, provider_fields
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, normalize
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Task, normalize
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import (
     DOCKER_FIELDS,
     GIT_FIELDS,
@@ -258,7 +258,7 @@ def env_option(text):
     return text
 
 
-class StackExport(object):
+class StackExport(Task):
     """dokploy_stack_info: reads only."""
 
     module_kwargs = dict(required_one_of=[("project", "project_id")], mutually_exclusive=[("project", "project_id")])
@@ -271,14 +271,6 @@ class StackExport(object):
             project_id=dict(type="str"),
             include_secrets=dict(type="bool", default=False),
         )
-
-    @classmethod
-    def validate(cls, params):
-        """Nothing to check locally."""
-
-    def __init__(self, ctx, params):
-        self.ctx = ctx
-        self.params = params
 
     def run(self):
         project = self.ctx.resolver.project(name=self.params["project"], project_id=self.params["project_id"])

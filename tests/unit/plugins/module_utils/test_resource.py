@@ -673,3 +673,42 @@ def test_environment_of_a_missing_project_is_absent():
     with pytest.raises(DokployLookupError) as info:
         environment(client, project="gone", name="staging").run()
     assert "existing: shop" in str(info.value)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the change record and the hooks that depend on the object
+# ---------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("desired, current, state, check_mode, action, fields", [
+    ({"name": "web", "replicas": 2}, None, "present", False, "create", ("name", "replicas")),
+    ({"name": "web", "replicas": 2}, None, "present", True, "create", ("name", "replicas")),
+    ({"name": "web", "replicas": 3}, "CURRENT", "present", False, "update", ("replicas",)),
+    ({"name": "web", "replicas": 1}, "CURRENT", "present", False, None, ()),
+    ({}, "CURRENT", "absent", False, "delete", ()),
+    ({}, None, "absent", False, None, ()),
+])
+def test_converging_records_one_change(desired, current, state, check_mode, action, fields):
+    """What was created, updated or deleted and which fields: the engine says it (Resource.change), whoever acts on
+    it (a server's setup, the stack's actions) does not infer it from a diff."""
+    resource, client = widget(desired, current=current, state=state, check_mode=check_mode, diff=False,
+                              **{"widget.create": dict(CURRENT, replicas=1), "widget.update": None, "widget.remove": None})
+    resource.run()
+    assert (resource.change.action, resource.change.fields) == (action, fields)
+
+
+def test_the_endpoints_come_from_the_current_object_never_from_a_reassignment():
+    class Versioned(Widget):
+        def updates_for(self, current, created=False):
+            return (Update("widget.save" if created else "widget.update", ["replicas"]),)
+
+    client = FakeClient({"widget.find": None, "widget.create": {"widgetId": "w1", "name": "web"}, "widget.save": None})
+    resource = Versioned(fake_context(client), {"desired": {"name": "web", "replicas": 2}, "state": "present"})
+    resource.run()
+    assert [call[0] for call in client.writes()] == ["widget.create", "widget.save"]
+    assert "updates" not in vars(resource)
+
+
+def test_a_read_only_context_runs_the_same_in_check_mode():
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
+    assert Context(FakeClient(), check_mode=True, read_only=True).check_mode is False
+    assert Context(FakeClient(), check_mode=True).check_mode is True
