@@ -26,7 +26,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.port imp
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project import Environment, Project
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.redirect import Redirect
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.schedule import Schedule
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack import CHILD_SECTIONS, Stack
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack import CHILDREN, Stack
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack_export import StackExport
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
@@ -140,8 +140,8 @@ def test_export_holds_every_kind(server):
     for environment in stack["environments"].values():
         for section in ("applications", "databases", "compose"):
             for service in (environment.get(section) or {}).values():
-                sections.update(s.name for s in CHILD_SECTIONS if service.get(s.name))
-    assert sections == set(s.name for s in CHILD_SECTIONS)
+                sections.update(c.section for c in CHILDREN if service.get(c.section))
+    assert sections == set(c.section for c in CHILDREN)
     web = production["applications"]["web"]
     assert web["docker_image"] == "nginx:1.27" and web["replicas"] == 2 and web["env"] == {"LOG_LEVEL": "info"}
     assert "build_type" not in web and "auto_deploy" in web   # Dokploy's default left out, a changed one kept

@@ -122,6 +122,13 @@ class Application(Service):
     service_kind = SERVICE_KINDS["application"]
     fields = UPDATE_FIELDS + BUILD_FIELDS
     env_fields = (("env", "env"), ("build_args", "buildArgs"), ("build_secrets", "buildSecrets"))
+    section = "applications"
+    # the recorded application.create answer [seq 96]
+    export_defaults = {"replicas": 1, "buildType": "nixpacks", "dockerfile": "Dockerfile", "railpackVersion": "0.15.4",
+                       "herokuVersion": "24", "autoDeploy": True, "enableSubmodules": False, "triggerType": "push",
+                       "buildPath": "/", "gitlabBuildPath": "/", "giteaBuildPath": "/", "bitbucketBuildPath": "/"}
+    export_sources = {"docker": DOCKER_FIELDS, "git": GIT_FIELDS + (Field("git_ssh_key", "customGitSSHKeyId"),)}
+    export_source_options = SOURCE_OPTIONS
     module_kwargs = service_module_kwargs(
         "application_id",
         mutually_exclusive=[("docker_image", "git_url", "git_provider")],

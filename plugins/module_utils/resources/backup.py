@@ -99,6 +99,9 @@ def shown_backup(row):
 
 class Backup(Child):
     kind = "backup"
+    section = "backups"
+    nested_key = "backups"      # of a database's or compose service's <kind>.one
+    export_defaults = {"prefix": "/", "enabled": True}   # db/schema/backups.ts of v0.30.2
     id_field = "backupId"
     create_procedure = "backup.create"
     delete_procedure = "backup.remove"
@@ -178,6 +181,27 @@ class Backup(Child):
                                    len(matches), where, self.params["destination"], self.params["prefix"],
                                    ", ".join(m["backupId"] for m in matches)))
         return self.plain(matches[0]) if matches else None
+
+    @classmethod
+    def declared_by(cls, ctx, child, params):
+        return cls(ctx, params).same_backup(child)   # named by its destination and prefix
+
+    @classmethod
+    def exported(cls, exporter, kind, child, where):
+        """A backup names its destination by name (same_backup); in a compose service, the engine too, and the
+        credentials the backup reaches the database with (``metadata``, compared as a whole: all or none)."""
+        item = super(Backup, cls).exported(exporter, kind, child, where)
+        item["destination"] = (child.get("destination") or {}).get("name")
+        if kind.name != "compose":
+            return item
+        engine = child.get("databaseType")
+        item["database_type"] = engine
+        stored = ((child.get("metadata") or {}).get(engine)) or {}
+        fields = [Field(option, CREDENTIAL_FIELDS[option]) for option in CREDENTIALS.get(engine, ())]
+        credentials = exporter.options(cls, fields, stored, where)
+        if len(credentials) == len(fields):
+            item.update(credentials)
+        return item
 
     def resolve(self):
         return resolve_backup_target(self.ctx, self.params, required=self.params["state"] != "absent")

@@ -26,6 +26,7 @@ FIELDS = (Field("username"), Field("password"))
 
 class BasicAuth(Child):
     kind = "basic_auth"
+    section = "basic_auth"
     id_field = "securityId"
     create_procedure = "security.create"
     delete_procedure = "security.delete"
@@ -35,6 +36,11 @@ class BasicAuth(Child):
     fields = FIELDS
     updates = (Update("security.update", ["password"], keep=("username", "password")),)
     module_kwargs = dict(target_module_kwargs(KINDS), required_if=[("state", "present", ("password",))])
+
+    @classmethod
+    def exported(cls, exporter, kind, child, where):
+        item = super(BasicAuth, cls).exported(exporter, kind, child, where)
+        return item if "password" in item else None   # without its password a user cannot be declared (listed as left out)
 
     @classmethod
     def argument_spec(cls):

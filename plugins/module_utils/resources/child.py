@@ -30,7 +30,12 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.target import (
 class Child(Resource):
     target_kinds = TARGET_OPTIONS   # which of application, compose, database the child can hang off
     nested_key = None               # the key of <kind>.one that lists the children, e.g. "mounts"
+    unnested = None                 # or the key of unnested_children() that lists them (<kind>.one does not nest them)
     identity = ()                   # API fields that identify one child on its service
+    # The whole-project module (stack.py, stack_export.py): the section of a service that lists this child
+    # (``domains: [...]``), and what Dokploy sets on a new one (a value equal to it is not exported).
+    section = None
+    export_defaults = {}
 
     @classmethod
     def target_spec(cls):
@@ -78,6 +83,46 @@ class Child(Resource):
     def identity_fields(cls):
         return list(cls.identity)
 
+    # -- in a whole project: listed, matched, deleted and exported by the class itself -----------------------
+
+    @classmethod
+    def listed(cls, ctx, kind, row, fresh=False):
+        """The children of the service ``row`` of ``kind`` as Dokploy lists them, without those Dokploy made itself
+        (``fresh``: read again, not from this run's cache)."""
+        if cls.unnested:
+            rows = unnested_lists(ctx, kind, row[kind.id_field], fresh=fresh)[cls.unnested]
+        else:
+            rows = cls.children_of(ctx.resolver.row(kind, row[kind.id_field]) if fresh else row)
+        return [child for child in rows if not cls.made_by_dokploy(child, row)]
+
+    @classmethod
+    def made_by_dokploy(cls, child, row):
+        """Whether Dokploy created ``child`` with its service ``row`` (a declaration does not manage it)."""
+        return False
+
+    @classmethod
+    def declared_by(cls, ctx, child, params):
+        """Whether the listed ``child`` is the one the (validated) declaration ``params`` names."""
+        return cls.matches(child, params)
+
+    @classmethod
+    def remove(cls, ctx, kind, row, child):
+        """Delete the listed ``child`` of the service ``row`` through the engine (Resource.delete): an answer that was
+        lost is looked for in a fresh listing, never sent again."""
+        resource = cls(ctx, dict(dict.fromkeys(cls.argument_spec()), state="absent"))
+        resource.delete(child, exists=lambda: any(c.get(cls.id_field) == child[cls.id_field]
+                                                  for c in cls.listed(ctx, kind, row, fresh=True)))
+
+    @classmethod
+    def export_fields(cls, kind, child):
+        """The Field declarations an export reads from ``child`` (the options that name the service excluded)."""
+        return [field for field in cls.fields if field.option not in TARGET_ONLY]
+
+    @classmethod
+    def exported(cls, exporter, kind, child, where):
+        """``child`` as the options of its declaration (None: it cannot be declared back)."""
+        return exporter.options(cls, cls.export_fields(kind, child), child, where, cls.export_defaults)
+
     def describe_identity(self, wanted):
         return ", ".join("%s '%s'" % (field, value) for field, value in sorted(wanted.items()))
 
@@ -113,6 +158,26 @@ class Child(Resource):
 
     def summary_keys(self):
         return [self.id_field] + list(self.identity)
+
+
+# Options of a child that say which service it hangs off: a declaration in a whole project takes them from where the
+# child stands.
+TARGET_ONLY = frozenset(TARGET_OPTIONS) | frozenset("%s_id" % option for option in TARGET_OPTIONS) | \
+    frozenset(("project", "project_id", "environment", "environment_id", "database_type", "state"))
+
+
+def unnested_lists(ctx, kind, service_id, fresh=False):
+    """The lists of children that ``<kind>.one`` does not nest (unnested_children), read once per service and run
+    (``fresh``: read again). A database has volume backups but no schedules."""
+    cache = ctx.__dict__.setdefault("unnested_lists", {})
+    key = (kind.name, service_id)
+    if fresh or key not in cache:
+        if kind.is_database:
+            cache[key] = {"schedules": [], "volumeBackups": ctx.client.get(
+                "volumeBackups.list", {"id": service_id, "volumeBackupType": kind.name}) or []}
+        else:
+            cache[key] = unnested_children(ctx.client, kind.name, service_id)
+    return cache[key]
 
 
 def unnested_children(client, kind, service_id):

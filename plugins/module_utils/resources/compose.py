@@ -85,6 +85,13 @@ class Compose(Service):
     kind = "compose"
     service_kind = SERVICE_KINDS["compose"]
     fields = FIELDS
+    section = "compose"
+    # the recorded compose.create answer [339]
+    export_defaults = {"composeType": "docker-compose", "composePath": "./docker-compose.yml", "randomize": False,
+                       "isolatedDeployment": False, "autoDeploy": True, "triggerType": "push"}
+    export_sources = {"raw": (Field("compose_file", "composeFile"),),
+                      "git": (Field("git_url", "customGitUrl"), Field("git_branch", "customGitBranch"),
+                              Field("git_ssh_key", "customGitSSHKeyId"))}
     # env goes along with compose.update (seq 350).
     updates = (Update("compose.update", UPDATE_FIELDS),)
     module_kwargs = service_module_kwargs("compose_id", mutually_exclusive=[("compose_file", "compose_src", "git_url",

@@ -65,6 +65,15 @@ class Database(Service):
     kind = "database"
     fields = COMMON_FIELDS + TYPE_FIELDS
     module_kwargs = service_module_kwargs("database_id")
+    section = "databases"
+
+    @classmethod
+    def export_fields(cls, kind):
+        return list(COMMON_FIELDS) + [f for f in TYPE_FIELDS if kind.has(f.api)] + [Field("external_port", "externalPort")]
+
+    @classmethod
+    def export_defaults_of(cls, kind):
+        return {"replicas": 1, "dockerImage": kind.database.default_image}   # the image the collection creates it with
 
     @classmethod
     def argument_spec(cls):

@@ -40,6 +40,10 @@ class Domain(Child):
     ``domains`` (application.one and compose.one nest them, seq 147/339)."""
 
     kind = "domain"
+    section = "domains"
+    # Dokploy's defaults of a new domain (recorded create answer [147])
+    export_defaults = {"path": "/", "https": False, "certificateType": "none", "internalPath": "/", "stripPath": False,
+                       "enabled": True}
     target_kinds = KINDS
     nested_key = "domains"
     identity = ("host", "path")
@@ -122,6 +126,12 @@ class Domain(Child):
         if kind == "compose":
             payload["serviceName"] = self.params["service_name"]
         return payload
+
+    @classmethod
+    def export_fields(cls, kind, child):
+        # a compose domain names the service of the stack it routes to (identity_of); other services have one
+        fields = super(Domain, cls).export_fields(kind, child)
+        return fields + [Field("service_name", "serviceName")] if kind.name == "compose" else fields
 
     def label(self, obj=None):
         """"domain 'shop.example.com/api'" for messages (a domain has no name)."""

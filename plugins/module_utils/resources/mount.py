@@ -74,6 +74,7 @@ def check_mount(params):
 
 class Mount(Child):
     kind = "mount"
+    section = "mounts"
     id_field = "mountId"
     create_procedure = "mounts.create"
     delete_procedure = "mounts.remove"
@@ -109,6 +110,16 @@ class Mount(Child):
         if is_compose(params):
             return {"filePath": params.get("file_path")}
         return super(Mount, cls).identity_of(params)
+
+    @classmethod
+    def made_by_dokploy(cls, child, row):
+        """A postgres database's data volume ``<appName>-data`` (NOTES-resources.md "mounts" [1026])."""
+        return child.get("type") == "volume" and child.get("volumeName") == "%s-data" % row.get("appName")
+
+    @classmethod
+    def export_fields(cls, kind, child):
+        kept = set(TYPE_OPTIONS.get(child.get("type"), ()))
+        return [f for f in super(Mount, cls).export_fields(kind, child) if f not in TYPE_FIELDS or f.option in kept]
 
     def target_payload(self):
         return {"serviceType": self.target.kind.name, "serviceId": self.target.id}

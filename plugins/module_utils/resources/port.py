@@ -25,6 +25,8 @@ ALL = [f.api for f in FIELDS]
 
 class Port(Child):
     kind = "port"
+    section = "ports"
+    export_defaults = {"protocol": "tcp", "publishMode": "ingress"}
     id_field = "portId"
     create_procedure = "port.create"
     delete_procedure = "port.delete"

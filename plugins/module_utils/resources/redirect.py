@@ -41,6 +41,8 @@ def check_regex(regex):
 
 class Redirect(Child):
     kind = "redirect"
+    section = "redirects"
+    export_defaults = {"permanent": False}
     id_field = "redirectId"
     create_procedure = "redirects.create"
     delete_procedure = "redirects.delete"

@@ -50,6 +50,9 @@ def check_timezone(option, value):
 
 class Schedule(Child):
     kind = "schedule"
+    section = "schedules"
+    unnested = "schedules"
+    export_defaults = {"shellType": "bash", "enabled": True}   # routers/schedule.ts of v0.30.2
     id_field = "scheduleId"
     create_procedure = "schedule.create"
     delete_procedure = "schedule.delete"

@@ -120,6 +120,22 @@ class Service(Resource):
     # whose zod input would drop it unseen and report a change on every run).
     version_fields = (VersionField("args", "service.args"),
                       VersionField("buildRegistryId", "application.buildRegistry", option="build_registry"))
+    section = None                   # its section of an environment in a whole project ("applications")
+    # How an export (stack_export.py) gives a row back as options: Dokploy's defaults of a new service (a value equal
+    # to them is left out), and the fields of each source type ({sourceType: Fields}), read only for that source.
+    export_defaults = {}
+    export_sources = {}
+    export_source_options = ()      # options of every Git source (watch paths, submodules)
+
+    @classmethod
+    def export_fields(cls, kind):
+        """The settings an export reads from a row of ``kind`` (the source and the variables apart)."""
+        sourced = set(f.api for fields in cls.export_sources.values() for f in fields)
+        return [f for f in cls.fields if f.api not in sourced]
+
+    @classmethod
+    def export_defaults_of(cls, kind):
+        return cls.export_defaults
 
     @classmethod
     def validate(cls, params):

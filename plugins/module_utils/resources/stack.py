@@ -25,7 +25,6 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import Dokp
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import Application
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.backup import Backup
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.basic_auth import BasicAuth
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import unnested_children
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.compose import Compose
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import Database
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.domain import Domain
@@ -49,76 +48,17 @@ READ_WORKERS = 4
 
 # section of an environment -> (resource class, target option naming one of its services); the order is the
 # order of convergence (databases first: applications refer to them).
-SERVICE_SECTIONS = (
-    ("databases", Database, "database"),
-    ("applications", Application, "application"),
-    ("compose", Compose, "compose"),
-)
+SERVICE_SECTIONS = tuple((resource_class.section, resource_class, option)
+                         for resource_class, option in ((Database, "database"), (Application, "application"),
+                                                        (Compose, "compose")))
 
 
-class ChildSection(object):
-    """A section of a service that lists children of one Child class (``domains: [...]``): where Dokploy lists
-    them for a service and which listed child a declared item names. Most children are nested in the service's
-    ``<kind>.one`` (``Child.children_of``); schedules and volume backups come from lists of their own
-    (``unnested``); a backup is named by its destination and prefix, which its own resource compares
-    (``Backup.same_backup``)."""
-
-    def __init__(self, name, child_class, unnested=None):
-        self.name = name
-        self.child_class = child_class
-        self.unnested = unnested    # key of child.unnested_children() that lists them, for those <kind>.one does not nest
-
-    def listed(self, ctx, kind, row):
-        """The children of the service ``row`` of ``kind`` as Dokploy lists them, without those Dokploy made itself."""
-        if self.unnested:
-            rows = unnested_lists(ctx, kind, row[kind.id_field])[self.unnested]
-        elif self.child_class is Backup:
-            rows = row.get("backups") or []
-        else:
-            rows = self.child_class.children_of(row)
-        return [child for child in rows if not is_default_child(self.child_class, child, row)]
-
-    def matches(self, ctx, child, params):
-        if self.child_class is Backup:
-            return Backup(ctx, params).same_backup(child)
-        return self.child_class.matches(child, params)
-
-
-def unnested_lists(ctx, kind, service_id):
-    """The lists of children that ``<kind>.one`` does not nest (child.unnested_children), read once per service and
-    run. A database has volume backups but no schedules."""
-    cache = getattr(ctx, "stack_unnested_lists", None)
-    if cache is None:
-        cache = ctx.stack_unnested_lists = {}
-    key = (kind.name, service_id)
-    if key not in cache:
-        if kind.is_database:
-            cache[key] = {"schedules": [], "volumeBackups": ctx.client.get(
-                "volumeBackups.list", {"id": service_id, "volumeBackupType": kind.name}) or []}
-        else:
-            cache[key] = unnested_children(ctx.client, kind.name, service_id)
-    return cache[key]
-
-
-def is_default_child(child_class, child, row):
-    """What Dokploy creates with a service and the declaration does not manage: a postgres database's data volume
-    ``<appName>-data`` (NOTES-resources.md "mounts" [1026])."""
-    return child_class is Mount and child.get("type") == "volume" and \
-        child.get("volumeName") == "%s-data" % row.get("appName")
-
-
-# section of a service -> its children, in the order of convergence; named as the issue names them.
-CHILD_SECTIONS = (
-    ChildSection("domains", Domain),
-    ChildSection("mounts", Mount),
-    ChildSection("ports", Port),
-    ChildSection("redirects", Redirect),
-    ChildSection("basic_auth", BasicAuth),
-    ChildSection("schedules", Schedule, unnested="schedules"),
-    ChildSection("backups", Backup),
-    ChildSection("volume_backups", VolumeBackup, unnested="volumeBackups"),
-)
+# The children of a service, in the order of convergence. Each class knows its section (``domains``), how Dokploy
+# lists it (Child.listed), which listed child a declaration names (Child.declared_by), how it is deleted and exported:
+# adding a child type is its resource file, its module and its line here.
+CHILDREN = (Domain, Mount, Port, Redirect, BasicAuth, Schedule, Backup, VolumeBackup)
 DEFAULT_ENVIRONMENT = "production"    # the environment project.create makes
+ENVIRONMENT_SECTION = "environment"    # the section of the pieces that are environments themselves
 # action kinds that differ from the resource's result key
 ACTION_KINDS = {EnvTarget.kind: "env"}
 ENVIRONMENT_KEYS = ("description", "env") + tuple(section for section, resource_class, option in SERVICE_SECTIONS)
@@ -139,7 +79,7 @@ def refuse_position(declared, options, where, source):
 
 
 def child_sections():
-    return CHILD_SECTIONS
+    return CHILDREN
 
 
 class Piece(object):
@@ -225,7 +165,7 @@ class Stack(Task):
                                         % (where, ", ".join(unknown), ", ".join(ENVIRONMENT_KEYS)))
             pieces.append(Piece(Environment, resource_params(Environment, {
                 "project": project, "name": env_name, "description": declaration.get("description")}, where),
-                where, environment=env_name, name=env_name))
+                where, environment=env_name, section=ENVIRONMENT_SECTION, name=env_name))
             if declaration.get("env") is not None:
                 pieces.append(Piece(EnvTarget, resource_params(EnvTarget, {
                     "project": project, "environment": env_name, "env": declaration["env"], "exclusive": True},
@@ -253,26 +193,25 @@ class Stack(Task):
             raise DokployParamError("%s must be a dict of the options of its module" % where)
         service = dict(service)
         found = {}
-        for section in child_sections():
-            if section.name in service:
-                found[section.name] = service.pop(section.name)
-                if option not in section.child_class.target_kinds:
+        for child_class in child_sections():
+            if child_class.section in service:
+                found[child_class.section] = service.pop(child_class.section)
+                if option not in child_class.target_kinds:
                     raise DokployParamError("%s.%s: a %s has no %s (%s only)" % (
-                        where, section.name, option, section.name, ", ".join(section.child_class.target_kinds)))
+                        where, child_class.section, option, child_class.section, ", ".join(child_class.target_kinds)))
         return service, found
 
     @staticmethod
     def child_pieces(service, option, declarations):
         pieces = []
-        for section in child_sections():
-            items = declarations.get(section.name)
+        for child_class in child_sections():
+            items = declarations.get(child_class.section)
             if items is None:
                 continue
             if not isinstance(items, list):
-                raise DokployParamError("%s.%s must be a list" % (service.where, section.name))
-            child_class = section.child_class
+                raise DokployParamError("%s.%s must be a list" % (service.where, child_class.section))
             for index, item in enumerate(items):
-                where = "%s.%s[%d]" % (service.where, section.name, index)
+                where = "%s.%s[%d]" % (service.where, child_class.section, index)
                 if not isinstance(item, dict):
                     raise DokployParamError("%s must be a dict of the options of its module" % where)
                 refuse_position(item, CHILD_POSITION + (("database_type",) if option == "database" else ()), where,
@@ -282,7 +221,7 @@ class Stack(Task):
                 if option == "database":
                     params["database_type"] = service.params["type"]
                 pieces.append(Piece(child_class, resource_params(child_class, params, where), where,
-                                    environment=service.environment, section=section.name, name=service.name))
+                                    environment=service.environment, section=child_class.section, name=service.name))
         return pieces
 
     # -- converging ----------------------------------------------------------------------------
@@ -332,7 +271,7 @@ class Stack(Task):
 
     def created_with_project(self, piece):
         """In check mode, the default environment of a project that does not exist yet: project.create makes it."""
-        return self.project_pending and piece.resource_class is Environment and piece.name == DEFAULT_ENVIRONMENT \
+        return self.project_pending and piece.section == ENVIRONMENT_SECTION and piece.name == DEFAULT_ENVIRONMENT \
             and piece.params.get("description") is None
 
     def converge(self, resource, piece):
@@ -423,28 +362,26 @@ class Stack(Task):
     def prune_children(self, service_piece, kind, item):
         """Delete the children of a declared service that its sections (those given) do not declare."""
         row = self.ctx.resolver.row(kind, item[kind.id_field])
-        for section in child_sections():
-            if section.name not in self.declared_sections(service_piece):
+        for child_class in child_sections():
+            if child_class.section not in self.declared_sections(service_piece):
                 continue  # a section left out is not managed
-            declared = [p for p in self.plan if p.section == section.name and p.resource_class is section.child_class
+            declared = [p for p in self.plan if p.section == child_class.section
                         and p.where.startswith(service_piece.where + ".")]
-            for child in section.listed(self.ctx, kind, row):
-                if not any(section.matches(self.ctx, child, p.params) for p in declared):
-                    where = "%s.%s(%s)" % (service_piece.where, section.name, child.get(section.child_class.id_field))
-                    self.delete_child(section.child_class, child, where, service_piece)
+            for child in child_class.listed(self.ctx, kind, row):
+                if not any(child_class.declared_by(self.ctx, child, p.params) for p in declared):
+                    where = "%s.%s(%s)" % (service_piece.where, child_class.section, child.get(child_class.id_field))
+                    self.delete_child(child_class, kind, row, child, where, service_piece)
 
     def declared_sections(self, service_piece):
         declaration = ((self.params.get("environments") or {}).get(service_piece.environment) or {}) \
             .get(service_piece.section, {}).get(service_piece.name) or {}
-        return [section.name for section in child_sections() if section.name in declaration]
+        return [child_class.section for child_class in child_sections() if child_class.section in declaration]
 
-    def delete_child(self, child_class, child, where, service_piece):
+    def delete_child(self, child_class, kind, row, child, where, service_piece):
         piece = Piece(child_class, {"state": "absent"}, where, environment=service_piece.environment,
                       name=service_piece.name)
         if not self.ctx.check_mode:
-            self.step(piece, lambda: self.ctx.client.post(child_class.delete_procedure,
-                                                          {child_class.id_field: child[child_class.id_field]}))
-            self.ctx.resolver.forget_rows()
+            self.step(piece, lambda: child_class.remove(self.ctx, kind, row, child))
         self.act("delete", piece, child_class.kind)
         shown = dict((key, mask(child.get(key))) for key in child_class.identity_fields() + [child_class.id_field]
                      if key in child)
@@ -500,10 +437,10 @@ def declared_secrets(params):
         for section, resource_class, option in SERVICE_SECTIONS:
             for service in dict_values(declaration.get(section)):
                 add(resource_class, service)
-                for child_section in CHILD_SECTIONS:
-                    items = service.get(child_section.name)
+                for child_class in CHILDREN:
+                    items = service.get(child_class.section)
                     for item in items if isinstance(items, list) else []:
-                        add(child_section.child_class, item)
+                        add(child_class, item)
     return secrets
 
 

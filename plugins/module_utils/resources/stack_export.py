@@ -6,8 +6,9 @@
 
 The API rows are turned back into module options through the same ``Field(option, api)`` declarations the
 resources converge with (and the same sections as stack.py), so an exported declaration fed to dokploy_stack
-finds every field equal: nothing changes and nothing is written. Only what differs from what Dokploy sets
-on a new object is kept (``DEFAULTS``); secret options (no_log ones, passwords, and the variables: env) are left out unless
+finds every field equal: nothing changes and nothing is written. Each class says how it is exported (its
+``export_fields``, ``export_sources``, ``exported``); only what differs from what Dokploy sets on a new object is
+kept (its ``export_defaults``); secret options (no_log ones, passwords, and the variables: env) are left out unless
 ``include_secrets``, and where they were left out is listed.
 """
 
@@ -20,59 +21,15 @@ from concurrent.futures import ThreadPoolExecutor
 from ansible_collections.dokploy.dokploy.plugins.module_utils import dotenv
 from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import PROVIDER_TYPES, provider_fields
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Task, normalize
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import (
-    DOCKER_FIELDS,
-    GIT_FIELDS,
-    SOURCE_OPTIONS,
-)
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.backup import CREDENTIAL_FIELDS as BACKUP_CREDENTIAL_FIELDS
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.backup import CREDENTIALS as BACKUP_CREDENTIALS
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.backup import Backup
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.basic_auth import BasicAuth
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.compose import Compose
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import COMMON_FIELDS
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import TYPE_FIELDS as DATABASE_TYPE_FIELDS
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.domain import Domain
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.mount import TYPE_FIELDS, TYPE_OPTIONS, Mount
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import unnested_lists
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack import (
-    CHILD_SECTIONS,
+    CHILDREN,
     READ_WORKERS,
     Stack,
     read_project,
-    unnested_lists,
 )
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import is_secret_option
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import TARGET_OPTIONS
 
-# What Dokploy sets on a new object (its schema defaults, as the recorded create answers show them:
-# application [seq 96], compose [339], domain [147], schedule and backup from routers/schedule.ts and
-# db/schema/backups.ts of v0.30.2); a value equal to these is not exported. Databases: the image the
-# collection sends on create (kinds.py).
-DEFAULTS = {
-    "application": {"replicas": 1, "buildType": "nixpacks", "dockerfile": "Dockerfile", "railpackVersion": "0.15.4",
-                    "herokuVersion": "24", "autoDeploy": True, "enableSubmodules": False, "triggerType": "push",
-                    "buildPath": "/", "gitlabBuildPath": "/", "giteaBuildPath": "/", "bitbucketBuildPath": "/"},
-    "compose": {"composeType": "docker-compose", "composePath": "./docker-compose.yml", "randomize": False,
-                "isolatedDeployment": False, "autoDeploy": True, "triggerType": "push"},
-    "database": {"replicas": 1},
-    "domain": {"path": "/", "https": False, "certificateType": "none", "internalPath": "/", "stripPath": False,
-               "enabled": True},
-    "port": {"protocol": "tcp", "publishMode": "ingress"},
-    "redirect": {"permanent": False},
-    "schedule": {"shellType": "bash", "enabled": True},
-    "backup": {"prefix": "/", "enabled": True},
-    "volume_backup": {"turnOff": False},
-}
-# Options of a child that say which service it hangs off: the stack sets them from where the child stands.
-TARGET_ONLY = frozenset(TARGET_OPTIONS) | frozenset("%s_id" % option for option in TARGET_OPTIONS) | \
-    frozenset(("project", "project_id", "environment", "environment_id", "database_type", "state"))
-# Fields the single modules compare outside their ``fields`` tables, as their ``desired`` reads them.
-EXTRA_FIELDS = {
-    "domain": (Field("service_name", "serviceName"),),              # Domain.identity_of, compose domains
-    "database": (Field("external_port", "externalPort"),),         # Database.desired
-}
-COMPOSE_FILE = "composeFile"
 # What project.create gives its default environment (the recorded project.create answers).
 DEFAULT_DESCRIPTION = "Production environment"
 
@@ -148,40 +105,31 @@ class Exporter(object):
     # -- services ------------------------------------------------------------------------------
 
     def service(self, resource_class, kind, option, row, where):
-        if kind.is_database:
-            service = {"type": kind.name}
-            fields = list(COMMON_FIELDS) + [f for f in DATABASE_TYPE_FIELDS if kind.has(f.api)]
-            defaults = dict(DEFAULTS["database"], dockerImage=kind.database.default_image)
-            service.update(self.options(resource_class, fields + list(EXTRA_FIELDS["database"]), row, where, defaults))
-        else:
-            defaults = DEFAULTS[kind.name]
-            fields = [f for f in resource_class.fields if f.api != COMPOSE_FILE]   # a source: see source()
-            service = self.options(resource_class, fields, row, where, defaults)
-            service.update(self.source(resource_class, kind, row, where, defaults))
-            service.update(self.options(resource_class, [Field(o, f) for o, f in resource_class.env_fields if o != "env"],
-                                        row, where))
+        service = {"type": kind.name} if kind.is_database else {}
+        defaults = resource_class.export_defaults_of(kind)
+        service.update(self.options(resource_class, resource_class.export_fields(kind), row, where, defaults))
+        service.update(self.source(resource_class, kind, row, where, defaults))
+        service.update(self.options(resource_class, [Field(o, f) for o, f in resource_class.env_fields if o != "env"],
+                                    row, where))
         service.update(self.options(resource_class, [Field("env", "env")], row, where))
         if row.get("serverId"):
             service["server_id"] = row["serverId"]
-        for section in CHILD_SECTIONS:
-            if option in section.child_class.target_kinds:
-                children = self.children(section, kind, row, "%s.%s" % (where, section.name))
+        for child_class in CHILDREN:
+            if option in child_class.target_kinds:
+                children = self.children(child_class, kind, row, "%s.%s" % (where, child_class.section))
                 if children:
-                    service[section.name] = children
+                    service[child_class.section] = children
         return service
 
     def source(self, resource_class, kind, row, where, defaults):
-        """The source options of an application or compose service, by its ``sourceType``."""
+        """The source options of a service, by its ``sourceType`` (the class's ``export_sources``)."""
         source_type = row.get("sourceType")
-        if source_type == "docker" and kind.name == "application":
-            return self.options(resource_class, DOCKER_FIELDS, row, where)
-        if source_type == "raw":
-            return self.options(resource_class, [f for f in Compose.fields if f.api == COMPOSE_FILE], row, where)
-        found = {}
+        sources = resource_class.export_sources
+        if source_type in ("docker", "raw"):
+            return self.options(resource_class, sources.get(source_type, ()), row, where)
         if source_type == "git" and row.get("customGitUrl"):
-            git_fields = [f for f in GIT_FIELDS if kind.name == "application" or f.api != "customGitBuildPath"]
-            found = self.options(resource_class, git_fields + [Field("git_ssh_key", "customGitSSHKeyId")], row, where)
-        elif source_type in PROVIDER_TYPES:
+            found = self.options(resource_class, sources.get("git", ()), row, where)
+        elif source_type in PROVIDER_TYPES and sources:
             provider = dict((option, row.get(field)) for option, field in provider_fields(kind.name, source_type)
                             if not empty(row.get(field)) and normalize(row.get(field)) != normalize(defaults.get(field)))
             if not provider.get("repository"):
@@ -190,36 +138,17 @@ class Exporter(object):
             found = {"git_provider": provider}
         else:
             return {}
-        if kind.name == "application":
-            found.update(self.options(resource_class, SOURCE_OPTIONS, row, where, defaults))
+        found.update(self.options(resource_class, resource_class.export_source_options, row, where, defaults))
         return found
 
     # -- children ------------------------------------------------------------------------------
 
-    def children(self, section, kind, row, where):
-        child_class = section.child_class
-        fields = list(child_class.fields) + list(EXTRA_FIELDS.get(child_class.kind, ()))
-        fields = [f for f in fields if f.option not in TARGET_ONLY]
+    def children(self, child_class, kind, row, where):
         items = []
-        for index, child in enumerate(section.listed(self.ctx, kind, row)):
-            child_where = "%s[%d]" % (where, index)
-            if child_class is Mount:
-                kept = set(TYPE_OPTIONS.get(child.get("type"), ()))
-                fields_here = [f for f in fields if f not in TYPE_FIELDS or f.option in kept]
-            else:
-                fields_here = fields
-            item = self.options(child_class, fields_here, child, child_where, DEFAULTS.get(child_class.kind))
-            if child_class is Domain and kind.name != "compose":
-                item.pop("service_name", None)
-            if child_class is Backup:
-                item.update(self.backup_extra(kind, child, child_where))
-            if child_class is VolumeBackup:
-                item["destination"] = self.destination_name(child.get("destinationId"))
-                if kind.name != "compose":
-                    item.pop("service_name", None)
-            if child_class is BasicAuth and "password" not in item:
-                continue  # a user cannot be declared without its password: listed among the secrets left out
-            items.append(item)
+        for index, child in enumerate(child_class.listed(self.ctx, kind, row)):
+            item = child_class.exported(self, kind, child, "%s[%d]" % (where, index))
+            if item is not None:
+                items.append(item)
         return items
 
     def destination_name(self, destination_id):
@@ -228,21 +157,6 @@ class Exporter(object):
             self.destinations = dict((d.get("destinationId"), d.get("name"))
                                      for d in self.ctx.client.get("destination.all") or [])
         return self.destinations.get(destination_id, destination_id)
-
-    def backup_extra(self, kind, child, where):
-        """A backup names its destination by name (Backup.same_backup); in a compose service, the engine too, and the
-        credentials the backup reaches the database with (``metadata``, compared as a whole: all or none)."""
-        extra = {"destination": (child.get("destination") or {}).get("name")}
-        if kind.name != "compose":
-            return extra
-        engine = child.get("databaseType")
-        extra["database_type"] = engine
-        stored = ((child.get("metadata") or {}).get(engine)) or {}
-        fields = [Field(option, BACKUP_CREDENTIAL_FIELDS[option]) for option in BACKUP_CREDENTIALS.get(engine, ())]
-        credentials = self.options(Backup, fields, stored, where)
-        if len(credentials) == len(fields):
-            extra.update(credentials)
-        return extra
 
 
 def env_option(text):

@@ -39,6 +39,9 @@ RELATIONS = ("application", "postgres", "mysql", "mariadb", "mongo", "redis", "c
 
 class VolumeBackup(Child):
     kind = "volume_backup"
+    section = "volume_backups"
+    unnested = "volumeBackups"
+    export_defaults = {"turnOff": False}
     id_field = "volumeBackupId"
     create_procedure = "volumeBackups.create"
     delete_procedure = "volumeBackups.delete"
@@ -82,6 +85,14 @@ class VolumeBackup(Child):
     def __init__(self, ctx, params):
         super(VolumeBackup, self).__init__(ctx, params)
         self._destination_id = None
+
+    @classmethod
+    def exported(cls, exporter, kind, child, where):
+        item = super(VolumeBackup, cls).exported(exporter, kind, child, where)
+        item["destination"] = exporter.destination_name(child.get("destinationId"))   # its list row has only the ID
+        if kind.name != "compose":
+            item.pop("service_name", None)
+        return item
 
     def find(self):
         """The volume backup named ``name`` in ``volumeBackups.list`` of the service (not nested in its row)."""

@@ -121,3 +121,35 @@ def test_redirect_created_true_is_found_in_the_application():
     assert result["redirect"]["redirectId"] == "r1"
     assert client.writes() == [("redirects.create", {"applicationId": "a1", "regex": "^/a", "replacement": "/b",
                                                      "permanent": False})]
+
+
+# -- in a whole project: a child knows how it is listed, matched, deleted and exported ------------------------------
+
+@pytest.mark.parametrize("still_listed", [False, True])
+def test_a_child_deleted_in_a_whole_project_goes_through_the_engine(still_listed):
+    """The stack deletes an undeclared child with Child.remove, the engine's delete: an answer that was lost is
+    looked for in a fresh listing of the service, never sent again."""
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployConnectionError, DokployOutcomeUnknown
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS
+    from fakes import Seq
+
+    port = {"portId": "pt1", "publishedPort": 8080, "protocol": "tcp", "targetPort": 80}
+    row = {"applicationId": "a1", "name": "web", "ports": [port]}
+    lost = DokployConnectionError("connection aborted", procedure="port.delete", outcome_unknown=True)
+    client = FakeClient({"port.delete": Seq([lost]),
+                         "application.one": dict(row, ports=[port] if still_listed else [])})
+    ctx = fake_context(client)
+    if still_listed:
+        with pytest.raises(DokployOutcomeUnknown, match="not sent again"):
+            Port.remove(ctx, SERVICE_KINDS["application"], row, port)
+    else:
+        Port.remove(ctx, SERVICE_KINDS["application"], row, port)
+    assert client.writes() == [("port.delete", {"portId": "pt1"})]
+
+
+def test_a_mount_dokploy_made_with_its_database_is_not_listed_as_declarable():
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS
+    data = {"mountId": "m1", "type": "volume", "volumeName": "pg-abc-data", "mountPath": "/var/lib/postgresql/data"}
+    extra = {"mountId": "m2", "type": "bind", "hostPath": "/srv", "mountPath": "/srv"}
+    row = {"postgresId": "pg1", "appName": "pg-abc", "mounts": [data, extra]}
+    assert Mount.listed(fake_context(FakeClient()), SERVICE_KINDS["postgres"], row) == [extra]
