@@ -139,6 +139,13 @@ def require(version, capability, what):
         capability=capability, needed=since(capability), version=tuple(version))
 
 
+def require_kind(client, kind, what):
+    """A service kind that later Dokploy versions brought: the libsql router arrived in v0.29.0, and an older server
+    answers every libsql call with a 404."""
+    if kind.name == "libsql":
+        require(client.version(), "libsql", what)
+
+
 def clean_app_name(name):
     """Dokploy's cleanAppName: trimmed, spaces to '-', lower case; characters its appName rule refuses dropped."""
     cleaned = re.sub(r" ", "-", (name or "").strip()).lower()

@@ -90,6 +90,10 @@ class DokployAuthError(DokployError):
     pass
 
 
+class DokployKeyRejectedError(DokployAuthError):
+    """Dokploy rejected the API key itself (401 Unauthorized), as opposed to refusing its user a permission."""
+
+
 class DokployNotFoundError(DokployError):
     pass
 
@@ -359,7 +363,7 @@ class DokployClient(object):
         message = self.redact(_hide_sql_params(message))
         fields = [dict(e, message=self.redact(e["message"])) for e in field_errors_from_body(body)]
         if status == 401 and message == "Unauthorized" and code is None:
-            return DokployAuthError(UNAUTHORIZED_HINT, status=status, procedure=procedure)
+            return DokployKeyRejectedError(UNAUTHORIZED_HINT, status=status, procedure=procedure)
         if status == 401 or status == 403:
             return DokployAuthError(message + " (the API key's user lacks permission; use an owner or admin key)",
                                     status=status, code=code, procedure=procedure)

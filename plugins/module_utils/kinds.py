@@ -13,6 +13,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
+
 # How a deploy runs (lifecycle.py): "queued" returns at once and a deployment row tells the outcome
 # (applications, compose); "sync" runs inside the call and leaves no row (databases).
 QUEUED = "queued"
@@ -140,3 +142,12 @@ def services_of(environments):
             for item in environment.get(kind.list_key) or []:
                 found.append((kind, item, environment))
     return found
+
+
+def masked_database(db_type, obj):
+    """A database object with its secrets masked and its ``connection`` details added."""
+    result = mask(obj or {})
+    if obj:
+        result["type"] = db_type
+        result["connection"] = SERVICE_KINDS[db_type].connection(obj)
+    return result

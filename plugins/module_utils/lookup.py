@@ -14,7 +14,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS, services_of
 
@@ -194,18 +193,14 @@ class Resolver(object):
                         id_option=id_option or spec.id_option)
 
     def find_service(self, kind, name=None, service_id=None, project_name=None, environment_name=None, project_id=None,
-                     environment_id=None, search=True, what="database_type=libsql"):
+                     environment_id=None, search=True):
         """THE service lookup (a service module's own service, and the service a child or env names): the ``kind``
         service with ``service_id``, or named ``name`` in the environment the other arguments name. A Service, or
         None when the environment has no service of that name. An ID that names nothing, or a project or environment
         that does not exist, raises DokployMissingError (the caller decides what a missing parent means).
 
         ``search``: a database named in a project by name is found in two requests by ``<type>.search`` (one task
-        alone); a run of many resources passes False and shares environment.one instead. ``what``: the option named
-        when the server is too old for the kind."""
-        if kind.name == "libsql":
-            # the libsql router arrived in Dokploy v0.29.0: an older server answers every libsql call with a 404
-            require(self.client.version(), "libsql", what)
+        alone); a run of many resources passes False and shares environment.one instead."""
         if service_id:
             try:
                 row = self.row(kind, service_id)
@@ -298,3 +293,12 @@ def describe_services(client, project_id, services):
     return ", ".join(
         "%s '%s' in %s" % (kind.label, item.get("name") or names.get(item[kind.id_field]) or item[kind.id_field], environment.get("name"))
         for kind, item, environment in services)
+
+
+def unnested_children(client, kind, service_id):
+    """The children of an application or compose service that ``<kind>.one`` does not nest (findApplicationById and
+    findComposeById in Dokploy's source): its schedules and its volume backups, one list request each."""
+    return {
+        "schedules": client.get("schedule.list", {"id": service_id, "scheduleType": kind}) or [],
+        "volumeBackups": client.get("volumeBackups.list", {"id": service_id, "volumeBackupType": kind}) or [],
+    }

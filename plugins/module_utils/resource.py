@@ -43,6 +43,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import (
     mask_value,
     masked_key_changes,
 )
+from ansible_collections.dokploy.dokploy.plugins.module_utils.task import Task
 
 
 class Update(object):
@@ -129,32 +130,6 @@ class Change(object):
 
     def __repr__(self):
         return "Change(%r, %r)" % (self.action, self.fields)
-
-
-class Task(object):
-    """The small base of everything the module layer runs (run_resource): a resource, a listing (*_info), the
-    whole-project module and its export. The module builds the AnsibleModule from ``argument_spec()`` and
-    ``module_kwargs``, refuses bad parameters with ``validate`` before any request, and calls ``run()``."""
-
-    module_kwargs = {}
-    shared_lookups = False  # True: many resources in one Context, lookups through the reads they share
-    read_only = False       # True: only reads, so check mode changes nothing (the Context's check_mode is off)
-
-    @classmethod
-    def argument_spec(cls):
-        raise NotImplementedError
-
-    @classmethod
-    def validate(cls, params):
-        """Raise DokployParamError for what is wrong with ``params``; runs before any request."""
-
-    def __init__(self, ctx, params):
-        self.ctx = ctx
-        self.params = params
-        self.client = ctx.client
-
-    def run(self):
-        raise NotImplementedError
 
 
 class Resource(Task):

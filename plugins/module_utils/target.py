@@ -13,39 +13,13 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import re
-
+from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require_kind
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_ids, check_name
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, SERVICE_KINDS
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, Service
 
 TARGET_OPTIONS = ("application", "compose", "database")
-
-# Dokploy's IDs are nanoid()s: letters, digits, "_" and "-". Anything else cannot name an object, so it is refused
-# before any request instead of being answered "not found" (or sent into a query string).
-DOKPLOY_ID = re.compile(r"^[A-Za-z0-9_-]+$")
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def check_ids(params, options):
-    """Refuse an ID option (of ``options``) that cannot be a Dokploy ID."""
-    for option in options:
-        value = params.get(option)
-        if value and not DOKPLOY_ID.match(value):
-            raise DokployParamError("%s '%s' is not a Dokploy ID: IDs have only letters, digits, '_' and '-'"
-                                    % (option, value), option=option)
-
-
-def check_name(option, value):
-    """Refuse a name that is empty or not one line (a newline or another control character)."""
-    if value is None:
-        return
-    if not value.strip():
-        raise DokployParamError("%s must not be empty" % option, option=option)
-    if _CONTROL_CHARACTERS.search(value):
-        raise DokployParamError("%s must be one line of text, without newlines or other control characters"
-                                % option, option=option)
-
 
 def target_argument_spec(kinds=TARGET_OPTIONS):
     """The target options for a module whose service is one of ``kinds`` (``application``, ``compose``,
@@ -104,6 +78,7 @@ def resolve_target(ctx, params, kinds=TARGET_OPTIONS, required=True):
     of the play would create: the Context records it (Context.missing_parent) and the answer is a pending service.
     """
     kind = target_kind(params, kinds)
+    require_kind(ctx.client, kind, "database_type=libsql")
     option = "database" if kind.is_database else kind.name
     name = params.get(option)
     where = {}

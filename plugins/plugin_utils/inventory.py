@@ -20,9 +20,9 @@ from ansible.errors import AnsibleParserError
 from ansible.utils.unsafe_proxy import wrap_var
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
-    UNAUTHORIZED_HINT,
     DokployAuthError,
     DokployError,
+    DokployKeyRejectedError,
     DokployNotFoundError,
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import (
@@ -152,10 +152,6 @@ def _pick(item, fields):
 
 # -- reading Dokploy ------------------------------------------------------------------------------
 
-def _bad_key(error):
-    return isinstance(error, DokployAuthError) and error.message == UNAUTHORIZED_HINT
-
-
 def fetch(client, include_services=True, include_domains=True):
     """Everything the inventory needs, in as few GET requests as Dokploy allows.
 
@@ -181,7 +177,7 @@ def _fetch_services(client, data):
                                % type(services).__name__)
         data["services"] = [_pick(s, SERVICE_FIELDS) for s in services if s.get("type") in SERVICE_TYPES]
     except (DokployNotFoundError, DokployAuthError) as error:
-        if _bad_key(error):
+        if isinstance(error, DokployKeyRejectedError):
             raise
         # Dokploy before v0.30 (no overview router), or a member without service:read.
         data["source"] = "projects"
@@ -197,7 +193,7 @@ def _fetch_servers(client, data):
                                                                 if field in s))
                            for s in client.get("server.all") or []]
     except DokployAuthError as error:
-        if _bad_key(error):
+        if isinstance(error, DokployKeyRejectedError):
             raise
         data["warnings"].append("cannot list the servers (%s); services on remote servers have no ansible_host"
                                 % error.message)
@@ -213,7 +209,7 @@ def _fetch_domains(client, data):
             dict(_pick(d, DOMAIN_FIELDS), ownerId=d.get("serviceOwnerId"), ownerType=d.get("serviceOwnerType"))
             for d in client.get("overview.domains") or []]
     except (DokployNotFoundError, DokployAuthError) as error:
-        if _bad_key(error):
+        if isinstance(error, DokployKeyRejectedError):
             raise
         data["warnings"].append("cannot list the domains (%s); dokploy_domains is left out" % error.message)
 

@@ -16,7 +16,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployAuthError, DokployError, UNAUTHORIZED_HINT
+from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployAuthError, DokployError, DokployKeyRejectedError
 
 LICENCE_MESSAGE = "Valid enterprise license required"   # enterpriseProcedure (trpc.ts)
 
@@ -37,7 +37,7 @@ def forget_whoami(ctx):
 
 def refused(error):
     """Whether ``error`` is Dokploy refusing the key's user (not a wrong key: that one says so itself)."""
-    return isinstance(error, DokployAuthError) and error.message != UNAUTHORIZED_HINT
+    return isinstance(error, DokployAuthError) and not isinstance(error, DokployKeyRejectedError)
 
 
 def permission_error(error, module, needs):

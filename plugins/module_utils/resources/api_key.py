@@ -27,7 +27,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import Dokp
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import find_named
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.account import AdminResource, forget_whoami, whoami
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
 
 NAME_MAX = 32                       # apps/dokploy/lib/api-keys.ts
 EXPIRES_MIN, EXPIRES_MAX = 86400, 365 * 86400

@@ -14,8 +14,14 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import re
-
+from ansible_collections.dokploy.dokploy.plugins.module_utils.service_checks import (
+    BRANCH,
+    check_branch,
+    check_git_url,
+    check_image,
+    check_limits,
+    check_repository_path,
+)
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import (
     PROVIDER_TYPES,
@@ -29,10 +35,6 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVI
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service import (
     Service,
-    check_limits,
-    check_branch,
-    check_git_url,
-    check_repository_path,
     limit_fields,
     limits_argument_spec,
     service_argument_spec,
@@ -71,22 +73,6 @@ GIT = Update("application.saveGitProvider",
              ["customGitUrl", "customGitBranch", "customGitBuildPath", "customGitSSHKeyId"] + list(SOURCE_FIELDS),
              keep=("customGitUrl", "customGitBranch", "customGitBuildPath", "customGitSSHKeyId", "watchPaths",
                    "enableSubmodules"))
-
-# An image reference: [registry[:port]/]path[:tag][@digest], no spaces or shell characters.
-IMAGE = re.compile(r"^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
-                   r"(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@[a-z0-9]+:[a-f0-9]{32,})?$")
-
-
-# Dokploy's pattern for an application's branch (openapi.json, application.saveGitProvider and save*Provider).
-BRANCH = re.compile(r"^[a-zA-Z0-9._\-/#]+$")
-
-
-def check_image(option, value):
-    if value is not None and (len(value) > 512 or not IMAGE.match(value)):
-        raise DokployParamError("%s '%s' is not a valid Docker image reference; expected [registry/]name[:tag][@digest], "
-                                "for example nginx:1.27-alpine or registry.example.com/team/app:1.0" % (option, value),
-                                option=option)
-
 
 def provider_update(provider_type):
     """save<Type>Provider: every field of the provider is required in each call (nullable); watchPaths and

@@ -19,11 +19,13 @@ __metaclass__ = type
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.cron import check_cron
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Task, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.task import Task
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import Child
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.destination import destination_id
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name, check_target, resolve_target
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_target, resolve_target
 
 KINDS = ("compose", "database")
 OWNERS = ("compose", "compose_id", "database", "database_id", "web_server")

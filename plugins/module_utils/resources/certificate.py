@@ -26,7 +26,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import find
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update, normalize
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.registry import server_id
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
 
 CERTIFICATE_BLOCK = re.compile(r"-----BEGIN CERTIFICATE-----\s*[A-Za-z0-9+/=\s]+?-----END CERTIFICATE-----")
 PRIVATE_KEY = re.compile(r"^-----BEGIN (RSA |EC )?PRIVATE KEY-----\s*[A-Za-z0-9+/=\s]+-----END \1?PRIVATE KEY-----$")

@@ -17,6 +17,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import unnested_children
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, fields_desired, normalize
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import (
     TARGET_OPTIONS,
@@ -178,12 +179,3 @@ def unnested_lists(ctx, kind, service_id, fresh=False):
         else:
             cache[key] = unnested_children(ctx.client, kind.name, service_id)
     return cache[key]
-
-
-def unnested_children(client, kind, service_id):
-    """The children of an application or compose service that ``<kind>.one`` does not nest (findApplicationById and
-    findComposeById in Dokploy's source): its schedules and its volume backups, one list request each."""
-    return {
-        "schedules": client.get("schedule.list", {"id": service_id, "scheduleType": kind}) or [],
-        "volumeBackups": client.get("volumeBackups.list", {"id": service_id, "volumeBackupType": kind}) or [],
-    }

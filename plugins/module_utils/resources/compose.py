@@ -19,6 +19,7 @@ except ImportError:  # the module then leaves the check to Dokploy's deploy
     HAS_YAML = False
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.service_checks import check_branch, check_git_url, check_repository_path
 from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import (
     PROVIDER_TYPES,
     check_git_provider,
@@ -31,9 +32,6 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVI
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service import (
     Service,
-    check_branch,
-    check_git_url,
-    check_repository_path,
     service_argument_spec,
     service_module_kwargs,
 )

@@ -11,18 +11,17 @@ __metaclass__ = type
 import re
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import generate_app_name, require, supports
+from ansible_collections.dokploy.dokploy.plugins.module_utils.service_checks import check_image, check_limits
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, PASSWORD_FIELDS, SERVICE_KINDS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, PASSWORD_FIELDS, SERVICE_KINDS, masked_database
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update, normalize
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service import (
     Service,
-    check_limits,
     limit_fields,
     limits_argument_spec,
     service_argument_spec,
     service_module_kwargs,
 )
-from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 
 # The characters Dokploy's schemas allow in a database password (openapi.json, <type>.create, update and
 # changePassword; redis takes any on create and update).
@@ -50,15 +49,6 @@ def unsupported_options(db_type, params):
     kind = SERVICE_KINDS[db_type]
     return [option for option, api in [(f.option, f.api) for f in TYPE_FIELDS] + list(PORT_OPTIONS[1:])
             if params.get(option) is not None and not kind.has(api)]
-
-
-def masked_database(db_type, obj):
-    """A database object with its secrets masked and its ``connection`` details added."""
-    result = mask(obj or {})
-    if obj:
-        result["type"] = db_type
-        result["connection"] = SERVICE_KINDS[db_type].connection(obj)
-    return result
 
 
 class Database(Service):
@@ -123,9 +113,6 @@ class Database(Service):
             if params[option] is not None and not params[option].strip():
                 raise DokployParamError("%s must not be empty" % option, option=option)
         if params["docker_image"] is not None:
-            # Imported here: resources/application.py brings the application engine and git_source, which a
-            # database task does not otherwise compile (AnsiballZ compiles every imported source on each run).
-            from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import check_image
             check_image("docker_image", params["docker_image"])
         check_limits(params)
         if params["type"] in ("mysql", "mariadb") and params["database_user"] == "root":

@@ -22,7 +22,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.deployments import
     newest_first,
     read_log,
 )
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Task
+from ansible_collections.dokploy.dokploy.plugins.module_utils.task import Task
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import QUEUED, SERVICE_KINDS, SERVICE_TYPES
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import check_lifecycle
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask

@@ -19,8 +19,8 @@ import re
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import services_of
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, find_named
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update, VersionField
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
 
 FIELDS = (Field("name"), Field("provider"), Field("endpoint"), Field("region"), Field("bucket"),
           Field("access_key", "accessKey"), Field("secret_key", "secretAccessKey"),

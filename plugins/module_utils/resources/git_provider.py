@@ -26,10 +26,11 @@ import re
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import PROVIDER_TYPES, provider_id_field, providers
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import pick_one
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Task, Update, VersionField
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Update, VersionField
+from ansible_collections.dokploy.dokploy.plugins.module_utils.task import Task
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.typed import TypedResource
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
 
 SECRET_OPTIONS = ("client_secret", "api_token", "app_password")
 OPTION_SPECS = dict(url=dict(type="str"), internal_url=dict(type="str"), client_id=dict(type="str"),

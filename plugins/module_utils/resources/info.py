@@ -13,11 +13,10 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, SERVICE_KINDS
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Task
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import unnested_children
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import masked_database
+from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, SERVICE_KINDS, masked_database
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import unnested_children
 from ansible_collections.dokploy.dokploy.plugins.module_utils.running import public, read_tasks
+from ansible_collections.dokploy.dokploy.plugins.module_utils.task import Task
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 
 

@@ -18,7 +18,7 @@ import re
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import Child
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
 
 TYPE_FIELDS = (Field("host_path", "hostPath"), Field("volume_name", "volumeName"), Field("file_path", "filePath"),
                Field("content"))

@@ -26,7 +26,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, pick_one
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
 
 # ipam_config suboption -> the key of an entry of the row's ipam.config
 IPAM_KEYS = (("subnet", "subnet"), ("gateway", "gateway"), ("iprange", "ipRange"))

@@ -14,7 +14,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import servi
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, describe_services
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.tag import tag_ids, tag_names
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_ids, check_name as check_name_option
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_ids, check_name
 
 NAMED = (Field("name"), Field("description"))
 
@@ -23,9 +23,10 @@ NAMED = (Field("name"), Field("description"))
 VOLUME_RELEASE_SECONDS = 30
 
 
-def check_name(params):
-    check_name_option("name", params.get("name"))
-    check_name_option("project", params.get("project"))
+def check_names(params):
+    """The names and IDs of dokploy_project and dokploy_environment."""
+    check_name("name", params.get("name"))
+    check_name("project", params.get("project"))
     check_ids(params, ("project_id", "environment_id"))
 
 
@@ -60,12 +61,12 @@ class Project(Resource):
 
     @classmethod
     def validate(cls, params):
-        check_name(params)
+        check_names(params)
         if params.get("remove_volumes") and not (params.get("state") == "absent" and params.get("force")):
             raise DokployParamError("remove_volumes is for deleting a project with its services: set state: absent and "
                                     "force: true with it", option="remove_volumes")
         for tag in params.get("tags") or []:
-            check_name_option("tags", tag)
+            check_name("tags", tag)
 
     def find(self):
         required = bool(self.params["project_id"]) and self.params["state"] == "present"
@@ -201,7 +202,7 @@ class Environment(Resource):
 
     @classmethod
     def validate(cls, params):
-        check_name(params)
+        check_names(params)
 
     def __init__(self, ctx, params):
         super(Environment, self).__init__(ctx, params)

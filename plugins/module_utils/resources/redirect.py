@@ -18,7 +18,8 @@ import re
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import Child
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name, target_module_kwargs
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.target import target_module_kwargs
 
 KINDS = ("application",)
 FIELDS = (Field("regex"), Field("replacement"), Field("permanent"))

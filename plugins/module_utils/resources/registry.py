@@ -20,7 +20,7 @@ import re
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, find_named
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
 
 FIELDS = (Field("name", "registryName"), Field("url", "registryUrl"), Field("username"), Field("password"),
           Field("image_prefix", "imagePrefix"))

@@ -23,7 +23,8 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.cron import check_
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update, VersionField
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import Child
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name, resolve_target
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.target import resolve_target
 
 FIELDS = (Field("name"), Field("description"), Field("cron_expression", "cronExpression"), Field("command"),
           Field("script"), Field("shell_type", "shellType"), Field("enabled"), Field("timezone"),

@@ -31,9 +31,10 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.deployments import
 from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import ssh_key_id
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import DEFAULT_LOG_LINES, check_lifecycle
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, pick_one
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Task, Update, VersionField
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update, VersionField
+from ansible_collections.dokploy.dokploy.plugins.module_utils.task import Task
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
 
 FIELDS = (Field("name"), Field("description"), Field("ip_address", "ipAddress"), Field("port"), Field("username"),
           Field("server_type", "serverType"), Field("docker_cleanup", "enableDockerCleanup"))

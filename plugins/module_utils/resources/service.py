@@ -13,10 +13,10 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import math
-import re
-
 from ansible_collections.dokploy.dokploy.plugins.module_utils import dotenv
+from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import require_kind
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_ids, check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.service_checks import LIMIT_OPTIONS, check_env_option
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import (
@@ -29,7 +29,6 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import (
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, VersionField
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_ids, check_name
 
 SERVICE_STATES = ["present", "absent"] + list(LIFECYCLE_STATES)
 
@@ -60,47 +59,6 @@ def service_module_kwargs(id_option, **extra):
     for key, value in extra.items():
         kwargs[key] = kwargs.get(key, []) + list(value) if isinstance(value, list) else value
     return kwargs
-
-
-def check_env_option(option, value):
-    """An env-like option: a dict of variables (string, number or boolean values) or a dotenv string."""
-    if value is None or isinstance(value, str):
-        return
-    if not isinstance(value, dict):
-        raise DokployParamError("%s must be a dict of variables or a dotenv string, not %s" % (option, type(value).__name__),
-                                option=option)
-    try:
-        dotenv.validate_keys(list(value))
-        dotenv.validate_values(value)
-    except dotenv.DotenvError as error:
-        raise DokployParamError("%s: %s" % (option, error), option=option)
-
-
-# A Git URL Dokploy can clone: http(s)://, ssh:// or git://, or scp-like user@host:path. A local path or file://
-# would clone from the Dokploy server's own disk.
-GIT_URL = re.compile(r"^(?:(?:https?|ssh|git)://[^\s/@]+(?:@[^\s/]+)?(?:/\S*)?|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\S+)$")
-# What git refuses in a branch name (git check-ref-format): whitespace, control characters, ~^:?*[\ and "..".
-GIT_BAD_BRANCH = re.compile(r"[\s\x00-\x1f\x7f~^:?*\[\\]|\.\.")
-
-
-def check_git_url(option, value):
-    if value is not None and not GIT_URL.match(value):
-        raise DokployParamError("%s '%s' is not a Git URL Dokploy can clone: use https://host/owner/repo.git, "
-                                "ssh://git@host/owner/repo.git or git@host:owner/repo.git" % (option, value), option=option)
-
-
-def check_branch(option, value, pattern=None):
-    """Refuse a branch name git refuses, or one that does not match ``pattern`` (Dokploy's, where it has one)."""
-    if value is not None and (GIT_BAD_BRANCH.search(value) or (pattern is not None and not pattern.match(value))):
-        raise DokployParamError("%s '%s' is not a valid branch name: use letters, digits and . _ - / #"
-                                % (option, value), option=option)
-
-
-def check_repository_path(option, value):
-    """Refuse a path inside the service's repository that climbs out of it (a ``..`` segment)."""
-    if value is not None and ".." in value.replace("\\", "/").split("/"):
-        raise DokployParamError("%s '%s' must stay inside the repository: no '..' segments" % (option, value),
-                                option=option)
 
 
 def env_text(current_text, value, mode):
@@ -165,13 +123,14 @@ class Service(Resource):
     def find(self):
         params = self.params
         self.project = self.environment = None
+        require_kind(self.client, self.spec, "dokploy_database type=libsql")
         try:
             # One database alone is found in two requests by search; many resources of one run share environment.one.
             found = self.resolver.find_service(
                 self.spec, name=params.get("name"), service_id=params.get(self.spec.id_option),
                 project_name=params.get("project"), environment_name=params.get("environment"),
                 project_id=params.get("project_id"), environment_id=params.get("environment_id"),
-                search=not self.ctx.shared_lookups, what="dokploy_database type=libsql")
+                search=not self.ctx.shared_lookups)
         except DokployMissingError as error:
             if params.get("state") == "absent":
                 return None
@@ -284,50 +243,6 @@ class Service(Resource):
 
 # -- resource limits ---------------------------------------------------------------------------------------------
 
-_MEMORY_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "ki": 1024, "kib": 1024, "m": 1024 ** 2, "mb": 1024 ** 2,
-                 "mi": 1024 ** 2, "mib": 1024 ** 2, "g": 1024 ** 3, "gb": 1024 ** 3, "gi": 1024 ** 3, "gib": 1024 ** 3,
-                 "t": 1024 ** 4, "tb": 1024 ** 4, "ti": 1024 ** 4, "tib": 1024 ** 4}
-NANO = 10 ** 9
-
-
-def _number_and_unit(text):
-    text = str(text).strip()
-    number = text.rstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ").strip()
-    try:
-        return float(number), text[len(number):].strip().lower()
-    except ValueError:
-        return None, None
-
-
-def memory_bytes(option, value):
-    """``512M``, ``1.5G``, ``1GiB`` or a number of bytes -> the number of bytes as Dokploy stores it (a string)."""
-    if value is None or value == "":
-        return value
-    number, unit = _number_and_unit(value)
-    if number is None or unit not in _MEMORY_UNITS or number < 0:
-        raise DokployParamError("%s must be a size such as 512M, 1.5G or a number of bytes, not '%s'" % (option, value),
-                                option=option)
-    return str(int(round(number * _MEMORY_UNITS[unit])))
-
-
-def nano_cpus(option, value):
-    """``0.5`` or ``2`` CPUs (below 1000) or a whole number of nano CPUs (1000 and more) -> nano CPUs (a string)."""
-    if value is None or value == "":
-        return value
-    try:
-        number = float(str(value).strip())
-    except ValueError:
-        number = None
-    if number is None or number < 0 or math.isnan(number):
-        raise DokployParamError("%s must be a number of CPUs such as 0.5 or 2 (or of nano CPUs, 1000 and more), not '%s'"
-                                % (option, value), option=option)
-    return str(int(round(number * NANO))) if number < 1000 else str(int(number))
-
-
-LIMIT_OPTIONS = (("memory_limit", "memoryLimit", memory_bytes), ("memory_reservation", "memoryReservation", memory_bytes),
-                 ("cpu_limit", "cpuLimit", nano_cpus), ("cpu_reservation", "cpuReservation", nano_cpus))
-
-
 def limits_argument_spec():
     return dict((option, dict(type="str")) for option, field, convert in LIMIT_OPTIONS)
 
@@ -336,12 +251,3 @@ def limit_fields():
     """The Field declarations of the resource limits (converted to what Dokploy stores)."""
     return tuple(Field(option, field, convert=(lambda value, option=option, convert=convert: convert(option, value)))
                  for option, field, convert in LIMIT_OPTIONS)
-
-
-def check_limits(params):
-    """Each limit is valid, and no reservation is above its limit (Docker refuses such a task when it deploys)."""
-    converted = dict((option, convert(option, params.get(option))) for option, field, convert in LIMIT_OPTIONS)
-    for reservation, limit in (("memory_reservation", "memory_limit"), ("cpu_reservation", "cpu_limit")):
-        if converted[reservation] and converted[limit] and 0 < int(converted[limit]) < int(converted[reservation]):
-            raise DokployParamError("%s (%s) must not be more than %s (%s)" % (
-                reservation, params[reservation], limit, params[limit]), option=reservation)

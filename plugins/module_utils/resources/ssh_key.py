@@ -21,7 +21,7 @@ import re
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import find_named
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
 
 # db/validations/index.ts sshKeyCreate (v0.30.2): the key formats Dokploy accepts
 PUBLIC_KEY = re.compile(r"^ssh-(rsa|ed25519)\s+[A-Za-z0-9+/=]+\s*(.*)?\s*$")

@@ -39,8 +39,8 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.redirect import Redirect
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.schedule import Schedule
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Task
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import declared_variable_secrets, mask, shown_options
+from ansible_collections.dokploy.dokploy.plugins.module_utils.task import Task
 from ansible_collections.dokploy.dokploy.plugins.module_utils.target import target_argument_spec
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
 

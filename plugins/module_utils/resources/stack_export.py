@@ -20,7 +20,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils import dotenv
 from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import PROVIDER_TYPES, provider_fields
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Task, normalize
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, normalize
+from ansible_collections.dokploy.dokploy.plugins.module_utils.task import Task
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import unnested_lists
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack import (
     CHILDREN,

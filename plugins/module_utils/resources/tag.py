@@ -22,7 +22,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities impor
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, pick_one
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
 
 # the colours Dokploy's tag dialog stores: "#rrggbb" (components/dashboard/settings/tags)
 COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")

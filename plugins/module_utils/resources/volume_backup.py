@@ -24,7 +24,8 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.backup i
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import Child
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.destination import destination_id
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name, resolve_target
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.target import resolve_target
 
 # volumeBackups.create's volumeName (openapi.json v0.30.2)
 VOLUME_NAME = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")

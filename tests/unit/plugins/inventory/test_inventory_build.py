@@ -17,6 +17,7 @@ from ansible_collections.dokploy.dokploy.plugins.plugin_utils import inventory a
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
     UNAUTHORIZED_HINT,
     DokployAuthError,
+    DokployKeyRejectedError,
     DokployNotFoundError,
 )
 
@@ -275,7 +276,7 @@ def test_fetch_tolerates_refused_servers_and_domains():
 
 
 def test_fetch_fails_on_a_bad_key():
-    client = FakeClient({"overview.services": DokployAuthError(UNAUTHORIZED_HINT, status=401)})
+    client = FakeClient({"overview.services": DokployKeyRejectedError(UNAUTHORIZED_HINT, status=401)})
     with pytest.raises(DokployAuthError):
         plugin.fetch(client)
 

@@ -26,6 +26,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
     MINIMUM_VERSION,
     USER_AGENT,
     DokployAuthError,
+    DokployKeyRejectedError,
     DokployClient,
     DokployConnectionError,
     DokployError,
@@ -382,6 +383,7 @@ def test_bare_401_explains_the_key(stub):
     assert "organization" in text
     assert "DOKPLOY_API_KEY" in text
     assert info.value.status == 401
+    assert isinstance(info.value, DokployKeyRejectedError)   # the key itself: told by its class, never by its text
     assert_no_canary(info.value)
 
 
