@@ -33,3 +33,17 @@ class Task(object):
 
     def run(self):
         raise NotImplementedError
+
+
+class Info(Task):
+    """Base of the listings (the *_info modules): they only read, and ``run()`` returns
+    ``{changed: False, <key>: items()}``."""
+
+    key = None
+    read_only = True
+
+    def items(self):
+        raise NotImplementedError
+
+    def run(self):
+        return {"changed": False, self.key: self.items()}

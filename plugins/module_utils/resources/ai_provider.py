@@ -21,9 +21,9 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import Dokp
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import find_named
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.account import AdminResource
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.info import Info
+from ansible_collections.dokploy.dokploy.plugins.module_utils.task import Info
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
 
 FIELDS = (Field("name"), Field("url", "apiUrl"), Field("provider_api_key", "apiKey"), Field("model"),
           Field("enabled", "isEnabled"))

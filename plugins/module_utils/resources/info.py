@@ -16,15 +16,12 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import Dokp
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, SERVICE_KINDS, masked_database
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import unnested_children
 from ansible_collections.dokploy.dokploy.plugins.module_utils.running import public, read_tasks
-from ansible_collections.dokploy.dokploy.plugins.module_utils.task import Task
+from ansible_collections.dokploy.dokploy.plugins.module_utils.task import Info
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 
 
-class Info(Task):
-    """Base of the listings: ``run()`` returns ``{changed: False, <key>: [...]}``."""
-
-    key = None
-    read_only = True
+class Listing(Info):
+    """Base of the listings of what projects hold: the environments and service rows the parameters select."""
 
     def environments(self):
         """Every environment of the projects and environment the parameters name (None names every one)."""
@@ -43,9 +40,6 @@ class Info(Task):
         except DokployNotFoundError:
             return None
 
-    def run(self):
-        return {"changed": False, self.key: self.items()}
-
     def tasks(self, kind, row):
         """With ``with_tasks``: the service's swarm tasks (compose: containers) as Dokploy's Docker router reads them
         (running.py), or None when it cannot answer."""
@@ -62,7 +56,7 @@ def info_options(**options):
     return options
 
 
-class ServiceInfo(Info):
+class ServiceInfo(Listing):
     """Applications or compose services, each with the children Dokploy nests and those it lists apart."""
 
     kind = None
@@ -138,7 +132,7 @@ class ComposeInfo(ServiceInfo):
             return None
 
 
-class DatabaseInfo(Info):
+class DatabaseInfo(Listing):
     key = "databases"
     module_kwargs = dict(required_by={"database_id": "type"})
 
@@ -174,7 +168,7 @@ class DatabaseInfo(Info):
         return found
 
 
-class ProjectInfo(Info):
+class ProjectInfo(Listing):
     key = "projects"
     module_kwargs = dict(mutually_exclusive=[("name", "project_id")])
 

@@ -20,9 +20,9 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import Dokp
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, find_named
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.account import AdminResource, whoami
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.info import Info
+from ansible_collections.dokploy.dokploy.plugins.module_utils.task import Info
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
 
 
 def shown(ctx, row):
@@ -81,8 +81,8 @@ class Organization(AdminResource, Resource):
     def created_object(self, response, payload):
         return dict(response, members=[{"role": "owner"}])   # the creator becomes its owner
 
-    def plan(self, current, changes, desired, *created):   # *created: the engine's created flag, passed on
-        writes = super(Organization, self).plan(current, changes, desired, *created)
+    def plan(self, current, changes, desired, created=False):
+        writes = super(Organization, self).plan(current, changes, desired, created)
         for update, body in writes:
             body["organizationId"] = body.pop("id")
         return writes

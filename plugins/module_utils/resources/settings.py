@@ -29,9 +29,9 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import Dokp
 from ansible_collections.dokploy.dokploy.plugins.module_utils.cron import check_cron
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.account import AdminResource, whoami
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.info import Info
+from ansible_collections.dokploy.dokploy.plugins.module_utils.task import Info
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
 
 WEB = (("server_ip", "serverIp"), ("host", "host"), ("https", "https"), ("certificate_type", "certificateType"),
        ("letsencrypt_email", "letsEncryptEmail"), ("cron_expression", "logCleanupCron"),
@@ -200,7 +200,7 @@ class Settings(AdminResource, Resource):
 
     # -- writes --------------------------------------------------------------------------------
 
-    def plan(self, current, changes, desired, *created):   # *created: the engine's created flag, passed on
+    def plan(self, current, changes, desired, created=False):
         def value(field):
             return desired[field] if field in desired else current.get(field)
         scope = self.scope()
@@ -248,10 +248,10 @@ class Settings(AdminResource, Resource):
                                % ((me.get("user") or {}).get("email") or me.get("userId"), me.get("role") or "member"),
                                code="UNAUTHORIZED")
 
-    def apply(self, current, changes, desired, *created):
+    def apply(self, current, changes, desired, created=False):
         if set(changes) - MEMBER_WRITES:
             self.require_admin()
-        return super(Settings, self).apply(current, changes, desired, *created)
+        return super(Settings, self).apply(current, changes, desired, created)
 
     def ensure_present(self):
         if self.params["actions"]:

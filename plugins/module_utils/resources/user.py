@@ -33,8 +33,8 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVI
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError, find_named
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.account import AdminResource, licence_error, whoami
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.info import Info
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.task import Info
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
 
 EMAIL = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
@@ -103,9 +103,7 @@ class Names(object):
             if not matches:
                 error = DokployMissingError("%s: nothing is named '%s'; existing: %s"
                                             % (option, name, ", ".join(sorted(table.values())) or "none"))
-                if not self.ctx.check_mode:
-                    raise error
-                self.ctx.warn("%s. In check mode this is taken as one an earlier task would create" % error.message)
+                self.ctx.missing_parent(error)
                 ids.add(name)
                 continue
             ids.add(matches[0])
@@ -246,7 +244,7 @@ class User(AdminResource, Resource):
         if not self._licensed:
             raise licence_error(self.module_name, what)
 
-    def plan(self, current, changes, desired, *created):   # *created: the engine's created flag, passed on
+    def plan(self, current, changes, desired, created=False):
         writes = []
         if "role" in changes:
             require(self.version(), "organization.updateMemberRole", "dokploy_user role of an existing member")

@@ -24,8 +24,8 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.client import Dokp
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import find_named
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.account import AdminResource
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.info import Info
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.task import Info
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
 
 MASK = "********"
 NAME = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")
@@ -171,8 +171,8 @@ class VaultProvider(AdminResource, Resource):
                                     option="config")
         return dict(desired, assignments=desired.get("assignments", []))
 
-    def plan(self, current, changes, desired, *created):   # *created: the engine's created flag, passed on
-        writes = super(VaultProvider, self).plan(current, changes, desired, *created)
+    def plan(self, current, changes, desired, created=False):
+        writes = super(VaultProvider, self).plan(current, changes, desired, created)
         for update, body in writes:
             config = dict(current.get("config") or {}, **body["config"])
             secret = TYPES[config["providerType"]][2]
