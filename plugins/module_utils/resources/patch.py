@@ -22,7 +22,8 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities impor
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update, normalize
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.child import Child
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import check_name, resolve_target, target_module_kwargs
+from ansible_collections.dokploy.dokploy.plugins.module_utils.checks import check_name
+from ansible_collections.dokploy.dokploy.plugins.module_utils.target import resolve_target, target_module_kwargs
 
 KINDS = ("application", "compose")
 FIELDS = (Field("path", "filePath"), Field("content"), Field("type"), Field("enabled"))
