@@ -131,7 +131,7 @@ def test_a_child_deleted_in_a_whole_project_goes_through_the_engine(still_listed
     looked for in a fresh listing of the service, never sent again."""
     from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployConnectionError, DokployOutcomeUnknown
     from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS
-    from fakes import Seq
+    from ansible_collections.dokploy.dokploy.tests.unit.fakes import Seq
 
     port = {"portId": "pt1", "publishedPort": 8080, "protocol": "tcp", "targetPort": 80}
     row = {"applicationId": "a1", "name": "web", "ports": [port]}
