@@ -28,7 +28,7 @@ for _path in (HERE, os.path.join(TESTS_DIR, "integration"), TESTS_DIR):
         sys.path.insert(0, _path)
 
 import dokploy_real  # noqa: E402  pylint: disable=wrong-import-position
-from test_targets import collections_path, playbook_environment  # noqa: E402  pylint: disable=wrong-import-position
+from test_targets import playbook_environment  # noqa: E402  pylint: disable=wrong-import-position
 
 OUTPUT_DIR = os.path.join(TESTS_DIR, "output", "acceptance")
 REGISTRY = dokploy_real.REGISTRY
@@ -41,7 +41,7 @@ def skip_reason(version):
     try:
         dokploy_real.Version(version).tarball()
     except dokploy_real.HarnessError as exc:
-        return str(exc).split(". Give")[0]
+        return str(exc).split(". Give", maxsplit=1)[0]
     return None
 
 

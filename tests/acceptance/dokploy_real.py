@@ -87,13 +87,13 @@ def run(cmd, log_path=None, cwd=None, env=None, check=True, step=None, input_tex
         with open(log_path, "ab") as f:
             f.write(("\n$ %s\n" % " ".join(cmd)).encode())
             f.flush()
-            proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=f, stderr=subprocess.STDOUT,
+            proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=f, stderr=subprocess.STDOUT, check=False,
                                   input=input_text.encode() if input_text else None, timeout=timeout)
         if check and proc.returncode != 0:
             raise HarnessError("%s failed (exit code %s): %s\n  its log: %s\n  its end:\n%s" % (
                 step or "command", proc.returncode, " ".join(cmd), log_path, tail_file(log_path, 25)))
         return proc
-    proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False,
                           universal_newlines=True, input=input_text, timeout=timeout)
     if check and proc.returncode != 0:
         raise HarnessError("%s failed (exit code %s): %s\n%s" % (
@@ -230,7 +230,7 @@ def ensure_packages(names=None):
     names = APT_PACKAGES if names is None else names
     missing = []
     for name in names:
-        proc = subprocess.run(["dpkg-query", "-W", "-f=${Status}", name], stdout=subprocess.PIPE,
+        proc = subprocess.run(["dpkg-query", "-W", "-f=${Status}", name], stdout=subprocess.PIPE, check=False,
                               stderr=subprocess.DEVNULL, universal_newlines=True)
         if "install ok installed" not in proc.stdout:
             missing.append(name)
@@ -256,7 +256,7 @@ def docker(*args, check=True, timeout=300):
 
 def docker_ok():
     try:
-        return subprocess.run(["docker", "info", "--format", "{{.ServerVersion}}"], stdout=subprocess.DEVNULL,
+        return subprocess.run(["docker", "info", "--format", "{{.ServerVersion}}"], stdout=subprocess.DEVNULL, check=False,
                               stderr=subprocess.DEVNULL, timeout=20).returncode == 0
     except (OSError, subprocess.TimeoutExpired):
         return False
@@ -296,7 +296,7 @@ def ensure_swarm():
 
 def registry_ok():
     try:
-        status, _ = http("GET", "http://%s/v2/" % REGISTRY, timeout=3)
+        status = http("GET", "http://%s/v2/" % REGISTRY, timeout=3)[0]
         return status == 200
     except OSError:
         return False
@@ -370,8 +370,8 @@ def ensure_images():
     for name in IMAGES:
         repo, tag = name.split(":")
         stamp = os.path.join(CACHE, "images", name.replace("/", "_") + ".stamp")
-        status, _ = http("GET", "http://%s/v2/%s/manifests/%s" % (REGISTRY, repo, tag), timeout=10,
-                         headers={"Accept": "application/vnd.docker.distribution.manifest.v2+json"})
+        status = http("GET", "http://%s/v2/%s/manifests/%s" % (REGISTRY, repo, tag), timeout=10,
+                      headers={"Accept": "application/vnd.docker.distribution.manifest.v2+json"})[0]
         if status == 200 and read_file(stamp, "").strip() == image_spec_hash(name):
             continue
         log("building and pushing %s/%s" % (REGISTRY, name))
@@ -391,7 +391,7 @@ def ensure_images():
         tar = subprocess.Popen(["tar", "-C", root, "-c", "."], stdout=subprocess.PIPE)
         with open(ilog, "ab") as f:
             imp = subprocess.run(["docker", "import", "-c", "CMD %s" % cmd, "-c", "ENV PATH=/usr/local/bin:/bin",
-                                  "-", full], stdin=tar.stdout, stdout=f, stderr=subprocess.STDOUT)
+                                  "-", full], stdin=tar.stdout, stdout=f, stderr=subprocess.STDOUT, check=False)
         tar.stdout.close()
         tar.wait()
         if imp.returncode != 0:
@@ -665,7 +665,7 @@ class Version:
 
     def healthy(self):
         try:
-            status, _ = http("GET", self.url + "/api/health", timeout=10)
+            status = http("GET", self.url + "/api/health", timeout=10)[0]
             return status == 200
         except OSError:
             return False
@@ -674,7 +674,7 @@ class Version:
         key = self.api_key()
         if not key:
             return False
-        status, _ = http("GET", self.url + "/api/project.all", headers={"x-api-key": key}, timeout=120)
+        status = http("GET", self.url + "/api/project.all", headers={"x-api-key": key}, timeout=120)[0]
         return status == 200
 
     def write_dotenv(self):
@@ -917,7 +917,7 @@ def status(as_json=False):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="scripts/dokploy-real", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="scripts/dokploy-real", description=__doc__.split("\n\n", maxsplit=1)[0])
     parser.add_argument("command", choices=["start", "reset", "stop", "status", "docker", "env", "build", "info"])
     parser.add_argument("--version", default=os.environ.get("DOKPLOY_REAL_VERSION", DEFAULT_VERSION),
                         help="Dokploy version: %s (default %s)" % (" or ".join(sorted(VERSIONS)), DEFAULT_VERSION))

@@ -15,7 +15,8 @@ import sys
 import pytest
 
 from inventory_seed import plain  # tests/integration is on sys.path (conftest.py)
-from conftest import OUTPUT_DIR, REGISTRY, collections_path, play, running_containers, service_inspect, wait_for
+from test_targets import collections_path  # tests/integration is on sys.path (conftest.py)
+from conftest import OUTPUT_DIR, REGISTRY, play, running_containers, service_inspect, wait_for
 
 PROJECT = "accstack"
 
@@ -79,13 +80,13 @@ def test_stack_converges_and_runs(converged):
 
 
 def test_stack_second_run_changes_nothing(converged):
-    server, _ = converged
+    server = converged[0]
     again = play(server, "stack_noop", [{"name": "again", "dokploy.dokploy.dokploy_stack": declaration()}])
     assert again["again"]["changed"] is False, again["again"].get("actions")
 
 
 def test_inventory_lists_the_real_services(converged):
-    server, _ = converged
+    server = converged[0]
     source = os.path.join(OUTPUT_DIR, "real.dokploy.yml")
     with open(source, "w") as f:
         f.write("plugin: dokploy.dokploy.dokploy\napi_url: %s\n" % server.url)
@@ -117,7 +118,7 @@ def test_inventory_lists_the_real_services(converged):
 
 
 def test_stack_prune_removes_the_service_from_the_swarm(converged):
-    server, _ = converged
+    server = converged[0]
     worker = app_names(server)["worker"]
     pruned = play(server, "stack_prune", [
         {"name": "prune", "dokploy.dokploy.dokploy_stack": declaration(prune=True, with_worker=False)}])
