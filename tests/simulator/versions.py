@@ -180,6 +180,10 @@ WHOLE_ROWS_UNTIL.update(("%s.one#destination" % kind, ((0, 29, 8), [(("backups",
 WHOLE_ROWS_UNTIL.update(("%s.one#destination" % router, ((0, 29, 8), [(("destination",),) + _DESTINATION]))
                         for router in ("backup", "volumeBackups"))
 
+# Relations only the narrowed summaries carry: a whole row of an older version has none (a real v0.25.11's
+# project.one lists its applications without their server; tests/acceptance/test_differential.py).
+SUMMARY_ONLY = ("server",)
+
 # Behaviour switches for route files: name -> first version that behaves like v0.30.2.
 BEHAVIOURS = {
     # isDefault column; before it the environment *named* production is the protected one
@@ -190,7 +194,23 @@ BEHAVIOURS = {
     # findEnvironmentById narrowed to columns/summaries at v0.26.1; before, whole rows (deployments, server)
     "environment.one.summary": (0, 26, 1),
     "errors.data": ZOD4,
+    # a new application's dockerfile column: null on a real v0.25.11 (its schema has no default; v0.30.2's is
+    # "Dockerfile"); seen by tests/acceptance/test_differential.py. First version with the default: not known
+    # more closely than "after v0.25.11", v0.26.0 assumed.
+    "application.dockerfile.default": (0, 26, 0),
+    # compose.create takes sourceType (apiCreateCompose picks it in v0.30.2, not in v0.25.11: zod strips it and
+    # the row keeps the column default "github"); seen on a real v0.25.11 by the differential run. v0.26.0 assumed.
+    "compose.create.sourceType": (0, 26, 0),
 }
+
+# Answers that were a bare value where v0.30.2 answers the row: procedure -> (first version answering as
+# v0.30.2, the older answer). A real v0.25.11 answers `true` to mounts.create, port.create and
+# <postgres|mysql|mariadb|mongo>.create (apps/dokploy/server/api/routers/*.ts: `return true`) and null to
+# security.create (createSecurity returns nothing); seen by tests/acceptance/test_differential.py. When each
+# changed is not known more closely than "after v0.25.11": v0.26.0 assumed.
+ANSWERS_UNTIL = dict(("%s.create" % kind, ((0, 26, 0), True)) for kind in ("mounts", "port", "postgres", "mysql",
+                                                                               "mariadb", "mongo"))
+ANSWERS_UNTIL["security.create"] = ((0, 26, 0), None)
 
 NOT_FOUND = {"message": "Not found", "code": "NOT_FOUND"}
 
@@ -243,7 +263,7 @@ def _embed_whole_rows(value, path, source):
         whole = public(row)
         for name, child_rows in children.items():
             whole[name + "s"] = [public(c) for c in child_rows.values() if c.get(id_field) == row[id_field]]
-        whole.update((k, v) for k, v in value.items() if k not in whole)
+        whole.update((k, v) for k, v in value.items() if k not in whole and k not in SUMMARY_ONLY)
         return whole
     head, rest = path[0], path[1:]
     if head == "*" and isinstance(value, list):
@@ -274,6 +294,7 @@ class Profile(object):
         self.behaviours = dict((name, self.version >= since) for name, since in BEHAVIOURS.items())
         # fixed answers: the version itself
         self.answers = {"settings.getDokployVersion": self.tag}
+        self.answers.update((proc, answer) for proc, (until, answer) in ANSWERS_UNTIL.items() if self.version < until)
 
     @property
     def is_latest(self):

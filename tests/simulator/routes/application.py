@@ -43,6 +43,8 @@ def create(state, inp, ctx):
                   sourceType=inp.get("sourceType", "github"))
     if inp.get("appName"):
         row["appName"] = build_app_name("app", inp["appName"])
+    if not ctx.config.get("behaviours", {}).get("application.dockerfile.default", True):
+        row["dockerfile"] = None  # no column default before (tests/simulator/versions.py BEHAVIOURS)
     table(state, "application")[row["applicationId"]] = row
     return dict(row)
 

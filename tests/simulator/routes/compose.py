@@ -22,6 +22,8 @@ def create(state, inp, ctx):
     row = new_row("compose", name=inp["name"], environmentId=inp["environmentId"], description=inp.get("description"),
                   serverId=inp.get("serverId"), composeType=inp.get("composeType", "docker-compose"),
                   sourceType=inp.get("sourceType", "github"), composeFile=inp.get("composeFile", ""))
+    if not ctx.config.get("behaviours", {}).get("compose.create.sourceType", True):
+        row["sourceType"] = "github"  # not in its input before (tests/simulator/versions.py BEHAVIOURS)
     if inp.get("appName"):
         row["appName"] = build_app_name("compose", inp["appName"])
     table(state, "compose")[row["composeId"]] = row
