@@ -20,6 +20,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 from conformance.replay import diff  # tests/ is on sys.path (conftest.py)
+from simulator.core import Simulator
+
+decode = Simulator._body_for_log  # pylint: disable=protected-access  (JSON, else text, else None)
 
 HOP_HEADERS = ("connection", "keep-alive", "transfer-encoding", "content-length", "host")
 # not forwarded: so that both servers answer plain JSON the proxy can read (Next.js compresses otherwise)
@@ -77,16 +80,6 @@ class RecordingProxy:
     def __exit__(self, *exc):
         self.httpd.shutdown()
         self.httpd.server_close()
-
-
-def decode(raw):
-    if not raw:
-        return None
-    text = raw.decode("utf-8", "replace")
-    try:
-        return json.loads(text)
-    except ValueError:
-        return text
 
 
 def procedure(exchange):
