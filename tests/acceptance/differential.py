@@ -22,7 +22,8 @@ from urllib.parse import urlsplit
 from conformance.replay import diff  # tests/ is on sys.path (conftest.py)
 from simulator.core import Simulator
 
-decode = Simulator._body_for_log  # pylint: disable=protected-access  (JSON, else text, else None)
+# JSON, else text, else None
+decode = Simulator._body_for_log  # pylint: disable=protected-access
 
 HOP_HEADERS = ("connection", "keep-alive", "transfer-encoding", "content-length", "host")
 # not forwarded: so that both servers answer plain JSON the proxy can read (Next.js compresses otherwise)

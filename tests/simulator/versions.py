@@ -76,11 +76,9 @@ PROCEDURES_SINCE = {
     "server.allForPermissions": (0, 29, 0), "server.buildServers": (0, 26, 0), "server.getServerTime": (0, 25, 7),
     "server.updateBuildsConcurrency": (0, 29, 9),
     "settings.checkInfrastructureHealth": (0, 29, 0), "settings.cleanAllDeploymentQueue": (0, 27, 0),
-    "settings.getDockerDiskUsage": (0, 29, 0), "settings.getWebServerSettings": (0, 26, 3),
-    "settings.updateBuildsConcurrency": (0, 29, 9), "settings.updateEnforceSSO": (0, 29, 6),
-    "settings.updateRemoteServersOnly": (0, 29, 6), "settings.updateServerIp": (0, 26, 3),
+    "settings.getDockerDiskUsage": (0, 29, 0), "settings.updateEnforceSSO": (0, 29, 6),
     "sshKey.allForApps": (0, 29, 0),
-    "user.createUserWithCredentials": (0, 29, 0), "user.getBookmarkedTemplates": (0, 29, 0),
+    "user.getBookmarkedTemplates": (0, 29, 0),
     "user.toggleTemplateBookmark": (0, 29, 0), "user.getPermissions": (0, 28, 7), "user.session": (0, 28, 5),
     "user.listPasskeys": (0, 29, 14), "user.listSessions": (0, 30, 0), "user.revokeSession": (0, 30, 0),
 }
@@ -208,8 +206,8 @@ BEHAVIOURS = {
 # <postgres|mysql|mariadb|mongo>.create (apps/dokploy/server/api/routers/*.ts: `return true`) and null to
 # security.create (createSecurity returns nothing); seen by tests/acceptance/test_differential.py. When each
 # changed is not known more closely than "after v0.25.11": v0.26.0 assumed.
-ANSWERS_UNTIL = dict(("%s.create" % kind, ((0, 26, 0), True)) for kind in ("mounts", "port", "postgres", "mysql",
-                                                                               "mariadb", "mongo"))
+ANSWERS_UNTIL = dict(("%s.create" % kind, ((0, 26, 0), True))
+                     for kind in ("mounts", "port", "postgres", "mysql", "mariadb", "mongo"))
 ANSWERS_UNTIL["security.create"] = ((0, 26, 0), None)
 
 NOT_FOUND = {"message": "Not found", "code": "NOT_FOUND"}
