@@ -101,6 +101,182 @@ options:
     type: str
 """
 
+    # Docker swarm settings of applications and databases (module_utils/swarm.py), named as
+    # community.docker.docker_swarm_service names them.
+    SWARM = r"""
+options:
+  healthcheck:
+    version_added: 0.3.0
+    description:
+      - The health check of the service's containers. The whole setting; what is left out is Docker's default.
+        V({}) removes it. Durations are given as V(10s), V(1m30s), V(500ms) (units h, m, s, ms, us, ns) and
+        stored as the nanoseconds Docker takes.
+    type: dict
+    suboptions:
+      test:
+        description:
+          - A command run by a shell (a string, sent as C([CMD-SHELL, <command>])), or a list starting with
+            V(NONE), V(CMD) or V(CMD-SHELL).
+        type: raw
+      interval:
+        description: Time between two checks (0, or 1ms or more).
+        type: str
+      timeout:
+        description: Time a check may take (0, or 1ms or more).
+        type: str
+      start_period:
+        description: Time the container has to start before failed checks count.
+        type: str
+      retries:
+        description: Failed checks in a row that make the container unhealthy (0 or more).
+        type: int
+  restart_config:
+    version_added: 0.3.0
+    description:
+      - When Docker restarts the service's containers. The whole setting; V({}) removes it.
+    type: dict
+    suboptions:
+      condition:
+        description: When to restart.
+        type: str
+        choices: [none, on-failure, any]
+      delay:
+        description: Time between restart attempts, such as V(5s).
+        type: str
+      max_attempts:
+        description: Attempts before giving up (0 or more; 0 is no limit).
+        type: int
+      window:
+        description: Time used to decide whether a restart succeeded.
+        type: str
+  placement:
+    version_added: 0.3.0
+    description:
+      - Where the service's tasks run. The whole setting; V({}) removes it, and Dokploy then places a service with
+        mounts on a manager node.
+    type: dict
+    suboptions:
+      constraints:
+        description:
+          - Each C(<key>==<value>) or C(<key>!=<value>), for example V(node.role==manager) or
+            V(node.labels.zone==eu); a constraint without an operator is refused before any request.
+        type: list
+        elements: str
+      preferences:
+        description:
+          - Spread preferences, each a dict with the key C(spread) and a node label, for example C(node.labels.zone).
+        type: list
+        elements: dict
+      replicas_max_per_node:
+        description: Tasks of the service one node may run at most (0 or more; 0 is no limit).
+        type: int
+      platforms:
+        description: Platforms the tasks may run on.
+        type: list
+        elements: dict
+        suboptions:
+          os:
+            description: Operating system, such as V(linux).
+            type: str
+            required: true
+          architecture:
+            description: Architecture, such as V(x86_64).
+            type: str
+            required: true
+  update_config:
+    version_added: 0.3.0
+    description:
+      - How Docker rolls out a new version of the service. The whole setting; V({}) removes it (Dokploy then uses
+        parallelism 1, order start-first and failure action rollback).
+    type: dict
+    suboptions:
+      parallelism:
+        description: Tasks updated at once (0 is all); 1 when left out (Dokploy requires a value).
+        type: int
+      delay:
+        description: Time between two batches, such as V(10s).
+        type: str
+      failure_action:
+        description: What to do when an update fails.
+        type: str
+        choices: [continue, pause, rollback]
+      monitor:
+        description: Time each task is watched for failure after its update.
+        type: str
+      max_failure_ratio:
+        description: Share of tasks that may fail (0 to 1).
+        type: float
+      order:
+        description: Whether the old task stops before the new one starts; V(start-first) when left out (Dokploy
+          requires a value).
+        type: str
+        choices: [stop-first, start-first]
+  rollback_config:
+    version_added: 0.3.0
+    description:
+      - How Docker rolls back a failed update; the options of O(update_config), but for the V(rollback)
+        failure action. V({}) removes it.
+    type: dict
+    suboptions:
+      parallelism:
+        description: Tasks rolled back at once (0 is all); 1 when left out.
+        type: int
+      delay:
+        description: Time between two batches.
+        type: str
+      failure_action:
+        description: What to do when a rollback fails.
+        type: str
+        choices: [continue, pause]
+      monitor:
+        description: Time each task is watched for failure after its rollback.
+        type: str
+      max_failure_ratio:
+        description: Share of tasks that may fail (0 to 1).
+        type: float
+      order:
+        description: Whether the old task stops before the new one starts; V(start-first) when left out.
+        type: str
+        choices: [stop-first, start-first]
+  mode:
+    version_added: 0.3.0
+    description:
+      - V(replicated) runs O(replicas) tasks; V(global) one task on every node (O(replicas) is then refused).
+    type: str
+    choices: [replicated, global]
+  labels:
+    version_added: 0.3.0
+    description:
+      - Labels of the service's containers (Dokploy sets them on the task's container spec). The whole set; V({})
+        removes them.
+    type: dict
+  stop_grace_period:
+    version_added: 0.3.0
+    description:
+      - Time a container has to stop before it is killed, such as V(30s).
+    type: str
+  ulimits:
+    version_added: 0.3.0
+    description:
+      - Resource limits of the containers (C(ulimit)). The whole list; V([]) removes them. Needs Dokploy v0.27.0
+        or newer; not available for libsql databases.
+    type: list
+    elements: dict
+    suboptions:
+      name:
+        description: The limit, such as V(nofile) or V(nproc).
+        type: str
+        required: true
+      soft:
+        description: Soft limit (0 or more, at most O(ulimits[].hard)).
+        type: int
+        required: true
+      hard:
+        description: Hard limit.
+        type: int
+        required: true
+"""
+
     # What every resource module supports.
     ATTRIBUTES = r"""
 attributes:

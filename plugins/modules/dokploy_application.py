@@ -226,6 +226,7 @@ extends_documentation_fragment:
   - dokploy.dokploy.dokploy.LIFECYCLE
   - dokploy.dokploy.dokploy.ENV_MODE
   - dokploy.dokploy.dokploy.LIMITS
+  - dokploy.dokploy.dokploy.SWARM
   - dokploy.dokploy.git_provider
 seealso:
   - module: dokploy.dokploy.dokploy_application_info

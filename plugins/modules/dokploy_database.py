@@ -201,6 +201,7 @@ extends_documentation_fragment:
   - dokploy.dokploy.dokploy.LIFECYCLE
   - dokploy.dokploy.dokploy.ENV_MODE
   - dokploy.dokploy.dokploy.LIMITS
+  - dokploy.dokploy.dokploy.SWARM
 seealso:
   - module: dokploy.dokploy.dokploy_database_info
   - module: dokploy.dokploy.dokploy_project

@@ -45,7 +45,13 @@ BUILD = [
                        access_key="AK", secret_key="SK")),
     (Application, dict(project=P, name="web", docker_image="nginx:1.27", replicas=2, memory_limit="512M",
                        cpu_limit="0.5", env={"LOG_LEVEL": "info"}, description="front", command="nginx",
-                       args=["-g", "daemon off;"], auto_deploy=False)),
+                       args=["-g", "daemon off;"], auto_deploy=False,
+                       healthcheck=dict(test="wget -q -O- http://localhost/", interval="10s", retries=3),
+                       restart_config=dict(condition="on-failure", delay="5s", max_attempts=3),
+                       placement=dict(constraints=["node.role==manager"], preferences=[{"spread": "node.labels.zone"}]),
+                       update_config=dict(parallelism=2, delay="1m30s", order="stop-first"),
+                       rollback_config=dict(failure_action="pause"), labels={"team": "shop"},
+                       stop_grace_period="20s", ulimits=[dict(name="nofile", soft=1024, hard=2048)])),
     (Application, dict(project=P, name="private", docker_image="registry.example.com/team/app:1.0",
                        registry_url="registry.example.com", registry_username="bot", registry_password="pw",
                        build_type="dockerfile")),
@@ -57,7 +63,7 @@ BUILD = [
     (Compose, dict(project=P, name="gitstack", git_url="https://github.com/example/stack.git", git_branch="main",
                    compose_path="./deploy/compose.yml", compose_type="stack")),
     (Database, dict(project=P, name="pg", type="postgres", database_name="shop", database_user="shop",
-                    database_password="pgpass1", external_port=15432, memory_limit="1G")),
+                    database_password="pgpass1", external_port=15432, memory_limit="1G", mode="global")),
     (Database, dict(project=P, name="my", type="mysql", database_name="shop", database_user="shop",
                     database_password="mypass1", database_root_password="rootpass1")),
     (Database, dict(project=P, name="maria", type="mariadb", database_name="shop", database_user="shop",
@@ -145,6 +151,11 @@ def test_export_holds_every_kind(server):
     web = production["applications"]["web"]
     assert web["docker_image"] == "nginx:1.27" and web["replicas"] == 2 and web["env"] == {"LOG_LEVEL": "info"}
     assert "build_type" not in web and "auto_deploy" in web   # Dokploy's default left out, a changed one kept
+    # the swarm settings, back as the options that set them (durations as text, swarm.py)
+    assert web["healthcheck"] == {"test": ["CMD-SHELL", "wget -q -O- http://localhost/"], "interval": "10s", "retries": 3}
+    assert web["update_config"] == {"parallelism": 2, "delay": "1m30s", "order": "stop-first"}
+    assert web["stop_grace_period"] == "20s" and web["ulimits"] == [{"name": "nofile", "soft": 1024, "hard": 2048}]
+    assert production["databases"]["pg"]["mode"] == "global"
     # the bind mount, not the data volume Dokploy made with the database
     assert production["databases"]["pg"]["mounts"] == [{"mount_path": "/backup", "type": "bind", "host_path": "/srv/pg-backup"}]
     assert stack["env"] == {"TZ": "Europe/Berlin", "SHARED": "1"}

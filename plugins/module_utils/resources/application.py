@@ -40,6 +40,8 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service 
     service_argument_spec,
     service_module_kwargs,
 )
+from ansible_collections.dokploy.dokploy.plugins.module_utils.swarm import COLUMNS as SWARM_COLUMNS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.swarm import check_swarm, swarm_argument_spec, swarm_desired
 
 BUILD_TYPES = ("dockerfile", "nixpacks", "heroku_buildpacks", "paketo_buildpacks", "static", "railpack")
 
@@ -61,7 +63,8 @@ SOURCE_FIELDS = ("watchPaths", "enableSubmodules", "sourceType")
 PROVIDER_PROCEDURES = {"github": "application.saveGithubProvider", "gitlab": "application.saveGitlabProvider",
                        "bitbucket": "application.saveBitbucketProvider", "gitea": "application.saveGiteaProvider"}
 
-UPDATE = Update("application.update", ["name", "registryId", "buildRegistryId"] + [f.api for f in UPDATE_FIELDS])
+UPDATE = Update("application.update", ["name", "registryId", "buildRegistryId"] + [f.api for f in UPDATE_FIELDS] +
+                sorted(SWARM_COLUMNS.values()))
 BUILD = Update("application.saveBuildType", [f.api for f in BUILD_FIELDS],
                keep=("buildType", "dockerfile", "dockerContextPath", "dockerBuildStage", "herokuVersion", "railpackVersion"))
 ENVIRONMENT = Update("application.saveEnvironment", ["env", "buildArgs", "buildSecrets", "createEnvFile"],
@@ -105,6 +108,7 @@ def source_type(params):
 
 class Application(Service):
     kind = "application"
+    swarm = True
     service_kind = SERVICE_KINDS["application"]
     fields = UPDATE_FIELDS + BUILD_FIELDS
     env_fields = (("env", "env"), ("build_args", "buildArgs"), ("build_secrets", "buildSecrets"))
@@ -127,6 +131,7 @@ class Application(Service):
     def argument_spec(cls):
         spec = service_argument_spec("application_id")
         spec.update(limits_argument_spec())
+        spec.update(swarm_argument_spec())
         spec.update(
             docker_image=dict(type="str"),
             registry_url=dict(type="str"),
@@ -168,6 +173,7 @@ class Application(Service):
         if params["replicas"] is not None and params["replicas"] < 0:
             raise DokployParamError("replicas must be 0 or more", option="replicas")
         check_limits(params)
+        check_swarm(params)
         check_image("docker_image", params["docker_image"])
         if params["git_branch"] is not None and not params["git_branch"].strip():
             raise DokployParamError("git_branch must not be empty", option="git_branch")
@@ -186,6 +192,7 @@ class Application(Service):
     def desired(self, current):
         wanted = super(Application, self).desired(current)
         params = self.params
+        wanted.update(swarm_desired(params))
         source = source_type(params)
         if source == "docker":
             wanted["sourceType"] = "docker"

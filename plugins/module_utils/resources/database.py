@@ -14,7 +14,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities impor
 from ansible_collections.dokploy.dokploy.plugins.module_utils.service_checks import check_image, check_limits
 from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, PASSWORD_FIELDS, SERVICE_KINDS, masked_database
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update, normalize
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service import (
     Service,
     limit_fields,
@@ -22,6 +22,8 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service 
     service_argument_spec,
     service_module_kwargs,
 )
+from ansible_collections.dokploy.dokploy.plugins.module_utils.swarm import COLUMNS as SWARM_COLUMNS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.swarm import check_swarm, swarm_argument_spec, swarm_desired
 
 # The characters Dokploy's schemas allow in a database password (openapi.json, <type>.create, update and
 # changePassword; redis takes any on create and update).
@@ -53,6 +55,7 @@ def unsupported_options(db_type, params):
 
 class Database(Service):
     kind = "database"
+    swarm = True
     fields = COMMON_FIELDS + TYPE_FIELDS
     module_kwargs = service_module_kwargs("database_id")
     section = "databases"
@@ -69,6 +72,7 @@ class Database(Service):
     def argument_spec(cls):
         spec = service_argument_spec("database_id")
         spec.update(limits_argument_spec())
+        spec.update(swarm_argument_spec())
         spec.update(
             type=dict(type="str", required=True, choices=list(DATABASE_TYPES)),
             docker_image=dict(type="str"),
@@ -115,6 +119,10 @@ class Database(Service):
         if params["docker_image"] is not None:
             check_image("docker_image", params["docker_image"])
         check_limits(params)
+        check_swarm(params)
+        if params["type"] == "libsql" and params["ulimits"] is not None:
+            # libsql has no ulimitsSwarm column (packages/server/src/db/schema/libsql.ts, v0.30.2)
+            raise DokployParamError("ulimits not available for type libsql", option="ulimits")
         if params["type"] in ("mysql", "mariadb") and params["database_user"] == "root":
             raise DokployParamError("database_user cannot be root: the %s image creates root itself (its password is "
                                     "database_root_password) and refuses root as the regular user" % params["type"],
@@ -129,7 +137,8 @@ class Database(Service):
         ran takes its port with the other settings): on an existing database saveExternalPort stores the port and
         redeploys synchronously (API.md 6)."""
         with_port = created
-        fields = ["name"] + [f.api for f in COMMON_FIELDS] + [f.api for f in TYPE_FIELDS if self.spec.has(f.api)]
+        fields = ["name"] + [f.api for f in COMMON_FIELDS] + [f.api for f in TYPE_FIELDS if self.spec.has(f.api)] + \
+            sorted(SWARM_COLUMNS.values())
         ports = [api for option, api in PORT_OPTIONS if api == "externalPort" or self.spec.has(api)]
         # saveExternalPorts (libsql) sets all three ports: the ones not changed are sent as they are
         port = Update(self.spec.procedure(self.spec.database.port_procedure), ports,
@@ -141,6 +150,7 @@ class Database(Service):
 
     def desired(self, current):
         desired = super(Database, self).desired(current)
+        desired.update(swarm_desired(self.params))
         for option, api in PORT_OPTIONS:
             if self.params.get(option) is not None:
                 desired[api] = self.params[option] or None
@@ -152,7 +162,7 @@ class Database(Service):
     def normalize_field(self, field, value):
         if value == []:
             return None
-        return normalize(value)
+        return super(Database, self).normalize_field(field, value)
 
     def create_payload(self, desired):
         missing = [f.option for f in TYPE_FIELDS if f.api in self.spec.database.required_on_create and f.api not in desired]

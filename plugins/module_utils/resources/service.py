@@ -27,10 +27,12 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import (
     lifecycle_argument_spec,
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployMissingError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, VersionField
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Resource, VersionField, normalize
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import mask
+from ansible_collections.dokploy.dokploy.plugins.module_utils.swarm import COLUMNS as SWARM_COLUMNS
 
 SERVICE_STATES = ["present", "absent"] + list(LIFECYCLE_STATES)
+SWARM_FIELDS = frozenset(SWARM_COLUMNS.values())
 
 
 def service_argument_spec(id_option):
@@ -77,6 +79,7 @@ class Service(Resource):
     # Service columns later Dokploy versions brought (the engine refuses a set one before any write on older servers,
     # whose zod input would drop it unseen and report a change on every run).
     version_fields = (VersionField("args", "service.args"),
+                      VersionField("ulimitsSwarm", "service.ulimitsSwarm", option="ulimits"),
                       VersionField("buildRegistryId", "application.buildRegistry", option="build_registry"))
     section = None                   # its section of an environment in a whole project ("applications")
     # How an export (stack_export.py) gives a row back as options: Dokploy's defaults of a new service (a value equal
@@ -84,6 +87,7 @@ class Service(Resource):
     export_defaults = {}
     export_sources = {}
     export_source_options = ()      # options of every Git source (watch paths, submodules)
+    swarm = False                    # whether it has the swarm settings (swarm.py): applications and databases
 
     @classmethod
     def export_fields(cls, kind):
@@ -178,6 +182,11 @@ class Service(Resource):
         if server_id:
             payload["serverId"] = server_id
         return payload
+
+    def normalize_field(self, field, value):
+        if field in SWARM_FIELDS and value in ([], {}):
+            return None  # an empty swarm setting is no setting: Dokploy hands Docker its defaults
+        return normalize(value)
 
     def compare(self, current, desired):
         self.warn_if_moved(current)

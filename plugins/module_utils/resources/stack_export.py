@@ -30,6 +30,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack im
     read_project,
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import is_secret_option
+from ansible_collections.dokploy.dokploy.plugins.module_utils.swarm import swarm_options
 
 # What project.create gives its default environment (the recorded project.create answers).
 DEFAULT_DESCRIPTION = "Production environment"
@@ -113,6 +114,8 @@ class Exporter(object):
         service.update(self.options(resource_class, [Field(o, f) for o, f in resource_class.env_fields if o != "env"],
                                     row, where))
         service.update(self.options(resource_class, [Field("env", "env")], row, where))
+        if resource_class.swarm:
+            service.update(swarm_options(row))   # the JSON columns, back to the options (swarm.py)
         if row.get("serverId"):
             service["server_id"] = row["serverId"]
         for child_class in CHILDREN:
