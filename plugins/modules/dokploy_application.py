@@ -256,6 +256,27 @@ EXAMPLES = r"""
     replicas: 2
     memory_limit: "536870912"
 
+- name: Tune how the swarm runs it (named as in community.docker.docker_swarm_service)
+  dokploy.dokploy.dokploy_application:
+    project: shop
+    name: web
+    healthcheck:
+      test: wget -q -O- http://127.0.0.1/
+      interval: 10s
+      retries: 3
+    restart_config:
+      condition: on-failure
+      delay: 5s
+    placement:
+      constraints: ["node.labels.zone==eu"]
+    update_config:
+      parallelism: 1
+      delay: 30s
+      failure_action: rollback
+    stop_grace_period: 1m30s
+    labels:
+      team: shop
+
 - name: Set the connection once for every Dokploy task of the play
   module_defaults:
     group/dokploy.dokploy.dokploy:
