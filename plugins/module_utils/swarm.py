@@ -136,8 +136,8 @@ def healthcheck(value):
             raise DokployParamError("healthcheck.test as a list starts with NONE, CMD or CMD-SHELL, not '%s'" % test[0],
                                     option="healthcheck")
     found = dict(Test=test, Retries=_non_negative("healthcheck.retries", value.get("retries")))
-    found.update(_durations("healthcheck", value, (("interval", "Interval"), ("timeout", "Timeout"),
-                                                    ("start_period", "StartPeriod"))))
+    keys = (("interval", "Interval"), ("timeout", "Timeout"), ("start_period", "StartPeriod"))
+    found.update(_durations("healthcheck", value, keys))
     for key, api in (("interval", "Interval"), ("timeout", "Timeout")):
         if found[api] and found[api] < 10 ** 6:  # Docker: "Interval in Healthcheck cannot be less than 1ms"
             raise DokployParamError("healthcheck.%s must be 0 or at least 1ms" % key, option="healthcheck")
