@@ -170,7 +170,7 @@ failure:
 """
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.module import run_resource
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.info import ApplicationInfo
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service_info import ApplicationInfo
 
 
 def main():

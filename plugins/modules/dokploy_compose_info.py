@@ -159,7 +159,7 @@ failure:
 """
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.module import run_resource
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.info import ComposeInfo
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service_info import ComposeInfo
 
 
 def main():

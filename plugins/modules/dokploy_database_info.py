@@ -129,7 +129,7 @@ failure:
 """
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.module import run_resource
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.info import DatabaseInfo
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service_info import DatabaseInfo
 
 
 def main():

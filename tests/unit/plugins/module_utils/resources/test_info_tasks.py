@@ -14,7 +14,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Con
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import Application
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.compose import Compose
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import Database
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.info import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service_info import (
     ApplicationInfo,
     ComposeInfo,
     DatabaseInfo,
