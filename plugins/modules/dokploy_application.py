@@ -98,6 +98,30 @@ options:
         V("") clears it.
     type: str
     version_added: 0.2.0
+  rollback:
+    description:
+      - Whether Dokploy keeps a rollback of each deployment (C(rollbackActive)); each deployment's image is then
+        tagged C(<appName>:v<N>) and pushed to O(rollback_registry), and Dokploy's UI offers to go back to it.
+    type: bool
+    version_added: 0.3.0
+  rollback_registry:
+    description:
+      - Name (or ID) of the registry Dokploy pushes the rollback images to (see O(rollback)). V("") clears it.
+      - Needs Dokploy v0.26.0 or newer.
+    type: str
+    version_added: 0.3.0
+  clean_cache:
+    description:
+      - Whether Dokploy builds without its Docker build cache (C(cleanCache)), on every deployment.
+    type: bool
+    version_added: 0.3.0
+  create_env_file:
+    description:
+      - Whether Dokploy writes O(env) to a C(.env) file in the build context (C(createEnvFile); Dokploy's default
+        is V(true)).
+      - Needs Dokploy v0.26.1 or newer.
+    type: bool
+    version_added: 0.3.0
   git_url:
     description:
       - Build from this Git repository (the C(git) source), for example V(https://github.com/Dokploy/examples.git)

@@ -144,6 +144,18 @@ options:
     type: str
     choices: [present, absent, deployed, started, stopped, restarted]
     default: present
+  auto_deploy:
+    description:
+      - Whether a push to the Git source (or its webhook) deploys the compose service automatically.
+    type: bool
+    version_added: 0.3.0
+  watch_paths:
+    description:
+      - With a Git source (O(git_url) or O(git_provider)), only pushes that touch these paths trigger an
+        automatic deployment, for example V(["stack/**"]). V([]) clears the list.
+    type: list
+    elements: str
+    version_added: 0.3.0
   delete_volumes:
     description:
       - With O(state=absent), also delete the volumes of the compose service.

@@ -32,7 +32,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.git_source import 
     ssh_key_id,
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Field, Update, VersionField
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service import (
     Service,
     limit_fields,
@@ -46,7 +46,9 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.swarm import check
 BUILD_TYPES = ("dockerfile", "nixpacks", "heroku_buildpacks", "paketo_buildpacks", "static", "railpack")
 
 UPDATE_FIELDS = (Field("description"), Field("command"), Field("args"), Field("replicas"),
-                 Field("auto_deploy", "autoDeploy")) + limit_fields()
+                 Field("auto_deploy", "autoDeploy"), Field("clean_cache", "cleanCache"),
+                 Field("rollback", "rollbackActive")) + limit_fields()
+ENV_FILE_FIELDS = (Field("create_env_file", "createEnvFile"),)
 BUILD_FIELDS = (
     Field("build_type", "buildType"), Field("dockerfile"), Field("docker_context_path", "dockerContextPath"),
     Field("docker_build_stage", "dockerBuildStage"), Field("publish_directory", "publishDirectory"),
@@ -63,8 +65,8 @@ SOURCE_FIELDS = ("watchPaths", "enableSubmodules", "sourceType")
 PROVIDER_PROCEDURES = {"github": "application.saveGithubProvider", "gitlab": "application.saveGitlabProvider",
                        "bitbucket": "application.saveBitbucketProvider", "gitea": "application.saveGiteaProvider"}
 
-UPDATE = Update("application.update", ["name", "registryId", "buildRegistryId"] + [f.api for f in UPDATE_FIELDS] +
-                sorted(SWARM_COLUMNS.values()))
+UPDATE = Update("application.update", ["name", "registryId", "buildRegistryId", "rollbackRegistryId"]
+                + [f.api for f in UPDATE_FIELDS] + sorted(SWARM_COLUMNS.values()))
 BUILD = Update("application.saveBuildType", [f.api for f in BUILD_FIELDS],
                keep=("buildType", "dockerfile", "dockerContextPath", "dockerBuildStage", "herokuVersion", "railpackVersion"))
 ENVIRONMENT = Update("application.saveEnvironment", ["env", "buildArgs", "buildSecrets", "createEnvFile"],
@@ -110,7 +112,11 @@ class Application(Service):
     kind = "application"
     swarm = True
     service_kind = SERVICE_KINDS["application"]
-    fields = UPDATE_FIELDS + BUILD_FIELDS
+    fields = UPDATE_FIELDS + BUILD_FIELDS + ENV_FILE_FIELDS
+    # createEnvFile on applications and rollbackRegistryId came with Dokploy v0.26 (capabilities.py)
+    version_fields = Service.version_fields + (
+        VersionField("createEnvFile", "application.createEnvFile", option="create_env_file"),
+        VersionField("rollbackRegistryId", "application.buildRegistry", option="rollback_registry"))
     env_fields = (("env", "env"), ("build_args", "buildArgs"), ("build_secrets", "buildSecrets"))
     section = "applications"
     # the recorded application.create answer [seq 96]
@@ -160,6 +166,10 @@ class Application(Service):
             build_secrets=dict(type="raw", no_log=True),
             registry=dict(type="str"),
             build_registry=dict(type="str"),
+            create_env_file=dict(type="bool"),
+            clean_cache=dict(type="bool"),
+            rollback=dict(type="bool"),
+            rollback_registry=dict(type="str"),
         )
         return spec
 
@@ -209,7 +219,8 @@ class Application(Service):
         # application.update takes the registries by ID (registryId: pushed to after the build, for swarm nodes and
         # remote servers; buildRegistryId: where a build server pushes; utils/cluster/upload.ts, v0.30.2)
         registries = [(option, field, nested) for option, field, nested in (
-            ("registry", "registryId", "registry"), ("build_registry", "buildRegistryId", "buildRegistry"))
+            ("registry", "registryId", "registry"), ("build_registry", "buildRegistryId", "buildRegistry"),
+            ("rollback_registry", "rollbackRegistryId", "rollbackRegistry"))
             if params[option] is not None]
         if registries:
             # Imported here: most tasks name no registry, and every module_utils file a task imports is compiled

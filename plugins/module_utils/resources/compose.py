@@ -39,12 +39,13 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.service 
 FIELDS = (
     Field("description"), Field("compose_type", "composeType"), Field("compose_file", "composeFile"),
     Field("compose_path", "composePath"), Field("command"), Field("randomize"),
-    Field("isolated_deployment", "isolatedDeployment"),
+    Field("isolated_deployment", "isolatedDeployment"), Field("auto_deploy", "autoDeploy"),
+    Field("watch_paths", "watchPaths"),
 )
 CREATE_FIELDS = ("name", "description", "composeType", "composeFile", "sourceType")
 UPDATE_FIELDS = [
     "name", "description", "composeType", "composeFile", "sourceType", "composePath", "command", "env", "randomize",
-    "isolatedDeployment", "customGitUrl", "customGitBranch", "customGitSSHKeyId",
+    "isolatedDeployment", "customGitUrl", "customGitBranch", "customGitSSHKeyId", "autoDeploy", "watchPaths",
 ] + sorted(set(field for provider_type in PROVIDER_TYPES for option, field in provider_fields("compose", provider_type)))
 
 
@@ -110,6 +111,8 @@ class Compose(Service):
             command=dict(type="str"),
             randomize=dict(type="bool"),
             isolated_deployment=dict(type="bool"),
+            auto_deploy=dict(type="bool"),
+            watch_paths=dict(type="list", elements="str"),
             delete_volumes=dict(type="bool", default=False),
         )
         return spec
@@ -121,6 +124,8 @@ class Compose(Service):
             params["compose_file"] = read_compose_src(params["compose_src"])
         check_compose_file("compose_src" if params.get("compose_src") is not None else "compose_file",
                            params["compose_file"])
+        if params.get("watch_paths") is not None and not (params["git_url"] or params["git_provider"]):
+            raise DokployParamError("watch_paths needs a Git source: git_url or git_provider", option="watch_paths")
         problem = check_git_provider("compose", params["git_provider"])
         if problem:
             raise DokployParamError(problem, option="git_provider")

@@ -109,3 +109,17 @@ def test_schedule_timezone_is_refused_before_the_create(sim):
     refused(sim, Schedule, "v0.26.0", project="shop", application="web", name="nightly", cron_expression="0 3 * * *",
             command="true", timezone="Europe/Paris")
     assert sim.state.get("schedule", {}) == {}
+
+
+@pytest.mark.parametrize("option, value, needed", [
+    ("create_env_file", False, "v0.26.1"),
+    ("rollback_registry", "backup", "v0.26.0"),
+])
+def test_application_create_env_file_and_rollback_registry_are_refused_before_the_create(sim, option, value, needed):
+    DokployClient(sim.url, KEY).post("registry.create", {
+        "registryName": "backup", "registryUrl": "ghcr.io", "username": "bot", "password": "token-1",
+        "registryType": "cloud", "imagePrefix": None})
+    sim.clear_requests()
+    error = refused(sim, Application, needed, project="shop", name="web", docker_image="nginx:alpine",
+                    **{option: value})
+    assert option in error.message
