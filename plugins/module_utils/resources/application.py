@@ -121,7 +121,8 @@ class Application(Service):
     section = "applications"
     # the recorded application.create answer [seq 96]
     export_defaults = {"replicas": 1, "buildType": "nixpacks", "dockerfile": "Dockerfile", "railpackVersion": "0.15.4",
-                       "herokuVersion": "24", "autoDeploy": True, "enableSubmodules": False, "triggerType": "push",
+                       "herokuVersion": "24", "autoDeploy": True, "cleanCache": False, "rollbackActive": False,
+                       "createEnvFile": True, "enableSubmodules": False, "triggerType": "push",
                        "buildPath": "/", "gitlabBuildPath": "/", "giteaBuildPath": "/", "bitbucketBuildPath": "/"}
     export_sources = {"docker": DOCKER_FIELDS, "git": GIT_FIELDS + (Field("git_ssh_key", "customGitSSHKeyId"),)}
     export_source_options = SOURCE_OPTIONS
