@@ -207,6 +207,9 @@ def main():
         module.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
     try:
         validate(module.params)
+    except DokployError as error:  # refused before any request: the message alone
+        module.fail_json(msg=str(error))
+    try:
         admin = Admin(module.params, check_mode=module.check_mode, warn=module.warn)
         if not module.params["validate_certs"]:
             module.warn("validate_certs is false: the TLS certificate of %s is not checked" % module.params["api_url"])
