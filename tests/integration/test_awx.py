@@ -79,7 +79,9 @@ def install_collection(dest):
     tarballs = [name for name in os.listdir(build_dir) if name.endswith(".tar.gz")]
     assert len(tarballs) == 1, tarballs
     tarball = os.path.join(build_dir, tarballs[0])
-    galaxy(["install", "--offline", "-p", collections_dir, tarball], env)
+    # --no-deps: galaxy.yml's community.docker (for the install role) cannot come from Galaxy offline; the job
+    # runs modules only
+    galaxy(["install", "--offline", "--no-deps", "-p", collections_dir, tarball], env)
     assert os.path.isfile(os.path.join(collections_dir, "ansible_collections", "dokploy", "dokploy", "MANIFEST.json"))
     return tarball, collections_dir
 
