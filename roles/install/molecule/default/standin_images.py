@@ -118,8 +118,9 @@ def copy_with_libs(root, binary, dest=None):
     target = os.path.join(root, (dest or binary).lstrip("/"))
     os.makedirs(os.path.dirname(target), exist_ok=True)
     shutil.copy2(os.path.realpath(binary), target)
+    # ldd fails on a static binary: then there is nothing to copy
     out = subprocess.run(["ldd", binary], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                         universal_newlines=True).stdout
+                         universal_newlines=True, check=False).stdout
     for line in out.splitlines():
         parts = line.split()
         lib = parts[2] if "=>" in parts and len(parts) > 2 else (parts[0] if parts else "")
@@ -136,7 +137,8 @@ def base_root(root, users=""):
         os.makedirs(os.path.join(root, d), exist_ok=True)
     os.chmod(os.path.join(root, "tmp"), 0o1777)
     shutil.copy2(busybox, os.path.join(root, "bin", "busybox"))
-    applets = subprocess.run([busybox, "--list"], stdout=subprocess.PIPE, universal_newlines=True).stdout.split()
+    applets = subprocess.run([busybox, "--list"], stdout=subprocess.PIPE, universal_newlines=True,
+                             check=True).stdout.split()
     for applet in applets:
         link = os.path.join(root, "bin", applet)
         if applet != "busybox" and not os.path.lexists(link):
