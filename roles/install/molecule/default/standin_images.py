@@ -288,24 +288,17 @@ def make_redis(name):
         shutil.rmtree(root, ignore_errors=True)
 
 
-def make_traefik(name):
-    root = tempfile.mkdtemp(prefix="traefik-root-", dir=WORK)
-    try:
-        base_root(root)
-        write(os.path.join(root, "start.sh"), TRAEFIK_START, 0o755)
-        import_root(root, name, ['CMD ["/bin/sh", "/start.sh"]', "ENV PATH=/bin", "LABEL stand-in=traefik"])
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
-
-
-def make_app(name):
-    root = tempfile.mkdtemp(prefix="app-root-", dir=WORK)
-    try:
-        base_root(root)
-        write(os.path.join(root, "start.sh"), APP_START, 0o755)
-        import_root(root, name, ['CMD ["/bin/sh", "/start.sh"]', "ENV PATH=/bin"])
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
+def busybox_server(start, changes=()):
+    """A maker of a busybox image that runs ``start`` (the Traefik stand-in, the application)."""
+    def maker(name):
+        root = tempfile.mkdtemp(prefix="busybox-root-", dir=WORK)
+        try:
+            base_root(root)
+            write(os.path.join(root, "start.sh"), start, 0o755)
+            import_root(root, name, ['CMD ["/bin/sh", "/start.sh"]', "ENV PATH=/bin"] + list(changes))
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
+    return maker
 
 
 def main(argv):
@@ -333,8 +326,8 @@ def main(argv):
           layer(base, scripts, bump))
     build("%s/postgres:16" % prefix, digest_of(POSTGRES_START, 1), make_postgres)
     build("%s/redis:7" % prefix, digest_of("redis", 1), make_redis)
-    build("%s/traefik:v3.6.7" % prefix, digest_of(TRAEFIK_START, 1), make_traefik)
-    build("%s/app:v1" % prefix, digest_of(APP_START, 1), make_app)
+    build("%s/traefik:v3.6.7" % prefix, digest_of(TRAEFIK_START, 1), busybox_server(TRAEFIK_START, ["LABEL stand-in=traefik"]))
+    build("%s/app:v1" % prefix, digest_of(APP_START, 1), busybox_server(APP_START))
     return 0
 
 
