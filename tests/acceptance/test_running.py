@@ -7,8 +7,7 @@ A good image passes; a container that exits at once, an image that is not there 
 meets each fail the task with the swarm's reason, quickly. Dokploy's own deployment of the crashing container is
 ``done`` (test_deploy.py records it with ``wait_for: deployment``).
 
-dokploy_application has no option for Dokploy's ``placementSwarm`` yet: the placement test writes it with a direct
-``application.update`` call.
+The placement is written with dokploy_application's ``placement`` option (Dokploy's ``placementSwarm``).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -90,13 +89,7 @@ def test_a_missing_image_fails_with_the_image_named(server):
 
 
 def test_a_placement_no_node_meets_fails_with_no_suitable_node(server):
-    created = play(server, "running_placement_create", [
-        {"name": "create", "dokploy.dokploy.dokploy_application": app("pinned", "worker:v1")}])["create"]
-    # no module option for placementSwarm yet: Dokploy's own field, written directly
-    server.call("POST", "application.update", {
-        "applicationId": created["application"]["applicationId"],
-        "placementSwarm": {"Constraints": ["node.labels.region==mars"]}})
-    result = deploy(server, "placement", "pinned", "worker:v1", force_deploy=True)
+    result = deploy(server, "placement", "pinned", "worker:v1", placement={"constraints": ["node.labels.region==mars"]})
     assert result.get("failed") is True, result
     assert "no suitable node" in result["msg"], result["msg"]
     quickly(TIMINGS["placement"])
