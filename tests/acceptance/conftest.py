@@ -12,6 +12,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import fcntl
 import json
 import os
 import subprocess
@@ -71,6 +72,7 @@ class Servers:
 
     def __init__(self):
         self.started = {}
+        self.locks = []
         self.shared_before = None
         # what this session starts is marked with this owner (scripts/test sets it for the whole step)
         os.environ.setdefault("DOKPLOY_REAL_OWNER", "pytest-%d" % os.getpid())
@@ -83,6 +85,7 @@ class Servers:
         if reason:
             pytest.skip("real Dokploy v%s: %s" % (version, reason))
         handle = dokploy_real.Version(version)
+        self.lock(handle)
         if self.shared_before is None:
             self.shared_before = {"registry": dokploy_real.registry_ok(),
                                   "redis": dokploy_real.port_open(6379)}
@@ -95,8 +98,32 @@ class Servers:
         self.started[version] = server
         return server
 
+    def lock(self, handle, timeout=1800):
+        """One acceptance session at a time per server: each resets it, so two would trample each other."""
+        os.makedirs(handle.run_dir, exist_ok=True)
+        lock = open(os.path.join(handle.run_dir, "session.lock"), "a+")  # pylint: disable=consider-using-with
+        deadline = time.time() + timeout
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError:
+                if time.time() > deadline:
+                    lock.close()
+                    pytest.fail("another acceptance session has held the real Dokploy %s for %d s (lock %s)" % (
+                        handle.tag, timeout, lock.name), pytrace=False)
+                time.sleep(2)
+        self.locks.append(lock)
+
     def stop(self):
         """Empty the swarm of what the tests deployed; stop the servers this session started."""
+        try:
+            self._stop()
+        finally:
+            for lock in self.locks:
+                lock.close()  # releases the flock
+
+    def _stop(self):
         if not self.started:
             return
         for server in self.started.values():
