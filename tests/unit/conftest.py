@@ -51,7 +51,6 @@ if TESTS_DIR not in sys.path:
     sys.path.insert(0, TESTS_DIR)  # ``from simulator import Simulator``
 
 
-
 SIM_KEY = "unit-sim-key"
 
 

@@ -79,6 +79,7 @@ GIT = Update("application.saveGitProvider",
              keep=("customGitUrl", "customGitBranch", "customGitBuildPath", "customGitSSHKeyId", "watchPaths",
                    "enableSubmodules"))
 
+
 def provider_update(provider_type):
     """save<Type>Provider: every field of the provider is required in each call (nullable); watchPaths and
     enableSubmodules are optional and left alone when not sent."""
