@@ -5,7 +5,7 @@
 """How long after a deployment ends does a `state: deployed` task return? (not part of the test suite)
 
 Runs a deploy N times against the simulator (tests/simulator) with a fixed deployment duration, at the default
-poll settings of plugins/module_utils/deployments.py, and measures the seconds between the moment the simulator
+poll settings of plugins/module_utils/resources/_deployments.py, and measures the seconds between the moment the simulator
 made the deployment final (`finishedEpoch`, from `GET /__sim__/deploy`) and the moment the task returned:
 
 * ``--mode engine`` (default): the lifecycle engine in-process (Lifecycle.converge), timed when it returns;
@@ -53,16 +53,16 @@ def finished_epoch(sim, deployment_id):
 
 def lifecycle_params(**params):
     """The defaults of the lifecycle options, as the module would pass them, with ``params`` over them."""
-    from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import lifecycle_argument_spec
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._lifecycle import lifecycle_argument_spec
     defaults = dict((k, v.get("default")) for k, v in lifecycle_argument_spec().items())
     defaults.update(params)
     return defaults
 
 
 def run_engine(sim, app_id):
-    from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient
-    from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
-    from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import Lifecycle
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployClient
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._context import Context
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._lifecycle import Lifecycle
     client = DokployClient(sim.url, sim.api_key)
     outcome = Lifecycle(Context(client), "application", app_id, lifecycle_params(force_deploy=True)).converge("deployed")
     returned = time.time()
@@ -98,8 +98,8 @@ def main():
     sys.path.insert(0, TESTS)
     sys.path.insert(0, collections_root())
     from simulator import Simulator  # pylint: disable=import-outside-toplevel
-    from ansible_collections.dokploy.dokploy.plugins.module_utils import deployments  # pylint: disable=import-outside-toplevel
-    from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient  # pylint: disable=import-outside-toplevel
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.resources import _deployments as deployments  # pylint: disable=import-outside-toplevel
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployClient  # pylint: disable=import-outside-toplevel
 
     print("poll settings: first %.1f s, x%.1f, cap %.1f s; deployment duration %.1f s, pickup %.1f s; mode %s"
           % (deployments.DEFAULT_POLL_INTERVAL, deployments.POLL_GROWTH, deployments.POLL_CAP, args.duration, args.pickup, args.mode))

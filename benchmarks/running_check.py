@@ -47,11 +47,11 @@ REGISTRY = "127.0.0.1:5000/dokploy-test"
 
 def engine(url, key):
     sys.path.insert(0, collections_root())
-    from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient
-    from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
-    from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import Application
-    from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project import Project
-    from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployClient
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._context import Context
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._application import Application
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._project import Project
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._params import resource_params
 
     calls = []
     original = DokployClient.get
@@ -90,7 +90,7 @@ def main():
     handle = dokploy_real.Version("0.30.2")
     handle.start()
     run, Application, Project, calls = engine(handle.url, handle.api_key())
-    from ansible_collections.dokploy.dokploy.plugins.module_utils.running import DokployServiceNotRunning
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._running import DokployServiceNotRunning
 
     run(Project, name=PROJECT)
     common = dict(project=PROJECT, settle_time=args.settle_time)

@@ -11,7 +11,7 @@ __metaclass__ = type
 from ansible.module_utils.common.text.converters import to_text
 from ansible.plugins.action import ActionBase
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.api_key import write_key_file
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._api_key import write_key_file
 
 
 class ActionModule(ActionBase):

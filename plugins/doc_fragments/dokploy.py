@@ -78,7 +78,7 @@ notes:
     C(git) of the output (in IDs, names, URLs and dates) into C(********). C(build_secrets) values are C(no_log).
 """
 
-    # Resource limits of applications and databases (resources/service.py LIMIT_OPTIONS).
+    # Resource limits of applications and databases (resources/_service.py LIMIT_OPTIONS).
     LIMITS = r"""
 options:
   memory_limit:
@@ -101,7 +101,7 @@ options:
     type: str
 """
 
-    # Docker swarm settings of applications and databases (module_utils/swarm.py), named as
+    # Docker swarm settings of applications and databases (module_utils/resources/_swarm.py), named as
     # community.docker.docker_swarm_service names them.
     SWARM = r"""
 options:
@@ -369,7 +369,7 @@ notes:
 """
 
     # The lifecycle options of dokploy_application, dokploy_compose and dokploy_database
-    # (plugins/module_utils/lifecycle.py). The modules document their own `state` choices.
+    # (plugins/module_utils/resources/_lifecycle.py). The modules document their own `state` choices.
     LIFECYCLE = r"""
 options:
   wait:

@@ -9,7 +9,7 @@ __metaclass__ = type
 
 class ModuleDocFragment(object):
 
-    # The suboptions of the git_provider option (module_utils/git_source.py git_provider_option()).
+    # The suboptions of the git_provider option (module_utils/lookups/_git_source.py git_provider_option()).
     # A module documents git_provider itself (description, type: dict); the fragment adds its suboptions.
     DOCUMENTATION = r"""
 options:

@@ -9,7 +9,7 @@ __metaclass__ = type
 
 class ModuleDocFragment(object):
 
-    # The target options (module_utils/target.py target_argument_spec()): where the service is, and which one.
+    # The target options (module_utils/lookups/_target.py target_argument_spec()): where the service is, and which one.
     DOCUMENTATION = r"""
 options:
   project:

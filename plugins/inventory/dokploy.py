@@ -249,7 +249,7 @@ from ansible.module_utils.common.text.converters import to_native
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 from ansible.utils.vars import load_extra_vars
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient, DokployError, normalize_api_url
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployClient, DokployError, normalize_api_url
 from ansible_collections.dokploy.dokploy.plugins.plugin_utils.instances import (
     host_prefix,
     instance_credentials,

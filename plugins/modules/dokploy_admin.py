@@ -193,8 +193,8 @@ failure:
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.admin import Admin, argument_spec, validate
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._admin import Admin, argument_spec, validate
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import (
     HAS_REQUESTS,
     REQUESTS_IMPORT_ERROR,
     DokployError,

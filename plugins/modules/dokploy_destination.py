@@ -164,8 +164,8 @@ failure:
   sample: {message: Project not found, status: 404, code: NOT_FOUND, procedure: project.one, field_errors: []}
 """
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.module import run_resource
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.destination import Destination
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._module import run_resource
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._destination import Destination
 
 
 def main():

@@ -87,8 +87,8 @@ failure:
   sample: {message: Project not found, status: 404, code: NOT_FOUND, procedure: project.one, field_errors: []}
 """
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.module import run_resource
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.info import ProjectInfo
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._module import run_resource
+from ansible_collections.dokploy.dokploy.plugins.module_utils.project._info import ProjectInfo
 
 
 def main():

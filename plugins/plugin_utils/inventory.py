@@ -19,13 +19,13 @@ import re
 from ansible.errors import AnsibleParserError
 from ansible.utils.unsafe_proxy import wrap_var
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import (
     DokployAuthError,
     DokployError,
     DokployKeyRejectedError,
     DokployNotFoundError,
 )
-from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.tables._kinds import (
     DATABASE_TYPES,
     SERVICE_TYPES,
     services_of,

@@ -29,7 +29,7 @@ for _path in (TESTS_DIR, os.path.join(TESTS_DIR, "integration")):
 from test_targets import collections_path, empty_config, playbook_environment  # noqa: E402 pylint: disable=wrong-import-position
 
 try:
-    import ansible_collections.dokploy.dokploy.plugins.module_utils.client  # noqa: F401 pylint: disable=unused-import
+    import ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client  # noqa: F401 pylint: disable=unused-import
 except ImportError:
     sys.path.insert(0, collections_path())
 

@@ -34,28 +34,28 @@ import traceback
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils import dotenv
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient, DokployError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import Application
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.backup import Backup
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.basic_auth import BasicAuth
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.compose import Compose
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import Database
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.destination import Destination
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.domain import Domain
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.env import EnvTarget
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.mount import Mount
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.port import Port
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project import Environment, Project
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.redirect import Redirect
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.registry import Registry
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.schedule import Schedule
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.ssh_key import SshKey
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack import Stack
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.tag import Tag
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
-from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine import _dotenv as dotenv
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployClient, DokployError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._context import Context
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._application import Application
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._backup import Backup
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._basic_auth import BasicAuth
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._compose import Compose
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._database import Database
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._destination import Destination
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._domain import Domain
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._env import EnvTarget
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._mount import Mount
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._port import Port
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._project import Environment, Project
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._redirect import Redirect
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._registry import Registry
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._schedule import Schedule
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._ssh_key import SshKey
+from ansible_collections.dokploy.dokploy.plugins.module_utils.project._stack import Stack
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._tag import Tag
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._volume_backup import VolumeBackup
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._params import resource_params
 from simulator import Simulator
 
 OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "output", "fault_matrix.json")

@@ -6,7 +6,7 @@
 test_targets.py runs every target against the simulator answering as v0.30.2. Here the target
 ``smoke_versions`` (tests/integration/targets/smoke_versions) runs against a simulator answering as
 v0.25 (the oldest the collection supports) and v0.28: each module creates (or reads) once and re-applies
-unchanged, and where the capability table (plugins/module_utils/capabilities.py) says the version lacks
+unchanged, and where the capability table (plugins/module_utils/tables/_capabilities.py) says the version lacks
 what a step needs, the step must fail with "needs Dokploy vX or newer" instead. The whole suite runs
 against one older version with ``DOKPLOY_SIM_VERSION=0.25 pytest tests/integration/test_targets.py``;
 versions_table.py runs the smoke against every minor version for docs/dokploy-versions.md.
@@ -33,7 +33,7 @@ def capability_versions():
     """{capability: "0.29.0"} from capabilities.CAPABILITIES, for the target's ``dokploy_capabilities``."""
     if collections_path() not in sys.path:
         sys.path.insert(0, collections_path())
-    from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import CAPABILITIES  # pylint: disable=import-outside-toplevel
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.tables._capabilities import CAPABILITIES  # pylint: disable=import-outside-toplevel
     return dict((name, "%d.%d.%d" % since) for name, (since, dummy) in CAPABILITIES.items())
 
 

@@ -9,7 +9,7 @@
 The table (module, operation, one column per version: "works" or "needs vX") replaces the part of
 docs/dokploy-versions.md between the markers below. A version whose smoke fails stops the script: the
 table only ever shows outcomes the smoke asserted (success, or the "needs Dokploy vX" message where
-plugins/module_utils/capabilities.py says the version lacks the capability).
+plugins/module_utils/tables/_capabilities.py says the version lacks the capability).
 """
 
 from __future__ import absolute_import, division, print_function

@@ -18,9 +18,9 @@ from integration.test_targets import REPO_ROOT, playbook_environment  # the inte
 from simulator import Simulator
 from test_export import BUILD, P, converge, writes
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import Application
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.compose import Compose
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack import Stack
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._application import Application
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._compose import Compose
+from ansible_collections.dokploy.dokploy.plugins.module_utils.project._stack import Stack
 
 # Values that look like Jinja to Ansible: a Dokploy env reference and a Go template in a compose file. Applying
 # the exported file must pass them on as they are, not template them.

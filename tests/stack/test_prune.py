@@ -16,7 +16,7 @@ import pytest
 from simulator import Simulator
 from test_export import BUILD, converge, export, writes
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack import Stack
+from ansible_collections.dokploy.dokploy.plugins.module_utils.project._stack import Stack
 
 # (where in the declaration, what is left out, the kind of the delete)
 CASES = [

@@ -41,7 +41,7 @@ def _collections_root():
 
 
 try:
-    import ansible_collections.dokploy.dokploy.plugins.module_utils.client  # noqa: F401 pylint: disable=unused-import
+    import ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client  # noqa: F401 pylint: disable=unused-import
 except ImportError:
     sys.path.insert(0, _collections_root())
     for name in [m for m in sys.modules if m == "ansible_collections" or m.startswith("ansible_collections.")]:
@@ -58,7 +58,7 @@ SIM_KEY = "unit-sim-key"
 def deploy_sim():
     """A fresh simulator (API key SIM_KEY) with fast deploys and a project ``shop``, for lifecycle tests."""
     from simulator import Simulator  # pylint: disable=import-outside-toplevel
-    from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient  # noqa: E501 pylint: disable=import-outside-toplevel
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployClient  # noqa: E501 pylint: disable=import-outside-toplevel
     with Simulator(api_key=SIM_KEY) as simulator:
         simulator.control("deploy", {"deploy_duration": 0.1, "deploy_pickup": 0.05, "db_deploy_duration": 0.05}, "POST")
         DokployClient(simulator.url, SIM_KEY).post("project.create", {"name": "shop"})

@@ -12,9 +12,9 @@ import copy
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
-from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployError, DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._context import Context
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._params import resource_params
 
 
 class Seq(list):

@@ -19,7 +19,7 @@ import os
 import pytest
 import yaml
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import COLLECTION_VERSION
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import COLLECTION_VERSION
 
 REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient, DokployError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployClient, DokployError
 from simulator import Simulator
 
 KEY = "deploy-key"

@@ -15,7 +15,7 @@ import subprocess
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient, DokployError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployClient, DokployError
 from simulator import Simulator
 from simulator.routes.git_provider import new_git_provider
 from simulator.routes.notification import KINDS as NOTIFICATION_KINDS

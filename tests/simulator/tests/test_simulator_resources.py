@@ -9,7 +9,7 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient, DokployError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployClient, DokployError
 from simulator import Simulator
 
 KEY = "resources-key"

@@ -21,7 +21,7 @@ if TESTS_DIR not in sys.path:
 from simulator import Simulator  # noqa: E402  pylint: disable=wrong-import-position
 from simulator import versions  # noqa: E402  pylint: disable=wrong-import-position
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import CAPABILITIES  # noqa: E402
+from ansible_collections.dokploy.dokploy.plugins.module_utils.tables._capabilities import CAPABILITIES  # noqa: E402
 
 KEY = "versions-key"
 MINORS = ("0.25", "0.26", "0.27", "0.28", "0.29", "0.30")
@@ -98,7 +98,7 @@ def test_profiles_grow_monotonically():
 
 
 def test_tables_agree_with_the_collections_capabilities():
-    """The simulator and plugins/module_utils/capabilities.py read the same source: they must not disagree."""
+    """The simulator and plugins/module_utils/tables/_capabilities.py read the same source: they must not disagree."""
     pairs = {
         "compose.saveEnvironment": versions.PROCEDURES_SINCE["compose.saveEnvironment"],
         "deployment.readLogs": versions.PROCEDURES_SINCE["deployment.readLogs"],

@@ -14,7 +14,7 @@ import pytest
 from ansible.errors import AnsibleParserError
 
 from ansible_collections.dokploy.dokploy.plugins.plugin_utils import inventory as plugin
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import (
     UNAUTHORIZED_HINT,
     DokployAuthError,
     DokployKeyRejectedError,

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: dokploy.dokploy contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""plugins/module_utils/capabilities.py: the table of which Dokploy version brought what."""
+"""plugins/module_utils/tables/_capabilities.py: the table of which Dokploy version brought what."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -12,14 +12,14 @@ import re
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils import capabilities
-from ansible_collections.dokploy.dokploy.plugins.module_utils.capabilities import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.tables import _capabilities as capabilities
+from ansible_collections.dokploy.dokploy.plugins.module_utils.tables._capabilities import (
     CAPABILITIES,
     generate_app_name,
     require,
     supports,
 )
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import (
     MINIMUM_VERSION,
     DokployError,
     DokployUnsupportedError,

@@ -21,8 +21,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils import client as client_module
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine import _client as client_module
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import (
     MINIMUM_VERSION,
     USER_AGENT,
     DokployAuthError,

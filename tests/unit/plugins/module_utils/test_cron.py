@@ -9,8 +9,8 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.cron import check_cron, cron_problem
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._cron import check_cron, cron_problem
 
 
 @pytest.mark.parametrize("expression", [

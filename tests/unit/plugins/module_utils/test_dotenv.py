@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: dokploy.dokploy contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""plugins/module_utils/dotenv.py: editing Dokploy's env strings key by key, keeping everything else."""
+"""plugins/module_utils/engine/_dotenv.py: editing Dokploy's env strings key by key, keeping everything else."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -9,7 +9,7 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils import dotenv
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine import _dotenv as dotenv
 
 # The env string recorded in exchanges seq 122/123 (stored and returned verbatim by Dokploy).
 RECORDED = ("# comment line\nPLAIN=value\nQUOTED_DOUBLE=\"hello world\"\nQUOTED_SINGLE='single quoted'\n"

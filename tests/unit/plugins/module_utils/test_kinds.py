@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: dokploy.dokploy contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The table of service kinds (plugins/module_utils/kinds.py): what each kind is called, how it is deleted and
+"""The table of service kinds (plugins/module_utils/tables/_kinds.py): what each kind is called, how it is deleted and
 deployed, and which credentials each database type has."""
 
 from __future__ import absolute_import, division, print_function
@@ -10,7 +10,7 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.tables._kinds import (
     DATABASE_TYPES,
     PASSWORD_FIELDS,
     QUEUED,

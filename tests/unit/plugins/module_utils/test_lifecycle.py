@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: dokploy.dokploy contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The lifecycle engine (plugins/module_utils/lifecycle.py) against a scripted fake Dokploy on a virtual clock.
+"""The lifecycle engine (plugins/module_utils/resources/_lifecycle.py) against a scripted fake Dokploy on a virtual clock.
 
 The fake models Dokploy's queue (API.md section 6): a deploy call returns at once, the deployment row
 appears only when the worker picks the job up, then turns final. Nothing sleeps for real: the engine's
@@ -14,13 +14,13 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import (
     DokployConnectionError,
     DokployError,
     DokployParamError,
 )
-from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
-from ansible_collections.dokploy.dokploy.plugins.module_utils.deployments import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._context import Context
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._deployments import (
     POLL_CAP,
     DokployDeploymentError,
     DokployDeploymentTimeout,
@@ -29,12 +29,12 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.deployments import
     newest_first,
     tail_lines,
 )
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lifecycle import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._lifecycle import (
     Lifecycle,
     check_lifecycle,
     lifecycle_argument_spec,
 )
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import Application
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._application import Application
 
 APP_ID = "app-id-000000000000000"
 LOG = "\n".join("line %d" % i for i in range(1, 201)) + "\n"

@@ -14,12 +14,12 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient
-from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import Application
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.compose import Compose
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import Database
-from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployClient
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._context import Context
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._application import Application
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._compose import Compose
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._database import Database
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._params import resource_params
 from ansible_collections.dokploy.dokploy.tests.unit.conftest import SIM_KEY as KEY
 
 FAST = dict(poll_interval=0.05, wait_timeout=30)

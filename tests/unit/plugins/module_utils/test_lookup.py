@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: dokploy.dokploy contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Name -> object resolution (plugins/module_utils/lookup.py) with a recording fake client."""
+"""Name -> object resolution (plugins/module_utils/lookups/_lookup.py) with a recording fake client."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -9,9 +9,9 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS, services_of
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.tables._kinds import SERVICE_KINDS, services_of
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookups._lookup import (
     DokployLookupError,
     Resolver,
     describe_services,

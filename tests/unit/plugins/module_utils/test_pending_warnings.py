@@ -13,14 +13,14 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient
-from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.backup import Backup
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.domain import Domain
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.env import EnvTarget
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.schedule import Schedule
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.volume_backup import VolumeBackup
-from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployClient
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._context import Context
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._backup import Backup
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._domain import Domain
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._env import EnvTarget
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._schedule import Schedule
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._volume_backup import VolumeBackup
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._params import resource_params
 from simulator import Simulator
 
 APP = dict(project="shop", application="web")

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: dokploy.dokploy contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The resource engine (plugins/module_utils/resource.py) with a recording fake client.
+"""The resource engine (plugins/module_utils/engine/_resource.py) with a recording fake client.
 
 A generic ``Widget`` resource exercises the engine itself; the Project and Environment resources of
 dokploy_project / dokploy_environment are exercised for their own hooks.
@@ -15,18 +15,18 @@ import json
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import (
     DokployConnectionError,
     DokployError,
     DokployNotFoundError,
     DokployOutcomeUnknown,
     DokployValidationError,
 )
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployLookupError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resource import Resource, Update, normalize
-from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import MASK
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project import Environment, Project
-from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookups._lookup import DokployLookupError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._resource import Resource, Update, normalize
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._secrets import MASK
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._project import Environment, Project
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._params import resource_params
 
 from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, Seq, fake_context
 
@@ -709,6 +709,6 @@ def test_the_endpoints_come_from_the_current_object_never_from_a_reassignment():
 
 
 def test_a_read_only_context_runs_the_same_in_check_mode():
-    from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._context import Context
     assert Context(FakeClient(), check_mode=True, read_only=True).check_mode is False
     assert Context(FakeClient(), check_mode=True).check_mode is True

@@ -15,18 +15,18 @@ import time
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient, DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import Application
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.compose import Compose
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import Database
-from ansible_collections.dokploy.dokploy.plugins.module_utils.running import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployClient, DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._context import Context
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._application import Application
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._compose import Compose
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._database import Database
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._running import (
     DokployServiceNotRunning,
     normalize_container,
     normalize_task,
     task_failed,
 )
-from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._params import resource_params
 from ansible_collections.dokploy.dokploy.tests.unit.conftest import SIM_KEY as KEY
 
 FAST = dict(poll_interval=0.05, wait_timeout=30, settle_time=0.3)

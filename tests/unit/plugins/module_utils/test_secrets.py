@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: dokploy.dokploy contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Masking of secret values (plugins/module_utils/secrets.py)."""
+"""Masking of secret values (plugins/module_utils/engine/_secrets.py)."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -12,8 +12,8 @@ import json
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.dotenv import values
-from ansible_collections.dokploy.dokploy.plugins.module_utils.secrets import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._dotenv import values
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._secrets import (
     MASK,
     is_secret_field,
     is_secret_option,

@@ -10,8 +10,8 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.swarm import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._swarm import (
     SWARM_OPTIONS,
     duration_ns,
     duration_text,

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: dokploy.dokploy contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The target options (plugins/module_utils/target.py): how a module names the service it acts on, and how that
+"""The target options (plugins/module_utils/lookups/_target.py): how a module names the service it acts on, and how that
 name is resolved, including the pending target of check mode."""
 
 from __future__ import absolute_import, division, print_function
@@ -12,10 +12,10 @@ import pytest
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployNotFoundError, DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS
-from ansible_collections.dokploy.dokploy.plugins.module_utils.lookup import DokployLookupError, DokployMissingError, Service
-from ansible_collections.dokploy.dokploy.plugins.module_utils.target import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployNotFoundError, DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.tables._kinds import SERVICE_KINDS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookups._lookup import DokployLookupError, DokployMissingError, Service
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookups._target import (
     check_target,
     resolve_target,
     target_argument_spec,

@@ -10,14 +10,14 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import Application
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.compose import Compose
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import Database
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.domain import Domain
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.env import EnvTarget
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.project import Environment, Project
-from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import no_log_values, resource_params
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._application import Application
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._compose import Compose
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._database import Database
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._domain import Domain
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._env import EnvTarget
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._project import Environment, Project
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._params import no_log_values, resource_params
 
 WHERE = "environments.production.applications.web"
 

@@ -14,15 +14,15 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient, DokployUnsupportedError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import Application
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import Database
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.destination import Destination
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.git_provider import GitProvider
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.schedule import Schedule
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.server import Server
-from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployClient, DokployUnsupportedError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._context import Context
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._application import Application
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._database import Database
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._destination import Destination
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._git_provider import GitProvider
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._schedule import Schedule
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._server import Server
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._params import resource_params
 from simulator import Simulator
 
 KEY = "versions-key"

@@ -12,11 +12,11 @@ import copy
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.application import Application
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.domain import Domain
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.env import EnvTarget
-from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployError, DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._application import Application
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._domain import Domain
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._env import EnvTarget
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._params import resource_params
 
 from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, fake_context
 

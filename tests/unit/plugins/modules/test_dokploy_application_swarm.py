@@ -13,7 +13,7 @@ import copy
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployUnsupportedError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployUnsupportedError
 from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient
 from ansible_collections.dokploy.dokploy.tests.unit.plugins.modules.test_dokploy_application import APP, PROJECT, run_app
 

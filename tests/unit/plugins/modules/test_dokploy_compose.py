@@ -9,9 +9,9 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils import git_source
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.compose import Compose
+from ansible_collections.dokploy.dokploy.plugins.module_utils.lookups import _git_source as git_source
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._compose import Compose
 from ansible_collections.dokploy.dokploy.tests.unit.plugins.modules.test_dokploy_database import CANARY, FakeClient, run_resource
 
 

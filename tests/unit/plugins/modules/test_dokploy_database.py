@@ -15,10 +15,10 @@ import copy
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import DATABASE_TYPES, SERVICE_KINDS
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.database import Database, unsupported_options
-from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployError, DokployNotFoundError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.tables._kinds import DATABASE_TYPES, SERVICE_KINDS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._database import Database, unsupported_options
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._params import resource_params
 
 from ansible_collections.dokploy.dokploy.tests.unit.fakes import fake_context
 

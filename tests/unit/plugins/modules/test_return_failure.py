@@ -19,7 +19,7 @@ import os
 import pytest
 import yaml
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployError
 
 MODULES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "plugins", "modules")
 MODULES = sorted(glob.glob(os.path.join(MODULES_DIR, "dokploy_*.py")))

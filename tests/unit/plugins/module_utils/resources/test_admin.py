@@ -16,15 +16,15 @@ import stat
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployClient, DokployError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.context import Context
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.ai_provider import AiProvider, AiProviderInfo
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.api_key import ApiKey, key_hash
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.organization import Organization, OrganizationInfo
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.settings import Settings, SettingsInfo
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.user import User, UserInfo
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.vault_provider import VaultProvider, VaultProviderInfo
-from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployClient, DokployError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._context import Context
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._ai_provider import AiProvider, AiProviderInfo
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._api_key import ApiKey, key_hash
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._organization import Organization, OrganizationInfo
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._settings import Settings, SettingsInfo
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._user import User, UserInfo
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._vault_provider import VaultProvider, VaultProviderInfo
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._params import resource_params
 from simulator import Simulator
 from simulator.identity import hash_key
 
@@ -284,7 +284,7 @@ def test_no_module_option_shadows_a_connection_option():
     then talk to that URL with that key (dokploy_ai_provider's provider URL and key were first named so)."""
     import importlib
     import re
-    from ansible_collections.dokploy.dokploy.plugins.module_utils.module import dokploy_argument_spec
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._module import dokploy_argument_spec
     modules_dir = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "..", "plugins", "modules")  # tests/unit/plugins/module_utils/resources
     connection = set(dokploy_argument_spec())
     checked = 0

@@ -12,8 +12,8 @@ import base64
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.certificate import Certificate, fingerprints
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployError, DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._certificate import Certificate, fingerprints
 
 from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, converge, refused
 

@@ -10,9 +10,9 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.git_provider import GitProvider, GitProviderInfo
-from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployError, DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._git_provider import GitProvider, GitProviderInfo
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._params import resource_params
 
 from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, Seq, converge, fake_context, refused
 

@@ -10,8 +10,8 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.notification import Notification
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployError, DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._notification import Notification
 
 from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, Seq, converge, refused
 

@@ -10,8 +10,8 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.registry import Registry
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._registry import Registry
 
 from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, converge, refused
 

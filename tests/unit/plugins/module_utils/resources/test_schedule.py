@@ -10,8 +10,8 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.schedule import Schedule
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployError, DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._schedule import Schedule
 
 from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, converge, refused
 

@@ -10,12 +10,12 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.basic_auth import BasicAuth
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.mount import Mount
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.port import Port
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.redirect import Redirect
-from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployParamError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._basic_auth import BasicAuth
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._mount import Mount
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._port import Port
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._redirect import Redirect
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._params import resource_params
 
 from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, fake_context
 
@@ -129,8 +129,8 @@ def test_redirect_created_true_is_found_in_the_application():
 def test_a_child_deleted_in_a_whole_project_goes_through_the_engine(still_listed):
     """The stack deletes an undeclared child with Child.remove, the engine's delete: an answer that was lost is
     looked for in a fresh listing of the service, never sent again."""
-    from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployConnectionError, DokployOutcomeUnknown
-    from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployConnectionError, DokployOutcomeUnknown
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.tables._kinds import SERVICE_KINDS
     from ansible_collections.dokploy.dokploy.tests.unit.fakes import Seq
 
     port = {"portId": "pt1", "publishedPort": 8080, "protocol": "tcp", "targetPort": 80}
@@ -148,7 +148,7 @@ def test_a_child_deleted_in_a_whole_project_goes_through_the_engine(still_listed
 
 
 def test_a_mount_dokploy_made_with_its_database_is_not_listed_as_declarable():
-    from ansible_collections.dokploy.dokploy.plugins.module_utils.kinds import SERVICE_KINDS
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.tables._kinds import SERVICE_KINDS
     data = {"mountId": "m1", "type": "volume", "volumeName": "pg-abc-data", "mountPath": "/var/lib/postgresql/data"}
     extra = {"mountId": "m2", "type": "bind", "hostPath": "/srv", "mountPath": "/srv"}
     row = {"postgresId": "pg1", "appName": "pg-abc", "mounts": [data, extra]}

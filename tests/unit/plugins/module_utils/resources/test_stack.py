@@ -12,9 +12,9 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.stack import Stack
-from ansible_collections.dokploy.dokploy.plugins.module_utils.validation import resource_params
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.project._stack import Stack
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._params import resource_params
 
 from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, fake_context, refused
 

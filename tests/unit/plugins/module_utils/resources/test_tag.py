@@ -9,8 +9,8 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.client import DokployError, DokployNotFoundError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources.tag import Tag
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployError, DokployNotFoundError
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._tag import Tag
 
 from ansible_collections.dokploy.dokploy.tests.unit.fakes import FakeClient, converge, refused
 
