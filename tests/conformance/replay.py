@@ -151,7 +151,8 @@ def strings_in(value):
 
 def send(base_url, request, mapping, implied_headers=None):
     parts = urlsplit(base_url)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    # 300 s: the simulator generates SSH keys in pure Python, which takes over 30 s on two busy cores
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=300)
     headers = {}
     recorded_headers = dict(implied_headers or {}) if request.get("body") is not None else {}
     recorded_headers.update(request.get("headers", {}))
