@@ -80,7 +80,7 @@ def parse_iso(text):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", maxsplit=1)[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--settle-time", type=float, default=3.0)
     parser.add_argument("--output", default=os.path.join(ROOT, "benchmarks", "results", "running_check.json"))

@@ -129,7 +129,8 @@ composes:
     tasks:
       description:
         - With O(with_tasks), the swarm tasks (of a docker-compose project, its containers), newest first within a
-          slot, each with C(id), C(slot), C(desired_state), C(current_state) (for example C(Running 2 minutes ago), C(Failed 3 seconds ago)), C(error) (for example
+          slot, each with C(id), C(slot), C(desired_state), C(current_state) (for example C(Running 2 minutes ago), C(Failed 3 seconds ago)),
+          C(error) (for example
           C(non-zero exit (3)), C(No such image), C(no suitable node ...)) and C(node). Null when Dokploy
           cannot read them.
       type: list

@@ -112,7 +112,7 @@ def _match(items, value, id_field, what, option):
     if found is None:
         names = sorted(set(str(i.get("name")) for i in items if i.get("name") is not None))
         raise DokployMissingError("No %s is named (or has ID) '%s'; existing: %s"
-                                 % (what, value, ", ".join(names) if names else "none"))
+                                  % (what, value, ", ".join(names) if names else "none"))
     return found
 
 

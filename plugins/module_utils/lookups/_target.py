@@ -21,6 +21,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.lookups._lookup im
 
 TARGET_OPTIONS = ("application", "compose", "database")
 
+
 def target_argument_spec(kinds=TARGET_OPTIONS):
     """The target options for a module whose service is one of ``kinds`` (``application``, ``compose``,
     ``database``)."""
