@@ -102,7 +102,9 @@ def normalize_task(item):
         "id": item.get("containerId"),
         "slot": item.get("name"),
         "desired_state": _text(item.get("state")).lower(),
-        "current_state": _text(item.get("currentState")),
+        # None: the server does not say (v0.25.11's services/docker.ts formats only {{.DesiredState}}; recorded
+        # on a real v0.25.11), so only the desired state can be judged there.
+        "current_state": _text(item.get("currentState")) if "currentState" in item else None,
         "error": error,
         "node": item.get("node"),
     }
@@ -123,13 +125,15 @@ def normalize_container(item):
 def task_failed(task):
     if task.get("_compose") is not None:
         return bool(task["error"])
-    return bool(task["error"]) or task["current_state"].split(" ", 1)[0].lower() in FAILED_CURRENT
+    current = task["current_state"]
+    return bool(task["error"]) or (current is not None and current.split(" ", 1)[0].lower() in FAILED_CURRENT)
 
 
 def task_running(task):
     if task.get("_compose") is not None:
         return task["_compose"] == "running"
-    return task["desired_state"] == "running" and task["current_state"].lower().startswith("running")
+    current = task["current_state"]
+    return task["desired_state"] == "running" and (current is None or current.lower().startswith("running"))
 
 
 def newest_by_slot(tasks):

@@ -25,6 +25,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._running
     normalize_container,
     normalize_task,
     task_failed,
+    task_running,
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._params import resource_params
 from ansible_collections.dokploy.dokploy.tests.unit.conftest import SIM_KEY as KEY
@@ -159,6 +160,16 @@ def test_a_negative_settle_time_is_refused_before_any_request(deploy_sim):
     with pytest.raises(DokployParamError):
         app(deploy_sim, state="deployed", settle_time=-1)
     assert deploy_sim.requests() == []
+
+
+def test_a_v025_answer_without_current_state_is_judged_by_its_desired_state():
+    # recorded on a real v0.25.11: only containerId, name, state (the desired state) and node; the check waited
+    # for a "Running ..." current state that this version never sends, until its timeout
+    task = normalize_task({"containerId": "3bc4kuoxrs61", "name": "app-x.1", "state": "running", "node": "vm"})
+    assert task["current_state"] is None
+    assert task_running(task) and not task_failed(task)
+    gone = normalize_task({"containerId": "j8unnpxdodz5", "name": "app-x.1", "state": "shutdown", "node": "vm"})
+    assert not task_running(gone) and not task_failed(gone)
 
 
 def test_what_docker_says_is_read_as_recorded():
