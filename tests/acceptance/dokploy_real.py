@@ -412,39 +412,60 @@ def ensure_docker_side():
         time.time() - t0, NETWORK, REGISTRY, ", ".join(sorted(IMAGES))))
 
 
-OTHERS = "molecule-"  # the prefix of what roles/install/molecule/default makes on the shared engine
+def _named(lines):
+    """``docker ... ls --format '{{.ID}} {{.Name}}'`` lines as (id, name) pairs."""
+    return [tuple(line.split()[:2]) for line in lines.splitlines() if len(line.split()) >= 2]
 
 
-def ours_in_swarm():
-    """The IDs of the swarm services' containers, but those of services named OTHERS*."""
-    lines = docker("ps", "-a", "--filter", "label=com.docker.swarm.service.id", "--format",
-                   '{{.ID}} {{.Label "com.docker.swarm.service.name"}}').stdout.splitlines()
-    return [line.split()[0] for line in lines if line.split() and not line.split()[-1].startswith(OTHERS)]
+def clean_swarm(owned):
+    """Remove what one Dokploy server deployed, and nothing else on the shared engine.
 
+    ``owned`` is what that server's database names (Version.owned_in_swarm): ``apps`` (appNames of its
+    services; a stack's services are ``<appName>_<service>``, a compose project is labelled with it),
+    ``networks`` (its dokploy_network rows) and ``volumes`` (its mounts' volume names). Everything else on the
+    engine -- the other version's services, the install role's molecule-* services, other sessions'
+    objects -- is left alone, so two servers (and other test sessions) can share one engine.
+    """
+    apps = set(owned.get("apps") or ())
 
-def clean_swarm():
-    """Remove what Dokploy deployed: every swarm service, compose containers, stack networks, unused volumes."""
-    # Services named molecule-* belong to the install role's molecule scenario on the same engine: never its.
-    services = [line.split()[0] for line in docker("service", "ls", "--format", "{{.ID}} {{.Name}}").stdout.splitlines()
-                if line.split() and not line.split()[-1].startswith(OTHERS)]
+    def ours(name):
+        return name in apps or name.split("_", 1)[0] in apps
+
+    services = [sid for sid, name in _named(docker("service", "ls", "--format", "{{.ID}} {{.Name}}").stdout) if ours(name)]
     if services:
         docker("service", "rm", *services, check=False)
-    containers = docker("ps", "-aq", "--filter", "label=com.docker.compose.project").stdout.split()
-    containers += ours_in_swarm()
-    if containers:
-        docker("rm", "-f", *sorted(set(containers)), check=False)
+
+    def containers():
+        found = set()
+        for label in ("com.docker.swarm.service.name", "com.docker.compose.project", "com.docker.stack.namespace"):
+            out = docker("ps", "-a", "--filter", "label=%s" % label, "--format",
+                         '{{.ID}} {{.Label "%s"}}' % label).stdout
+            found.update(cid for cid, name in _named(out) if ours(name))
+        return sorted(found)
+
     deadline = time.time() + 60
-    while time.time() < deadline:
-        left = ours_in_swarm()
+    while time.time() < deadline:  # a removed service's tasks linger for a moment
+        left = containers()
         if not left:
             break
         docker("rm", "-f", *left, check=False)
         time.sleep(1)
-    for net in docker("network", "ls", "-q", "--filter", "label=com.docker.stack.namespace").stdout.split():
-        docker("network", "rm", net, check=False)
-    for net in docker("network", "ls", "-q", "--filter", "label=com.docker.compose.network").stdout.split():
-        docker("network", "rm", net, check=False)
-    docker("volume", "prune", "-f", check=False)
+    for label in ("com.docker.stack.namespace", "com.docker.compose.project"):
+        out = docker("network", "ls", "--filter", "label=%s" % label, "--format",
+                     '{{.ID}} {{.Label "%s"}}' % label).stdout
+        nets = [nid for nid, name in _named(out) if ours(name)]
+        if nets:
+            docker("network", "rm", *nets, check=False)
+    nets = [name for name in owned.get("networks") or () if name and name != NETWORK]
+    if nets:
+        docker("network", "rm", *nets, check=False)
+    volumes = []
+    for vol in docker("volume", "ls", "--format", "{{.Name}}").stdout.split():
+        if vol in set(owned.get("volumes") or ()) or any(vol.startswith(app + "-") or vol.startswith(app + "_")
+                                                         for app in apps):
+            volumes.append(vol)  # <appName>-data of databases, <appName>_<volume> of compose projects
+    if volumes:
+        docker("volume", "rm", "-f", *volumes, check=False)
 
 
 # ------------------------------------------------------------------------------------------------ build
@@ -816,6 +837,21 @@ class Version:
                 "pid_file": self.pid_file, "log": self.server_log, "build_dir": self.build_dir,
                 "docker_dir": os.path.join(self.app_dir, ".docker"), "pg_port": self.pg_port}
 
+    def owned_in_swarm(self):
+        """What this server's database says it put on the engine: the appNames of every table with an appName
+        column (services, databases, compose, previews), its Docker networks and its mounts' volume names."""
+        def column(table, name):
+            return self.psql('SELECT "%s" FROM "%s" WHERE "%s" IS NOT NULL' % (name, table, name)).stdout.split()
+
+        tables = self.psql("SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' "
+                           "AND column_name = 'appName'").stdout.split()
+        present = set(self.psql("SELECT tablename FROM pg_tables WHERE schemaname = 'public'").stdout.split())
+        return {
+            "apps": [app for table in tables for app in column(table, "appName")],
+            "networks": column("network", "name") if "network" in present else [],
+            "volumes": column("mount", "volumeName") if "mount" in present else [],
+        }
+
     def reset(self, swarm=True):
         """Back to the baseline (owner + API key): database rows, Dokploy's per-service files, the swarm."""
         t0 = time.time()
@@ -823,6 +859,7 @@ class Version:
         if not os.path.isfile(dump):
             raise HarnessError("no baseline of %s yet: run scripts/dokploy-real start --version %s first" % (
                 self.tag, self.version))
+        owned = self.owned_in_swarm() if swarm and docker_ok() else None
         tables = self.psql("SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') FROM pg_tables "
                            "WHERE schemaname = 'public'").stdout.strip()
         script = os.path.join(self.run_dir, "reset.sql")
@@ -849,8 +886,8 @@ class Version:
                     shutil.rmtree(p, ignore_errors=True) if os.path.isdir(p) else os.unlink(p)
         if self.conf["redis"] and port_open(6379):
             subprocess.run(["redis-cli", "-p", "6379", "FLUSHALL"], stdout=subprocess.DEVNULL, check=False)
-        if swarm and docker_ok():
-            clean_swarm()
+        if owned is not None:
+            clean_swarm(owned)
         return time.time() - t0
 
     def owner(self):
