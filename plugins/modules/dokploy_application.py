@@ -225,6 +225,74 @@ options:
     description:
       - Build secrets, given like O(env).
     type: raw
+  preview:
+    description:
+      - The preview deployments of the application. Dokploy deploys each pull request of the application's GitHub
+        repository (a O(git_provider) of type V(github)) as a preview of its own, with its own domain, when a GitHub
+        webhook tells it about the pull request.
+      - Only the settings given are compared and sent (with C(application.update)); the others are left as they are.
+    type: dict
+    version_added: 0.3.0
+    suboptions:
+      enabled:
+        description:
+          - Whether pull requests get preview deployments.
+        type: bool
+      wildcard_domain:
+        description:
+          - The wildcard domain each preview gets a name under, starting with V(*.), for example
+            V(*.preview.example.com). Without one Dokploy uses V(*.sslip.io) (V(*.traefik.me) before v0.26).
+        type: str
+      port:
+        description:
+          - The container port the previews' domains route to. Dokploy's default is V(3000).
+        type: int
+      path:
+        description:
+          - The path of the previews' domains. Dokploy's default is V(/).
+        type: str
+      https:
+        description:
+          - Whether the previews' domains use HTTPS.
+        type: bool
+      certificate_type:
+        description:
+          - The certificate of the previews' domains. V(letsencrypt) needs O(preview.https=true), V(custom) a
+            O(preview.custom_cert_resolver).
+        type: str
+        choices: [none, letsencrypt, custom]
+      custom_cert_resolver:
+        description:
+          - The Traefik certificate resolver of O(preview.certificate_type=custom).
+        type: str
+      limit:
+        description:
+          - How many previews the application may have at once; a pull request beyond it gets none. Dokploy's default
+            is V(3).
+        type: int
+      labels:
+        description:
+          - Only pull requests with one of these GitHub labels get a preview; V([]) means every pull request.
+        type: list
+        elements: str
+      require_collaborator_permissions:
+        description:
+          - Whether only pull requests by collaborators with write access to the repository get a preview. Dokploy's
+            default is V(true).
+        type: bool
+      env:
+        description:
+          - The previews' environment variables (used instead of O(env)), given like O(env) (O(env_mode) applies).
+            Their values are masked in results, diffs and the task's output.
+        type: raw
+      build_args:
+        description:
+          - The previews' build arguments, given like O(env).
+        type: raw
+      build_secrets:
+        description:
+          - The previews' build secrets, given like O(env). Needs Dokploy v0.25.6 or newer.
+        type: raw
   state:
     description:
       - V(present) creates or updates the application; V(absent) deletes it (with its domains, mounts and
@@ -257,7 +325,8 @@ seealso:
   - module: dokploy.dokploy.dokploy_domain
   - module: dokploy.dokploy.dokploy_env
 notes:
-  - O(build_secrets) and O(registry_password) are C(no_log) and never shown; results and diffs mask them.
+  - O(build_secrets), O(preview.build_secrets) and O(registry_password) are C(no_log) and never shown; results and diffs
+    mask them.
   - O(build_registry) and a non-empty O(args) need Dokploy v0.26.0 or newer; on an older server the module fails naming
     the version.
   - O(state=absent) deletes the application with Dokploy's C(application.delete), which removes its Docker service,
@@ -370,6 +439,20 @@ EXAMPLES = r"""
     wait_timeout: 600
   register: web
 
+- name: Preview every labelled pull request on its own domain
+  dokploy.dokploy.dokploy_application:
+    project: shop
+    name: web
+    preview:
+      enabled: true
+      wildcard_domain: "*.preview.example.com"
+      port: 8080
+      https: true
+      certificate_type: letsencrypt
+      labels: [preview]
+      env:
+        API_URL: https://staging-api.example.com
+
 - name: Stop an application
   dokploy.dokploy.dokploy_application:
     project: shop
@@ -381,7 +464,8 @@ RETURN = r"""
 application:
   description:
     - The application as Dokploy returns it (C(application.one)), with its settings. Secret values
-      (C(env), C(buildArgs), C(buildSecrets), C(password), C(refreshToken)) are masked.
+      (C(env), C(buildArgs), C(buildSecrets), C(previewEnv), C(previewBuildArgs), C(previewBuildSecrets),
+      C(password), C(refreshToken)) are masked.
     - Empty when the application is absent. In check mode, the application as it would be
       (C(applicationId) is null before it exists).
   returned: always
@@ -431,6 +515,18 @@ application:
       description: The environment variables, masked.
       type: str
       sample: "********"
+    isPreviewDeploymentsActive:
+      description: Whether pull requests get preview deployments (O(preview.enabled)).
+      type: bool
+      sample: false
+    previewWildcard:
+      description: The wildcard domain of the previews (O(preview.wildcard_domain)); null for Dokploy's default.
+      type: str
+      sample: "*.preview.example.com"
+    previewLimit:
+      description: How many previews the application may have at once (O(preview.limit)).
+      type: int
+      sample: 3
 deployment:
   description:
     - The deployment this task waited for (for V(deployed) with nothing to deploy, the newest deployment), as Dokploy

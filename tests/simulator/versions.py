@@ -107,7 +107,8 @@ _SERVICE_COLUMNS = {"args": (0, 26, 0), "ulimitsSwarm": (0, 27, 0), "networkIds"
 COLUMNS_SINCE = {
     "application": dict(_SERVICE_COLUMNS, bitbucketRepositorySlug=(0, 26, 7), buildRegistryId=(0, 26, 0),
                         rollbackRegistryId=(0, 26, 0), buildServerId=(0, 26, 0), createEnvFile=(0, 26, 1),
-                        icon=(0, 29, 0), buildRegistry=(0, 26, 0), rollbackRegistry=(0, 26, 0), buildServer=(0, 26, 0)),
+                        icon=(0, 29, 0), buildRegistry=(0, 26, 0), rollbackRegistry=(0, 26, 0), buildServer=(0, 26, 0),
+                        buildSecrets=(0, 25, 6), previewBuildSecrets=(0, 25, 6)),
     "compose": {"bitbucketRepositorySlug": (0, 26, 7), "createEnvFile": (0, 30, 0), "icon": (0, 29, 14),
                 "serviceNetworks": (0, 29, 14), "networkIds": (0, 29, 14), "detachDokployNetwork": (0, 29, 14)},
     "postgres": _SERVICE_COLUMNS, "mysql": _SERVICE_COLUMNS, "mariadb": _SERVICE_COLUMNS, "mongo": _SERVICE_COLUMNS,

@@ -57,7 +57,9 @@ BUILD = [
                        build_type="dockerfile")),
     (Application, dict(project=P, name="api", git_url="https://github.com/example/api.git", git_branch="main",
                        git_build_path="/srv", watch_paths=["src/**"], build_type="dockerfile",
-                       dockerfile="docker/Dockerfile", build_args={"VERSION": "1"})),
+                       dockerfile="docker/Dockerfile", build_args={"VERSION": "1"},
+                       preview=dict(enabled=True, wildcard_domain="*.pr.example.com", port=8080, labels=["preview"],
+                                    env={"MODE": "preview"}))),
     (Application, dict(project=P, environment="staging", name="web", docker_image="nginx:1.27")),
     (Compose, dict(project=P, name="queue", compose_file=COMPOSE_FILE, env={"A": "1"}, randomize=True)),
     (Compose, dict(project=P, name="gitstack", git_url="https://github.com/example/stack.git", git_branch="main",
@@ -156,6 +158,9 @@ def test_export_holds_every_kind(server):
     assert web["update_config"] == {"parallelism": 2, "delay": "1m30s", "order": "stop-first"}
     assert web["stop_grace_period"] == "20s" and web["ulimits"] == [{"name": "nofile", "soft": 1024, "hard": 2048}]
     assert production["databases"]["pg"]["mode"] == "global"
+    # the preview settings under preview, Dokploy's defaults left out
+    assert production["applications"]["api"]["preview"] == {"enabled": True, "wildcard_domain": "*.pr.example.com",
+                                                           "port": 8080, "labels": ["preview"], "env": {"MODE": "preview"}}
     # the bind mount, not the data volume Dokploy made with the database
     assert production["databases"]["pg"]["mounts"] == [{"mount_path": "/backup", "type": "bind", "host_path": "/srv/pg-backup"}]
     assert stack["env"] == {"TZ": "Europe/Berlin", "SHARED": "1"}
@@ -172,6 +177,8 @@ def test_secrets_left_out(server):
     left = exported["secrets_left_out"]
     assert "env" in left and "environments.production.databases.pg.database_password" in left
     assert "environments.production.applications.web.basic_auth[0].password" in left
+    assert "environments.production.applications.api.preview.env" in left
+    assert exported["stack"]["environments"]["production"]["applications"]["api"]["preview"]["port"] == 8080
     assert "basic_auth" not in exported["stack"]["environments"]["production"]["applications"]["web"]
     backups = exported["stack"]["environments"]["production"]["compose"]["queue"]["backups"]
     assert backups[0]["database_user"] == "app" and "database_user" not in backups[1]   # all or none

@@ -78,11 +78,14 @@ def mask(obj):
 # (ENV_FIELDS), in the module's invocation and log (shown_variables), and a value long enough not to be an ordinary
 # word (MIN_HARVESTED_LENGTH) wherever it appears, a build log for one (variable_secrets). Build secrets are no_log.
 VARIABLE_OPTIONS = ("env", "build_args")
+# dict options whose own VARIABLE_OPTIONS are variables too (dokploy_application's preview.env, preview.build_args)
+NESTED_VARIABLE_OPTIONS = ("preview",)
 _KEY_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 
 
 def is_secret_option(name, option_spec):
-    """Whether a module option holds secrets: a no_log one, or one of VARIABLE_OPTIONS."""
+    """Whether a module option (or a suboption of NESTED_VARIABLE_OPTIONS) holds secrets: a no_log one, or one of
+    VARIABLE_OPTIONS."""
     return bool(option_spec.get("no_log")) or name in VARIABLE_OPTIONS
 
 
@@ -101,6 +104,9 @@ def shown_options(params):
     for option in VARIABLE_OPTIONS:
         if option in shown:
             shown[option] = shown_variables(shown[option])
+    for option in NESTED_VARIABLE_OPTIONS:
+        if isinstance(shown.get(option), dict):
+            shown[option] = shown_options(shown[option])
     return shown
 
 
@@ -128,6 +134,9 @@ def declared_variable_secrets(argument_spec, params):
     for option in VARIABLE_OPTIONS:
         if option in argument_spec:
             found.update(variable_secrets(params.get(option), dotenv_values))
+    for option in NESTED_VARIABLE_OPTIONS:
+        if isinstance(params.get(option), dict) and (argument_spec.get(option) or {}).get("options"):
+            found.update(declared_variable_secrets(argument_spec[option]["options"], params[option]))
     return found
 
 

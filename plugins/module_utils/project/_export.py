@@ -49,10 +49,11 @@ class Exporter(object):
         self.secrets_left_out = []
         self.destinations = None
 
-    def options(self, resource_class, fields, row, where, defaults=None):
+    def options(self, resource_class, fields, row, where, defaults=None, spec=None):
         """``{option: value}`` for each Field whose API value is set and not Dokploy's default; secret options
-        (secrets.is_secret_option) are left out (and listed) unless secrets are included."""
-        spec = resource_class.argument_spec()
+        (secrets.is_secret_option) are left out (and listed) unless secrets are included. ``spec``: the options the
+        Fields name (default: the class's argument spec; a dict option's suboptions for its group)."""
+        spec = spec if spec is not None else resource_class.argument_spec()
         defaults = defaults or {}
         found = {}
         for field in fields:
@@ -116,6 +117,11 @@ class Exporter(object):
         service.update(self.options(resource_class, [Field("env", "env")], row, where))
         if resource_class.swarm:
             service.update(swarm_options(row))   # the JSON columns, back to the options (resources/_swarm.py)
+        for group, fields, group_defaults in resource_class.export_groups:
+            found = self.options(resource_class, fields, row, "%s.%s" % (where, group), group_defaults,
+                                 spec=resource_class.argument_spec()[group]["options"])
+            if found:
+                service[group] = found
         if row.get("serverId"):
             service["server_id"] = row["serverId"]
         for child_class in CHILDREN:

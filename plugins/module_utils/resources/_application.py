@@ -40,6 +40,15 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._service
     service_argument_spec,
     service_module_kwargs,
 )
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._preview import COLUMNS as PREVIEW_COLUMNS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._preview import FIELDS as PREVIEW_FIELDS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._preview import DEFAULTS as PREVIEW_DEFAULTS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._preview import ENV_FIELDS as PREVIEW_ENV_FIELDS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._preview import (
+    check_preview,
+    preview_argument_spec,
+    preview_desired,
+)
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._swarm import COLUMNS as SWARM_COLUMNS
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._swarm import check_swarm, swarm_argument_spec, swarm_desired
 
@@ -66,7 +75,7 @@ PROVIDER_PROCEDURES = {"github": "application.saveGithubProvider", "gitlab": "ap
                        "bitbucket": "application.saveBitbucketProvider", "gitea": "application.saveGiteaProvider"}
 
 UPDATE = Update("application.update", ["name", "registryId", "buildRegistryId", "rollbackRegistryId"]
-                + [f.api for f in UPDATE_FIELDS] + sorted(SWARM_COLUMNS.values()))
+                + [f.api for f in UPDATE_FIELDS] + sorted(SWARM_COLUMNS.values()) + list(PREVIEW_COLUMNS))
 BUILD = Update("application.saveBuildType", [f.api for f in BUILD_FIELDS],
                keep=("buildType", "dockerfile", "dockerContextPath", "dockerBuildStage", "herokuVersion", "railpackVersion"))
 ENVIRONMENT = Update("application.saveEnvironment", ["env", "buildArgs", "buildSecrets", "createEnvFile"],
@@ -117,7 +126,9 @@ class Application(Service):
     # createEnvFile on applications and rollbackRegistryId came with Dokploy v0.26 (tables/_capabilities.py)
     version_fields = Service.version_fields + (
         VersionField("createEnvFile", "application.createEnvFile", option="create_env_file"),
-        VersionField("rollbackRegistryId", "application.buildRegistry", option="rollback_registry"))
+        VersionField("rollbackRegistryId", "application.buildRegistry", option="rollback_registry"),
+        VersionField("buildSecrets", "application.buildSecrets", option="build_secrets"),
+        VersionField("previewBuildSecrets", "application.buildSecrets", option="preview.build_secrets"))
     env_fields = (("env", "env"), ("build_args", "buildArgs"), ("build_secrets", "buildSecrets"))
     section = "applications"
     # the recorded application.create answer [seq 96]
@@ -127,6 +138,8 @@ class Application(Service):
                        "buildPath": "/", "gitlabBuildPath": "/", "giteaBuildPath": "/", "bitbucketBuildPath": "/"}
     export_sources = {"docker": DOCKER_FIELDS, "git": GIT_FIELDS + (Field("git_ssh_key", "customGitSSHKeyId"),)}
     export_source_options = SOURCE_OPTIONS
+    # the options of the ``preview`` dict, exported as the top-level ones are (a setting equal to its default left out)
+    export_groups = (("preview", PREVIEW_FIELDS + PREVIEW_ENV_FIELDS, PREVIEW_DEFAULTS),)
     module_kwargs = service_module_kwargs(
         "application_id",
         mutually_exclusive=[("docker_image", "git_url", "git_provider")],
@@ -140,6 +153,7 @@ class Application(Service):
         spec = service_argument_spec("application_id")
         spec.update(limits_argument_spec())
         spec.update(swarm_argument_spec())
+        spec.update(preview_argument_spec())
         spec.update(
             docker_image=dict(type="str"),
             registry_url=dict(type="str"),
@@ -186,6 +200,7 @@ class Application(Service):
             raise DokployParamError("replicas must be 0 or more", option="replicas")
         check_limits(params)
         check_swarm(params)
+        check_preview(params["preview"])
         check_image("docker_image", params["docker_image"])
         if params["git_branch"] is not None and not params["git_branch"].strip():
             raise DokployParamError("git_branch must not be empty", option="git_branch")
@@ -205,6 +220,7 @@ class Application(Service):
         wanted = super(Application, self).desired(current)
         params = self.params
         wanted.update(swarm_desired(params))
+        wanted.update(preview_desired(params["preview"], current, params.get("env_mode") or "replace"))
         source = source_type(params)
         if source == "docker":
             wanted["sourceType"] = "docker"

@@ -8,16 +8,18 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import re
-
 from ansible_collections.dokploy.dokploy.plugins.module_utils.tables._capabilities import require
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._resource import Field, Update, normalize
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._child import Child
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._service_checks import (
+    check_certificate,
+    check_host,
+    check_port,
+    check_url_path,
+)
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookups._target import target_argument_spec, target_module_kwargs
 
-_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-HOST = re.compile(r"^(?:\*\.)?%s(?:\.%s)*$" % (_LABEL, _LABEL))
 KINDS = ("application", "compose")
 
 FIELDS = (
@@ -25,14 +27,6 @@ FIELDS = (
     Field("custom_cert_resolver", "customCertResolver"), Field("internal_path", "internalPath"),
     Field("strip_path", "stripPath"), Field("enabled"),
 )
-
-
-def check_host(option, host):
-    if not host or not host.strip():
-        raise DokployParamError("%s must not be empty" % option, option=option)
-    if "://" in host or not HOST.match(host) or len(host) > 253:
-        raise DokployParamError("%s '%s' is not a valid host name: use only letters, digits, hyphens and dots "
-                                "(no scheme, port or path), for example shop.example.com" % (option, host), option=option)
 
 
 class Domain(Child):
@@ -78,19 +72,10 @@ class Domain(Child):
         if params["service_name"] and not (params["compose"] or params["compose_id"]):
             raise DokployParamError("service_name is only for compose domains (compose or compose_id)", option="service_name")
         check_host("host", params["host"])
-        if params["port"] is not None and not 1 <= params["port"] <= 65535:
-            raise DokployParamError("port must be between 1 and 65535, not %d" % params["port"], option="port")
-        for option in ("path", "internal_path"):
-            if params[option] is not None and not params[option].startswith("/"):
-                raise DokployParamError("%s must start with '/', not '%s'" % (option, params[option]), option=option)
-            if params[option] is not None and (".." in params[option].split("/") or re.search(r"\s", params[option])):
-                raise DokployParamError("%s '%s' must be a URL path without spaces or '..' segments"
-                                        % (option, params[option]), option=option)
-        if params["certificate_type"] == "letsencrypt" and params["https"] is not True:
-            raise DokployParamError("certificate_type letsencrypt needs https: true (Let's Encrypt certificates are for "
-                                    "HTTPS)", option="certificate_type")
-        if params["certificate_type"] == "custom" and not params["custom_cert_resolver"]:
-            raise DokployParamError("certificate_type custom needs custom_cert_resolver", option="custom_cert_resolver")
+        check_port("port", params["port"])
+        check_url_path("path", params["path"])
+        check_url_path("internal_path", params["internal_path"])
+        check_certificate(params)
 
     @classmethod
     def identity_of(cls, params):

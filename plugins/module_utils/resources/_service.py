@@ -87,6 +87,7 @@ class Service(Resource):
     export_defaults = {}
     export_sources = {}
     export_source_options = ()      # options of every Git source (watch paths, submodules)
+    export_groups = ()              # (dict option, its Fields, the defaults of their columns): settings under one option
     swarm = False                    # whether it has the swarm settings (resources/_swarm.py): applications and databases
 
     @classmethod

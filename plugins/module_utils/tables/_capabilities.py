@@ -74,6 +74,7 @@ CAPABILITIES = {
     "service.ulimitsSwarm": ((0, 27, 0), "ulimitsSwarm on applications and databases"),
     "service.networkIds": ((0, 29, 14), "networkIds and detachDokployNetwork on services"),
     "application.buildRegistry": ((0, 26, 0), "buildRegistryId, rollbackRegistryId and buildServerId on applications"),
+    "application.buildSecrets": ((0, 25, 6), "buildSecrets and previewBuildSecrets on applications"),
     "application.createEnvFile": ((0, 26, 1), "createEnvFile on applications (application.saveEnvironment)"),
     "compose.createEnvFile": ((0, 30, 0), "createEnvFile on compose services"),
     "application.icon": ((0, 29, 0), "icon on applications"),

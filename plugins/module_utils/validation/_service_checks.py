@@ -128,3 +128,41 @@ def check_limits(params):
         if converted[reservation] and converted[limit] and 0 < int(converted[limit]) < int(converted[reservation]):
             raise DokployParamError("%s (%s) must not be more than %s (%s)" % (
                 reservation, params[reservation], limit, params[limit]), option=reservation)
+
+
+# -- routing: what Traefik is given for a domain (dokploy_domain) or for each preview of an application ------------
+
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+HOST = re.compile(r"^(?:\*\.)?%s(?:\.%s)*$" % (_LABEL, _LABEL))
+
+
+def check_host(option, host):
+    if not host or not host.strip():
+        raise DokployParamError("%s must not be empty" % option, option=option)
+    if "://" in host or not HOST.match(host) or len(host) > 253:
+        raise DokployParamError("%s '%s' is not a valid host name: use only letters, digits, hyphens and dots "
+                                "(no scheme, port or path), for example shop.example.com" % (option, host), option=option)
+
+
+def check_port(option, port):
+    if port is not None and not 1 <= port <= 65535:
+        raise DokployParamError("%s must be between 1 and 65535, not %d" % (option, port), option=option)
+
+
+def check_url_path(option, path):
+    if path is None:
+        return
+    if not path.startswith("/"):
+        raise DokployParamError("%s must start with '/', not '%s'" % (option, path), option=option)
+    if ".." in path.split("/") or re.search(r"\s", path):
+        raise DokployParamError("%s '%s' must be a URL path without spaces or '..' segments" % (option, path), option=option)
+
+
+def check_certificate(params, prefix=""):
+    """certificate_type against https and custom_cert_resolver (``prefix``: where the options stand, e.g. ``preview.``)."""
+    if params.get("certificate_type") == "letsencrypt" and params.get("https") is not True:
+        raise DokployParamError("%scertificate_type letsencrypt needs %shttps: true (Let's Encrypt certificates are for "
+                                "HTTPS)" % (prefix, prefix), option=prefix + "certificate_type")
+    if params.get("certificate_type") == "custom" and not params.get("custom_cert_resolver"):
+        raise DokployParamError("%scertificate_type custom needs %scustom_cert_resolver" % (prefix, prefix),
+                                option=prefix + "custom_cert_resolver")

@@ -119,6 +119,7 @@ def test_tables_agree_with_the_collections_capabilities():
         "settings.remoteServersOnly": versions.PROCEDURES_SINCE["settings.updateRemoteServersOnly"],
         "environment.isDefault": versions.COLUMNS_SINCE["environment"]["isDefault"],
         "service.args": versions.COLUMNS_SINCE["application"]["args"],
+        "application.buildSecrets": versions.COLUMNS_SINCE["application"]["previewBuildSecrets"],
         "bitbucket.repositorySlug": versions.COLUMNS_SINCE["compose"]["bitbucketRepositorySlug"],
         "domain.customEntrypoint": versions.COLUMNS_SINCE["domain"]["customEntrypoint"],
         "database.create.appName_optional": versions.REQUIRED_UNTIL["postgres.create"]["appName"],
