@@ -13,8 +13,8 @@ short_description: Converge a whole Dokploy project from one declaration
 version_added: 0.2.0
 description:
   - Creates and updates a project, its environments, their shared variables, and every application, database
-    and compose service in them with their domains, mounts, ports, redirects, basic-auth users, schedules and
-    backups, all from one declaration, in one task.
+    and compose service in them with their domains, mounts, ports, redirects, basic-auth users, schedules,
+    backups and file patches, all from one declaration, in one task.
   - 'The keys of a service are exactly the options of its own module: an application takes the options of
     M(dokploy.dokploy.dokploy_application), a database those of M(dokploy.dokploy.dokploy_database) (with O(ignore:type)),
     a compose service those of M(dokploy.dokploy.dokploy_compose). The options that say where a service is
@@ -23,8 +23,9 @@ description:
     target options: C(domains) (M(dokploy.dokploy.dokploy_domain)), C(mounts) (M(dokploy.dokploy.dokploy_mount)),
     C(ports) (M(dokploy.dokploy.dokploy_port)), C(redirects) (M(dokploy.dokploy.dokploy_redirect)), C(basic_auth)
     (M(dokploy.dokploy.dokploy_basic_auth)), C(schedules) (M(dokploy.dokploy.dokploy_schedule)), C(backups)
-    (M(dokploy.dokploy.dokploy_backup)) and C(volume_backups) (M(dokploy.dokploy.dokploy_volume_backup)), where that
-    module allows the kind of service. The options that name the service (C(project), C(application), ...) come from
+    (M(dokploy.dokploy.dokploy_backup)), C(volume_backups) (M(dokploy.dokploy.dokploy_volume_backup)) and
+    C(patches) (M(dokploy.dokploy.dokploy_patch), applications and compose services, Dokploy v0.28.0 or newer), where
+    that module allows the kind of service. The options that name the service (C(project), C(application), ...) come from
     where the list stands.'
   - 'Everything is validated before the first request, with the messages of the single modules prefixed by
     where the value stands, for example C(environments.production.applications.web: replicas must be 0 or more).'
@@ -35,7 +36,8 @@ description:
   - 'Reads are shared: the projects are listed once, each environment is read once, and the services are read
     concurrently on a small pool. A run that changes nothing sends one request for the projects, one per
     environment, one per service, and for each declared schedule and volume backup the list it is found in (Dokploy
-    does not nest those in the service; a volume backup also reads the backup destinations). Writes are sequential and a write
+    does not nest those in the service; a volume backup also reads the backup destinations), and for a service that
+    declares patches the list of its patches. Writes are sequential and a write
     whose answer was lost is never sent again.'
   - Check mode shows the whole plan (on an empty server, everything is created) without any request that writes;
     with C(--diff) the result has one entry per changed resource, with only the fields that differ and secrets masked.

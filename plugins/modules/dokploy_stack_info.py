@@ -13,8 +13,8 @@ short_description: Export a live Dokploy project as a dokploy_stack declaration
 version_added: 0.2.0
 description:
   - Reads one project with its environments, their shared variables, and every application, database and compose
-    service in them with their domains, mounts, ports, redirects, basic-auth users, schedules, backups and volume
-    backups, and returns
+    service in them with their domains, mounts, ports, redirects, basic-auth users, schedules, backups, volume
+    backups and file patches, and returns
     it under RV(stack) in exactly the format of M(dokploy.dokploy.dokploy_stack).
   - The rows are turned back into the options of each module through the same field declarations the modules
     converge with, so feeding RV(stack) to M(dokploy.dokploy.dokploy_stack) changes nothing and sends no write.
@@ -34,7 +34,9 @@ description:
   - To apply a file holding RV(stack), give its path to the C(dokploy.dokploy.stack) role as C(dokploy_stack_file)
     (see EXAMPLES). Its values are passed on as they are, never templated.
   - Reads only; one request for the projects, one per environment, one per service, the lists of schedules and
-    volume backups of each service (Dokploy does not nest them), and the backup destinations once.
+    volume backups of each service and the patches of each application and compose service (Dokploy does not nest
+    them; a server older than v0.28.0 has no patches and answers the first such list with a 404, and the others are not asked for), and the
+    backup destinations once.
 options:
   project:
     description:

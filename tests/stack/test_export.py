@@ -22,6 +22,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._destina
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._domain import Domain
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._env import EnvTarget
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._mount import Mount
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._patch import Patch
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._port import Port
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._project import Environment, Project
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._redirect import Redirect
@@ -101,6 +102,9 @@ BUILD = [
                         cron_expression="0 1 * * *", service_name="web")),
     (VolumeBackup, dict(project=P, database="pg", database_type="postgres", name="pg", volume_name="pg-extra",
                         destination="s3", prefix="pg/", cron_expression="0 1 * * *")),
+    (Patch, dict(project=P, application="api", path="config/app.yml", content="debug: false")),
+    (Patch, dict(project=P, application="api", path="src/new.txt", content="added\n", type="create", enabled=False)),
+    (Patch, dict(project=P, compose="queue", path="old.env", type="delete")),
 ]
 
 
@@ -167,6 +171,11 @@ def test_export_holds_every_kind(server):
     backups = production["compose"]["queue"]["backups"]
     assert [b.get("database_user") for b in backups] == ["app", "app"]   # the credentials of compose backups
     assert backups[1]["database_password"] == "mariapass1"
+    # patches: Dokploy's defaults (type update, enabled) left out; a delete has no content
+    assert production["applications"]["api"]["patches"] == [
+        {"path": "config/app.yml", "content": "debug: false"},
+        {"path": "src/new.txt", "content": "added\n", "type": "create", "enabled": False}]
+    assert production["compose"]["queue"]["patches"] == [{"path": "old.env", "type": "delete"}]
 
 
 def test_secrets_left_out(server):

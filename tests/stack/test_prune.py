@@ -33,6 +33,8 @@ CASES = [
     (("production", "applications", "web"), ("volume_backups", 0), "volume_backup"),
     (("production", "compose", "queue"), ("volume_backups", 0), "volume_backup"),
     (("production", "databases", "pg"), ("volume_backups", 0), "volume_backup"),
+    (("production", "applications", "api"), ("patches", 1), "patch"),
+    (("production", "compose", "queue"), ("patches", 0), "patch"),
     (("production", "databases"), ("cache", None), "database"),
     (("production", "compose"), ("gitstack", None), "compose"),
     (("staging", "applications"), ("web", None), "application"),

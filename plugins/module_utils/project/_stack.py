@@ -30,6 +30,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._databas
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._domain import Domain
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._env import EnvTarget
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._mount import Mount
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._patch import Patch
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._port import Port
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._project import (
     Environment,
@@ -56,7 +57,7 @@ SERVICE_SECTIONS = tuple((resource_class.section, resource_class, option)
 # The children of a service, in the order of convergence. Each class knows its section (``domains``), how Dokploy
 # lists it (Child.listed), which listed child a declaration names (Child.declared_by), how it is deleted and exported:
 # adding a child type is its resource file, its module and its line here.
-CHILDREN = (Domain, Mount, Port, Redirect, BasicAuth, Schedule, Backup, VolumeBackup)
+CHILDREN = (Domain, Mount, Port, Redirect, BasicAuth, Schedule, Backup, VolumeBackup, Patch)
 DEFAULT_ENVIRONMENT = "production"    # the environment project.create makes
 ENVIRONMENT_SECTION = "environment"    # the section of the pieces that are environments themselves
 # action kinds that differ from the resource's result key

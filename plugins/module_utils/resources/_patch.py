@@ -12,6 +12,10 @@ patch.byEntityId lists those of a service. The table keeps one patch per file pa
 constraint), so the path is the identity. patch.create always stores ``enabled: true`` (createPatch overrides it)
 and stores the content as sent; patch.update takes every field as optional and appends a newline to a non-empty
 content that has none, so contents compare with that newline added.
+
+In dokploy_stack a service lists its patches under ``patches:`` (the options of this module without those naming
+the service); they are listed once per service and run (``patches_of``), also for the export (dokploy_stack_info),
+which leaves out what Dokploy sets on a new patch (``type: update``, ``enabled: true``).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -36,6 +40,27 @@ def comparable_content(value):
     return normalize(value)
 
 
+def patches_of(ctx, kind, service_id, fresh=False, required=False):
+    """The patches of a service (``patch.byEntityId``), read once per service and run (``fresh``: read again).
+
+    A server without the patch router (Dokploy before v0.28.0) answers 404: no patches to list there, or, when
+    ``required`` (a patch is declared), the error saying which version brought them."""
+    cache = ctx.__dict__.setdefault("patch_lists", {})
+    key = (kind, service_id)
+    if cache.get("no router") and not required:
+        return []
+    if fresh or key not in cache:
+        try:
+            cache[key] = ctx.client.get("patch.byEntityId", {"id": service_id, "type": kind}) or []
+        except DokployNotFoundError:
+            if required:
+                require(ctx.client.version(), "patch", "dokploy_patch")
+                raise
+            cache["no router"] = True  # one 404 tells for the whole run
+            cache[key] = []
+    return cache[key]
+
+
 class Patch(Child):
     kind = "patch"
     id_field = "patchId"
@@ -45,6 +70,9 @@ class Patch(Child):
     identity = ("filePath",)
     fields = FIELDS
     updates = (Update("patch.update", ["content", "type", "enabled"]),)
+    section = "patches"
+    # what patch.create stores (createPatch: enabled true; the type the module defaults to)
+    export_defaults = {"type": "update", "enabled": True}
     module_kwargs = target_module_kwargs(KINDS)
 
     @classmethod
@@ -95,15 +123,14 @@ class Patch(Child):
         self.target = resolve_target(self.ctx, self.params, self.target_kinds, required=self.params["state"] != "absent")
         if self.target is None or self.target.pending:
             return None
-        try:
-            rows = self.client.get("patch.byEntityId", {"id": self.target.id, "type": self.target.kind.name}) or []
-        except DokployNotFoundError:
-            require(self.client.version(), "patch", "dokploy_patch")
-            raise
-        for row in rows:
+        for row in patches_of(self.ctx, self.target.kind.name, self.target.id, required=True):
             if row.get("filePath") == self.params["path"]:
                 return dict(row)
         return None
+
+    @classmethod
+    def listed(cls, ctx, kind, row, fresh=False):
+        return patches_of(ctx, kind.name, row[kind.id_field], fresh=fresh)
 
     def create_payload(self, desired):
         payload = super(Patch, self).create_payload(desired)
