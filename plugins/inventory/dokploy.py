@@ -9,7 +9,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 name: dokploy
 short_description: Dokploy servers and services as an inventory source
-version_added: 0.1.0
+version_added: 0.2.0
 author:
   - dokploy.dokploy contributors (@dokploy-ansible)
 description:

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: dokploy_application
 short_description: Manage Dokploy applications
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Create, update and delete applications on a Dokploy server, with their source (a Docker image, a Git
     repository or a connected Git provider), build settings, runtime settings and environment variables.

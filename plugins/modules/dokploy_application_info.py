@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: dokploy_application_info
 short_description: Read Dokploy applications
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Return one application, chosen by name or ID, or every application of an environment.
   - Read-only. Secret values (environment variables, build arguments and secrets, registry password,

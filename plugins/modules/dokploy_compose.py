@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: dokploy_compose
 short_description: Manage Dokploy compose services (Docker Compose and Swarm stacks)
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Create, update and delete compose services of a Dokploy environment.
   - The compose file comes from one source, chosen by the options given. Inline with O(compose_file) or from a file on

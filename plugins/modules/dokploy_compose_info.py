@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: dokploy_compose_info
 short_description: List Dokploy compose services
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Lists the compose services of a Dokploy server, of a project, of an environment, or one by name or ID. Read-only.
   - C(env), webhook tokens and the secrets of connected Git providers are masked.

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: dokploy_database
 short_description: Manage Dokploy databases (PostgreSQL, MySQL, MariaDB, MongoDB, Redis, libSQL)
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Create, update and delete the databases of a Dokploy environment.
   - One module for the six database types; O(type) chooses the type. The types differ in their credentials

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: dokploy_database_info
 short_description: List Dokploy databases with their connection details
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Lists the databases (PostgreSQL, MySQL, MariaDB, MongoDB, Redis, libSQL) of a Dokploy server, of a project, of an
     environment, or one database by name or ID, with the connection details of each. Read-only.

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: dokploy_deployment_info
 short_description: List the deployments of a Dokploy application or compose stack, with a deployment's log
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Lists the deployments of one application or compose stack, newest first, as Dokploy keeps them
     (Dokploy keeps about the last ten per service).

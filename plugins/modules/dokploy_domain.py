@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: dokploy_domain
 short_description: Manage domains of Dokploy applications and compose services
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Create, update and delete the domains (Traefik routes) of a Dokploy application, or of one service
     of a compose stack.

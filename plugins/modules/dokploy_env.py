@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: dokploy_env
 short_description: Manage single environment variables of Dokploy projects, environments and services
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Set or remove individual environment variables without touching the others.
   - Dokploy stores the variables of a project, an environment or a service as one dotenv string. This module

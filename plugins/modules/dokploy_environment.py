@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: dokploy_environment
 short_description: Manage environments of Dokploy projects
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Create, update and delete environments (for example V(staging)) inside a Dokploy project.
   - Every project has a default environment, V(production), which Dokploy creates with the project.

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: dokploy_project
 short_description: Manage Dokploy projects
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Create, update and delete projects on a Dokploy server.
   - A new project comes with its default environment V(production).

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: dokploy_project_info
 short_description: List Dokploy projects with their environments and services
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Lists the projects of a Dokploy server, or one project by name or ID, with their environments and the
     services (applications, compose stacks, databases) in each. Read-only.

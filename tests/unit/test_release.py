@@ -105,3 +105,18 @@ def test_no_release_in_the_changelog_is_newer_than_galaxy_yml():
     collection = parse_version(galaxy_version())
     newer = [version for version in releases if parse_version(version) > collection]
     assert not newer, "changelogs/changelog.yaml has releases newer than galaxy.yml: %s" % newer
+
+
+def released_versions():
+    with open(os.path.join(REPO_ROOT, "changelogs", "changelog.yaml")) as handle:
+        return set((yaml.safe_load(handle) or {}).get("releases") or {})
+
+
+@pytest.mark.parametrize("path", DOCUMENTED)
+def test_version_added_names_a_release(path):
+    """A plugin or option was added in a release of the changelog, or in the one in the making (galaxy.yml's)."""
+    known = released_versions() | {galaxy_version()}
+    found = versions_added(documentation_of(path), os.path.basename(path))
+    unknown = ["%s: %s" % (where, version) for where, version in found if version not in known]
+    assert not unknown, "version_added of a version never released (releases: %s): %s" % (
+        ", ".join(sorted(known)), ", ".join(unknown))
