@@ -14,7 +14,7 @@ version_added: 0.3.0
 description:
   - On a freshly installed Dokploy whose database holds no user, creates the owner the way Dokploy's sign-up page
     does (the first user becomes the owner of a new organisation), then an API key named O(api_key_name), and
-    returns the key once as RV(api_key) (or writes it to O(api_key_file)).
+    returns the key once as RV(api_key) (or writes it to O(key_file) on the controller).
   - On a Dokploy that has its owner, signs in with O(email) and O(password) and makes sure a key named
     O(api_key_name) exists. Dokploy keeps only a hash of a key, so an existing key's secret cannot be read back;
     the result says so, and O(rotate=true) replaces the key with a new one.
@@ -69,12 +69,13 @@ options:
       - Name of the API key (1 to 32 characters). One key of that name is kept.
     type: str
     default: ansible
-  api_key_file:
+  key_file:
     description:
-      - When set, a new key is written to this file (mode C(0600), its directory created with mode C(0700)) on the
-        host the module runs on, and RV(api_key) stays empty, so that the key never appears in the output.
-      - Run the module on the controller (delegated to C(localhost), or in a play on C(localhost)) to keep the file
-        there.
+      - When set, a new key is written to this file on the controller (mode C(0600), its directory created with
+        mode C(0700)), whichever host the task runs on, and RV(api_key) stays null, so that the key never appears
+        in the output. The same option as in M(dokploy.dokploy.dokploy_api_key).
+      - An existing key is not written (its secret cannot be read back); when the file is missing then, the task
+        warns that O(rotate=true) replaces the key and writes the file.
     type: path
   rotate:
     description:
@@ -114,8 +115,7 @@ EXAMPLES = r"""
     password: "{{ vault_dokploy_owner_password }}"
     name: Ada
     api_key_name: ansible
-    api_key_file: "{{ playbook_dir }}/.dokploy-api-key"
-  delegate_to: localhost
+    key_file: "{{ playbook_dir }}/.dokploy-api-key"
 
 - name: The key in a variable, for the tasks that follow
   dokploy.dokploy.dokploy_admin:
@@ -131,7 +131,7 @@ EXAMPLES = r"""
     email: admin@example.com
     password: "{{ vault_dokploy_owner_password }}"
     rotate: true
-    api_key_file: /etc/ansible/dokploy-api-key
+    key_file: ~/.config/dokploy/api-key
 """
 
 RETURN = r"""
@@ -142,8 +142,8 @@ owner_created:
 api_key:
   description:
     - The secret of the key this run created. Shown only here, once; null when the key already existed, in check
-      mode, and when O(api_key_file) is set (the key is in the file then).
-    - Register the result with C(no_log=true) on the task, or use O(api_key_file).
+      mode, and when O(key_file) is set (the key is in the file then).
+    - Register the result with C(no_log=true) on the task, or use O(key_file).
   returned: always
   type: str
 api_key_created:
@@ -159,9 +159,9 @@ api_key_id:
   description: ID of the key (null in check mode before it exists).
   returned: always
   type: str
-api_key_file:
-  description: The file the key was written to, as given in O(api_key_file).
-  returned: always
+key_file:
+  description: The file on the controller the new key was written to, as given in O(key_file).
+  returned: when a key was created and O(key_file) is set
   type: str
 user_id:
   description: ID of the owner (null in check mode before the owner exists).

@@ -68,8 +68,11 @@ options:
     type: int
   key_file:
     description:
-      - Write the secret of a new key to this file on the controller, readable by its owner only (mode 0600),
-        instead of returning it in RV(key). Not touched when the key exists already.
+      - Write the secret of a new key to this file on the controller, readable by its owner only (mode C(0600), its
+        directory created with mode C(0700)), instead of returning it in RV(key). The same option as in
+        M(dokploy.dokploy.dokploy_admin).
+      - Not touched when the key exists already (its secret cannot be read back); when the file is missing then,
+        the task warns that O(rotate=true) replaces the key and writes the file.
     type: path
   rotate:
     description:
@@ -157,7 +160,7 @@ key:
   returned: when a key was created
   type: str
 key_file:
-  description: The file the new secret was written to.
+  description: The file on the controller the new secret was written to, as given in O(key_file).
   returned: when a key was created and O(key_file) is set
   type: str
 failure:

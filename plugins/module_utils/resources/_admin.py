@@ -17,9 +17,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import os
-import tempfile
-
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import (
     DokployAuthError,
     DokployClient,
@@ -48,7 +45,7 @@ def argument_spec():
         password=dict(type="str", required=True, no_log=True),
         name=dict(type="str", default="Admin"),
         api_key_name=dict(type="str", default="ansible"),
-        api_key_file=dict(type="path"),
+        key_file=dict(type="path"),  # the action plugin writes it on the controller (plugin_utils/secret_file.py)
         rotate=dict(type="bool", default=False),
     )
 
@@ -186,29 +183,13 @@ class Admin(object):
         self.client.secrets.add(answer["key"])
         return answer
 
-    def write_key_file(self, key):
-        path = self.params["api_key_file"]
-        directory = os.path.dirname(os.path.abspath(path))
-        if not os.path.isdir(directory):
-            os.makedirs(directory, 0o700)
-        fd, tmp = tempfile.mkstemp(prefix=".dokploy-api-key-", dir=directory)
-        try:
-            os.fchmod(fd, 0o600)
-            with os.fdopen(fd, "w") as f:
-                f.write(key + "\n")
-            os.rename(tmp, path)
-        except Exception:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
-
     # -- the run ---------------------------------------------------------------------------------------
 
     def run(self):
         p = self.params
         name = p["api_key_name"].strip()
         result = dict(changed=False, owner_created=False, api_key=None, api_key_name=name, api_key_id=None,
-                      api_key_created=False, api_key_file=p.get("api_key_file"), user_id=None, organization_id=None)
+                      api_key_created=False, user_id=None, organization_id=None)
         if not self.has_owner():
             result.update(changed=True, owner_created=True, api_key_created=True)
             if self.check_mode:
@@ -241,9 +222,6 @@ class Admin(object):
                 result["api_key_id"] = existing[0].get("id")
                 result["msg"] = ("the API key %s exists; Dokploy keeps only its hash, so its secret cannot be read "
                                  "back (rotate: true replaces it with a new one)" % name)
-                if p.get("api_key_file") and not os.path.exists(p["api_key_file"]):
-                    self.warn("api_key_file %s does not exist and the key %s cannot be read back: set rotate: true "
-                              "to replace the key and write the file" % (p["api_key_file"], name))
                 return result
             result.update(changed=True, api_key_created=True)
             if self.check_mode:
@@ -257,9 +235,6 @@ class Admin(object):
         return self._deliver(result, key, ("the API key %s was replaced" if existing else "the API key %s was created") % name)
 
     def _deliver(self, result, key, msg):
-        result.update(api_key_id=key.get("id"), msg=msg)
-        if self.params.get("api_key_file"):
-            self.write_key_file(key["key"])  # the key goes to the file only, never into the output
-        else:
-            result["api_key"] = key["key"]
+        # with key_file, the action plugin moves the key from the result into the file on the controller
+        result.update(api_key_id=key.get("id"), api_key=key["key"], msg=msg)
         return result

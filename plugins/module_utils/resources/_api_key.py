@@ -21,7 +21,6 @@ __metaclass__ = type
 import base64
 import datetime
 import hashlib
-import os
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployAuthError, DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookups._lookup import find_named
@@ -44,17 +43,6 @@ def key_hash(key):
     """How better-auth stores a key: SHA-256, base64url without padding (@better-auth/api-key defaultKeyHasher)."""
     digest = hashlib.sha256(key.encode("utf-8")).digest()
     return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
-
-
-def write_key_file(path, secret):
-    """``secret`` into ``path``, readable by its owner only (0600 from the start, not chmod-ed afterwards)."""
-    path = os.path.expanduser(path)
-    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.fchmod(handle, 0o600)
-        os.write(handle, (secret + "\n").encode("utf-8"))
-    finally:
-        os.close(handle)
 
 
 def parse_time(text):
@@ -93,7 +81,7 @@ class ApiKey(AdminResource, Resource):
             remaining=dict(type="int"),
             refill_amount=dict(type="int"),
             refill_interval=dict(type="int"),
-            key_file=dict(type="path"),
+            key_file=dict(type="path"),  # taken by the action plugin (plugin_utils/secret_file.py)
             rotate=dict(type="bool", default=False),
             force=dict(type="bool", default=False),
             state=dict(type="str", choices=["present", "absent"], default="present"),
@@ -237,17 +225,8 @@ class ApiKey(AdminResource, Resource):
     def result(self, changed, before, after, changes):
         result = super(ApiKey, self).result(changed, before, after, changes)
         secret = getattr(self, "secret", None)
-        if secret and self.params.get("key_file"):
-            # where the module runs; the action plugin (plugins/action/dokploy_api_key.py) does this on the controller
-            try:
-                write_key_file(self.params["key_file"], secret)
-            except (IOError, OSError) as error:
-                raise DokployError("API key '%s' was created, but writing it to key_file %s failed: %s. Its secret is "
-                                   "in this result's key, and cannot be read again"
-                                   % (self.params["name"], self.params["key_file"], error),
-                                   result=dict(result, key=secret))
-            result["key_file"] = self.params["key_file"]
-        elif secret:
+        if secret:
+            # with key_file, the action plugin moves it into the file on the controller (plugin_utils/secret_file.py)
             result["key"] = secret
         return result
 
