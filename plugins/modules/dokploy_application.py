@@ -229,7 +229,8 @@ options:
     description:
       - The preview deployments of the application. Dokploy deploys each pull request of the application's GitHub
         repository (a O(git_provider) of type V(github)) as a preview of its own, with its own domain, when a GitHub
-        webhook tells it about the pull request.
+        webhook tells it about the pull request; M(dokploy.dokploy.dokploy_preview_deployment_info) lists them and
+        M(dokploy.dokploy.dokploy_preview_deployment) deletes or rebuilds one.
       - Only the settings given are compared and sent (with C(application.update)); the others are left as they are.
     type: dict
     version_added: 0.3.0
@@ -324,6 +325,7 @@ seealso:
   - module: dokploy.dokploy.dokploy_application_info
   - module: dokploy.dokploy.dokploy_domain
   - module: dokploy.dokploy.dokploy_env
+  - module: dokploy.dokploy.dokploy_preview_deployment_info
 notes:
   - O(build_secrets), O(preview.build_secrets) and O(registry_password) are C(no_log) and never shown; results and diffs
     mask them.

@@ -178,10 +178,13 @@ class DeployQueue(object):
         return plan
 
     # ---- the queue ---------------------------------------------------------------------------------------
-    def enqueue(self, kind, row, job_type, title, description):
+    def enqueue(self, kind, row, job_type, title, description, preview=None):
+        """``preview``: the previewDeploymentId of an application's preview (previewDeployment.redeploy): its deployment
+        row carries that ID and no applicationId (createDeploymentPreview, packages/server/src/services/deployment.ts),
+        and the preview's ``previewStatus`` follows it, not the application's status (rebuildPreviewApplication)."""
         plan = self.plan(kind, row)
         job = {"kind": kind, "serviceId": row[KINDS[kind]["id"]], "type": job_type, "title": title,
-               "description": description, "enqueuedEpoch": time.time()}
+               "description": description, "enqueuedEpoch": time.time(), "preview": preview}
         job.update(plan)
         if float(job["pickup"]) <= 0 and float(job["duration"]) <= 0 and not self.jobs and self.active is None:
             # Nothing to wait for: run the job inside the call (deterministic, used by the conformance replay).
@@ -219,15 +222,20 @@ class DeployQueue(object):
     def _start(self, job):
         with self.sim.lock:
             row = self._service(job)
-            if row is None:
+            preview = table(self.sim.state, "previewDeployment").get(job["preview"]) if job.get("preview") else None
+            if row is None or (job.get("preview") and preview is None):
                 return None  # deleted meanwhile
-            deployment = new_deployment(job["kind"], row, job["title"], job["description"])
+            deployment = new_deployment(job["kind"], preview or row, job["title"], job["description"])
             deployment["_startedEpoch"] = time.time()
             deployments = table(self.sim.state, "deployment")
             deployments[deployment["deploymentId"]] = deployment
-            row[KINDS[job["kind"]]["status"]] = "running"
-            column = KINDS[job["kind"]]["id"]
-            mine = sorted((d for d in deployments.values() if d.get(column) == job["serviceId"]),
+            column, owner = KINDS[job["kind"]]["id"], job["serviceId"]
+            if preview is not None:
+                deployment.update(applicationId=None, previewDeploymentId=job["preview"])
+                column, owner = "previewDeploymentId", job["preview"]
+            else:
+                row[KINDS[job["kind"]]["status"]] = "running"
+            mine = sorted((d for d in deployments.values() if d.get(column) == owner),
                           key=lambda d: d.get("createdAt") or "")
             for old in mine[:-KEEP_DEPLOYMENTS]:
                 deployments.pop(old["deploymentId"], None)
@@ -253,7 +261,10 @@ class DeployQueue(object):
             deployment["_finishedEpoch"] = time.time()
             if job["message"]:
                 deployment["errorMessage"] = job["message"]
-            if row is not None:
+            preview = table(self.sim.state, "previewDeployment").get(job["preview"]) if job.get("preview") else None
+            if preview is not None and outcome in ("done", "error"):
+                preview["previewStatus"] = outcome
+            if row is not None and not job.get("preview"):
                 if outcome == "done":
                     swarm.deployed(row)  # the service now exists in Docker with its replicas (swarm.py)
                     if row.get("sourceType") in GIT_SOURCES:
