@@ -92,7 +92,10 @@ for _channel, _since in NOTIFICATION_CHANNELS_SINCE.items():
 
 # The table a row belongs to is the first whose id field the row has: children before the services they
 # point at, services before environment, environment before project, providers before git_provider.
+# A gitlab row carries applicationId (its OAuth application's ID, not a service's), so the providers' own URL columns,
+# which no service row has (packages/server/src/db/schema/application.ts), tell them first.
 ROW_IDS = (
+    ("gitlab", "gitlabUrl"), ("gitea", "giteaUrl"),
     ("domain", "domainId"), ("deployment", "deploymentId"), ("mount", "mountId"), ("backup", "backupId"),
     ("volume_backup", "volumeBackupId"), ("schedule", "scheduleId"), ("notification", "notificationId"),
     ("application", "applicationId"), ("compose", "composeId"), ("postgres", "postgresId"), ("mysql", "mysqlId"),

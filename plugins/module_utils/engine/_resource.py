@@ -35,6 +35,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client imp
     DokployError,
     DokployNotFoundError,
     DokployOutcomeUnknown,
+    DokployUnsupportedError,
 )
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._secrets import (
     ENV_FIELDS,
@@ -76,20 +77,35 @@ class Field(object):
 class VersionField(object):
     """An API field that Dokploy versions before ``capability`` (tables/_capabilities.py) do not have.
 
-    ``option``: the module option that sets it, for the message; ``implied``: the value an older server behaves as
-    (``server_type: deploy`` where every server deploys), asked for without sending anything."""
+    ``option``: the module option that sets it (a dotted path for a suboption), for the message and for ``asked``;
+    ``implied``: the value an older server behaves as (``server_type: deploy`` where every server deploys), asked for
+    without sending anything; a function of the other API values when it depends on them (a Bitbucket slug equal to the
+    repository). ``asked``: a function of the module parameters saying whether they ask for the field, when reading the
+    option's value at ``option`` is not enough."""
 
     EMPTY = (None, "", [], {})
 
-    def __init__(self, api, capability, option=None, implied=None):
+    def __init__(self, api, capability, option=None, implied=None, asked=None):
         self.api = api
         self.capability = capability
         self.option = option or api
         self.implied = implied
+        self._asked = asked
 
-    def asks_nothing(self, value):
-        """Whether ``value`` is what a server without the field behaves as anyway."""
-        return value in self.EMPTY or normalize(value) == normalize(self.implied)
+    def asks_nothing(self, value, values=None):
+        """Whether ``value`` is what a server without the field behaves as anyway (``values``: the other API values)."""
+        implied = self.implied(values or {}) if callable(self.implied) else self.implied
+        return value in self.EMPTY or normalize(value) == normalize(implied)
+
+    def asked(self, params):
+        """Whether the module parameters ask for the field, read from them alone (no request): a whole project's
+        pre-flight (project/_stack.py) refuses what the server lacks before its first write."""
+        if self._asked is not None:
+            return self._asked(params)
+        value = params
+        for key in self.option.split("."):
+            value = value.get(key) if isinstance(value, dict) else None
+        return value is not None and not self.asks_nothing(value)
 
 
 def fields_desired(fields, params):
@@ -117,6 +133,24 @@ def outcome_unknown(error, what):
     return DokployOutcomeUnknown(
         "%s; whether Dokploy %s is unknown. It was not sent again (that could make a duplicate); run the play "
         "again, which converges" % (error.message, what), status=error.status, code=error.code, procedure=error.procedure)
+
+
+def refuse_unsupported(client, needs):
+    """Raise DokployUnsupportedError naming every ``(capability, what)`` of ``needs`` the server lacks (one version read,
+    none when ``needs`` is empty): the pre-flight of what is converged as a whole, before its first write."""
+    if not needs:
+        return
+    version = client.version()
+    errors = []
+    for capability, what in needs:
+        try:
+            require(version, capability, what)
+        except DokployUnsupportedError as error:
+            errors.append(error)
+    if errors:
+        first = errors[0]
+        raise DokployUnsupportedError("; ".join(e.message for e in errors), capability=first.capability,
+                                      needed=first.needed, version=first.version)
 
 
 class Change(object):
@@ -151,6 +185,15 @@ class Resource(Task):
         self.change = Change()  # what the last converge did (set by result())
 
     # -- hooks ---------------------------------------------------------------------------------
+
+    @classmethod
+    def version_needs(cls, params):
+        """``[(capability, option)]``: what ``params`` ask for that only some Dokploy versions have, read from the
+        parameters alone (no request); by default the ``version_fields`` they set. A class that refuses more on an older
+        server (a kind, a value) adds it here, so a whole project refuses it before its first write."""
+        if params.get("state") == "absent":
+            return []
+        return [(field.capability, field.option) for field in cls.version_fields if field.asked(params)]
 
     def find(self):
         """The current object, or None when it does not exist. Never cached by the resource."""
@@ -250,7 +293,7 @@ class Resource(Task):
                 continue
             if supports(self.client.version(), field.capability):
                 continue
-            if not field.asks_nothing(values[field.api]):
+            if not field.asks_nothing(values[field.api], values):
                 require(self.client.version(), field.capability, "%s: %s" % (self.label(current), field.option))
             del kept[field.api]
         return kept

@@ -40,6 +40,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._project
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._redirect import Redirect
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._schedule import Schedule
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._volume_backup import VolumeBackup
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._resource import refuse_unsupported
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._secrets import declared_variable_secrets, mask, shown_options
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._task import Task
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookups._target import target_argument_spec
@@ -230,6 +231,7 @@ class Stack(Task):
     def run(self):
         if self.params.get("state") == "absent":
             return self.remove()
+        self.preflight()
         self.prefetch()
         deployments = []
         for piece in self.plan:
@@ -256,6 +258,13 @@ class Stack(Task):
         if self.params.get("prune"):
             self.prune()
         return self.result()
+
+    def preflight(self):
+        """What the declaration asks that the server's Dokploy version lacks is refused before the first write (the
+        project would be created first otherwise), all of it in one message; one version read, none when nothing
+        declared depends on the version."""
+        refuse_unsupported(self.ctx.client, [(capability, "%s: %s" % (piece.where, option)) for piece in self.plan
+                                             for capability, option in piece.resource_class.version_needs(piece.params)])
 
     def step(self, piece, action):
         """Run ``action``; a failure stops the stack, saying where, with what was done so far."""

@@ -125,7 +125,8 @@ class Application(Service):
     fields = UPDATE_FIELDS + BUILD_FIELDS + ENV_FILE_FIELDS
     # createEnvFile on applications and rollbackRegistryId came with Dokploy v0.26 (tables/_capabilities.py)
     version_fields = Service.version_fields + (
-        VersionField("createEnvFile", "application.createEnvFile", option="create_env_file"),
+        # before v0.26.1 every build writes the .env file (builders/docker-file.ts, v0.25.11): true asks nothing
+        VersionField("createEnvFile", "application.createEnvFile", option="create_env_file", implied=True),
         VersionField("rollbackRegistryId", "application.buildRegistry", option="rollback_registry"),
         VersionField("buildSecrets", "application.buildSecrets", option="build_secrets"),
         VersionField("previewBuildSecrets", "application.buildSecrets", option="preview.build_secrets"))

@@ -132,6 +132,13 @@ class Database(Service):
                 raise DokployParamError("%s may only have letters, digits and the characters %s: Dokploy refuses "
                                         "any other" % (option, PASSWORD_SPECIALS), option=option)
 
+    @classmethod
+    def version_needs(cls, params):
+        needs = super(Database, cls).version_needs(params)
+        if params.get("type") == "libsql" and params.get("state") != "absent":
+            needs.append(("libsql", "dokploy_database type=libsql"))
+        return needs
+
     def updates_for(self, current, created=False):
         """``<type>.update`` takes every setting; the external port goes with it only on create (a database that never
         ran takes its port with the other settings): on an existing database saveExternalPort stores the port and

@@ -8,9 +8,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.tables._capabilities import require
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployParamError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._resource import Field, Update, normalize
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._resource import Field, Update, VersionField, normalize
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._child import Child
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._service_checks import (
     check_certificate,
@@ -45,6 +44,8 @@ class Domain(Child):
     create_procedure = "domain.create"
     delete_procedure = "domain.delete"
     fields = FIELDS
+    # Before v0.30.0 every domain is active: enabled true asks nothing there, false is refused before any write.
+    version_fields = (VersionField("enabled", "domain.toggleEnable", option="enabled", implied=True),)
     updates = (Update("domain.update", [f.api for f in FIELDS if f.api != "host"], keep=("host",)),)
     module_kwargs = dict(target_module_kwargs(KINDS), required_by={"compose": "service_name", "compose_id": "service_name"})
 
@@ -90,20 +91,7 @@ class Domain(Child):
             value = "/"
         return normalize(value)
 
-    def compare(self, current, desired):
-        if "enabled" in desired and "enabled" not in current:
-            # A server before v0.30.0 has no domain.enabled (the row says so, no request): every domain is active,
-            # so enabled=true holds; enabled=false cannot be stored (the field would be dropped).
-            if desired["enabled"] is not False:
-                desired = dict((k, v) for k, v in desired.items() if k != "enabled")
-            else:
-                require(self.client.version(), "domain.toggleEnable", "dokploy_domain's enabled=false")
-        return super(Domain, self).compare(current, desired)
-
     def create_payload(self, desired):
-        if desired.get("enabled") is False:
-            # set by an update after the create: refuse before creating on a server that cannot store it
-            require(self.client.version(), "domain.toggleEnable", "dokploy_domain's enabled=false")
         payload = dict((k, v) for k, v in desired.items() if k != "enabled")  # create does not take it
         kind = self.target.kind.name
         payload.update(self.target_payload())

@@ -91,7 +91,9 @@ class GitProvider(TypedResource):
     option_specs = OPTION_SPECS
     secret_options = SECRET_OPTIONS
     version_fields = tuple(VersionField(field, INTERNAL_URL_CAPABILITY, option="internal_url") for field in INTERNAL_URL_FIELDS) \
-        + (VersionField("sharedWithOrganization", "gitProvider.share", option="shared"),)
+        + (VersionField("sharedWithOrganization", "gitProvider.share", option="shared", implied=False),)
+    # implied=False: before v0.29.0 a provider is its own user's only (gitProvider.getAll filters on the session's
+    # userId, apps/dokploy/server/api/routers/git-provider.ts of v0.25.11): shared false is what it does anyway
 
     @classmethod
     def argument_spec(cls):

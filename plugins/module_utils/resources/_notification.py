@@ -25,7 +25,7 @@ import re
 from ansible_collections.dokploy.dokploy.plugins.module_utils.tables._capabilities import require
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookups._lookup import pick_one
-from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._resource import Resource, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._resource import Resource, Update, VersionField
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._typed import TypedResource
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._secrets import mask, mask_value
 
@@ -34,7 +34,10 @@ EVENTS = (("app_deploy", "appDeploy", None), ("app_build_error", "appBuildError"
           ("database_backup", "databaseBackup", None), ("volume_backup", "volumeBackup", "notification.volumeBackup"),
           ("dokploy_restart", "dokployRestart", None), ("docker_cleanup", "dockerCleanup", None),
           ("server_threshold", "serverThreshold", None), ("dokploy_backup", "dokployBackup", "notification.dokployBackup"))
-FLAG_CAPABILITIES = dict((flag, capability) for event, flag, capability in EVENTS if capability)
+# an event an older server has no flag for: off is what it does anyway, on is refused before any write
+EVENT_FIELDS = tuple(VersionField(flag, capability, option="events %s" % event, implied=False,
+                                  asked=lambda params, event=event: event in (params.get("events") or []))
+                     for event, flag, capability in EVENTS if capability)
 WITHOUT_THRESHOLD = tuple(event for event, flag, capability in EVENTS if event != "server_threshold")
 
 # options holding secrets (no_log, masked in results and diffs); a webhook URL is its own credential
@@ -122,6 +125,15 @@ class Notification(TypedResource):
     type_choices = sorted(KINDS)
     option_specs = OPTION_SPECS
     secret_options = SECRET_OPTIONS
+    version_fields = EVENT_FIELDS
+
+    @classmethod
+    def version_needs(cls, params):
+        needs = super(Notification, cls).version_needs(params)
+        kind = KINDS.get(params.get("type") or "")
+        if kind is not None and kind.capability and params.get("state") != "absent":
+            needs.append((kind.capability, "dokploy_notification type %s" % params["type"]))
+        return needs
 
     @classmethod
     def argument_spec(cls):
@@ -192,23 +204,13 @@ class Notification(TypedResource):
             desired.update((flag, event in events) for event, flag in self.spec.flags())
         return desired
 
-    def compare(self, current, desired):
-        """A flag the server's row does not have (older Dokploy): off is what it does anyway, on needs a newer one."""
-        for flag, capability in FLAG_CAPABILITIES.items():
-            if flag in desired and flag not in current:
-                if desired[flag]:
-                    require(self.client.version(), capability, "dokploy_notification events")
-                desired = dict((field, value) for field, value in desired.items() if field != flag)
-        return super(Notification, self).compare(current, desired)
-
     def create_payload(self, desired):
         missing = [option for option in self.spec.required if self.params[option] is None]
         if missing:
             raise DokployParamError("Creating %s notification '%s' needs %s" % (
                 self.params["type"], self.params["name"], ", ".join(missing)), option=missing[0])
-        needed = [self.spec.capability] + [FLAG_CAPABILITIES.get(flag) for flag, on in desired.items() if on is True]
-        for capability in [c for c in needed if c]:
-            require(self.client.version(), capability, "dokploy_notification type %s" % self.params["type"])
+        if self.spec.capability:
+            require(self.client.version(), self.spec.capability, "dokploy_notification type %s" % self.params["type"])
         payload = dict(self.spec.defaults)
         payload.update((flag, False) for event, flag in self.spec.flags())   # every create takes them all
         payload.update(desired)

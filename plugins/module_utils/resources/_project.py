@@ -12,7 +12,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.tables._capabiliti
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployError, DokployNotFoundError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.tables._kinds import services_of
 from ansible_collections.dokploy.dokploy.plugins.module_utils.lookups._lookup import DokployMissingError, describe_services
-from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._resource import Field, Resource, Update
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._resource import Field, Resource, Update, VersionField
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._tag import tag_ids, tag_names
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._checks import check_ids, check_name
 
@@ -45,6 +45,8 @@ class Project(Resource):
     delete_procedure = "project.remove"
     updates = (Update("project.update", ["name", "description"]),)
     fields = NAMED
+    # the tag router came with v0.29.0: on an older server tags are refused before the project is created
+    version_fields = (VersionField("tags", "tag", option="tags"),)
     module_kwargs = dict(required_one_of=[("name", "project_id")])
 
     @classmethod
@@ -71,8 +73,11 @@ class Project(Resource):
     def find(self):
         required = bool(self.params["project_id"]) and self.params["state"] == "present"
         found = self.resolver.project(name=self.params["name"], project_id=self.params["project_id"], required=required)
-        # the names of its tags, from the projectTags project.all nests (v0.29.0 and newer; none before)
-        return dict(found, tags=tag_names(found)) if found else None
+        # the names of its tags, from the projectTags project.all nests (v0.29.0 and newer; an older row has no tags, and
+        # the engine asks the version: version_fields)
+        if found is None or "projectTags" not in found:
+            return found
+        return dict(found, tags=tag_names(found))
 
     def desired(self, current):
         desired = super(Project, self).desired(current)

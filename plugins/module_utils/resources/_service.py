@@ -71,6 +71,13 @@ def env_text(current_text, value, mode):
     return value
 
 
+def asks_bitbucket_slug(params):
+    """Whether ``git_provider`` names a Bitbucket slug other than the repository (what older servers clone)."""
+    provider = params.get("git_provider") or {}
+    slug = provider.get("bitbucket_repository_slug")
+    return slug not in (None, "") and slug != provider.get("repository")
+
+
 class Service(Resource):
     """A service of ``service_kind`` (databases: of the kind named by the ``type`` parameter)."""
 
@@ -80,7 +87,12 @@ class Service(Resource):
     # whose zod input would drop it unseen and report a change on every run).
     version_fields = (VersionField("args", "service.args"),
                       VersionField("ulimitsSwarm", "service.ulimitsSwarm", option="ulimits"),
-                      VersionField("buildRegistryId", "application.buildRegistry", option="build_registry"))
+                      VersionField("buildRegistryId", "application.buildRegistry", option="build_registry"),
+                      # before v0.26.7 Dokploy clones bitbucketRepository itself (utils/providers/bitbucket.ts, v0.30.2:
+                      # ``bitbucketRepositorySlug || bitbucketRepository``): a slug equal to it asks nothing
+                      VersionField("bitbucketRepositorySlug", "bitbucket.repositorySlug",
+                                   option="git_provider.bitbucket_repository_slug",
+                                   implied=lambda values: values.get("bitbucketRepository"), asked=asks_bitbucket_slug))
     section = None                   # its section of an environment in a whole project ("applications")
     # How an export (stack_export.py) gives a row back as options: Dokploy's defaults of a new service (a value equal
     # to them is left out), and the fields of each source type ({sourceType: Fields}), read only for that source.

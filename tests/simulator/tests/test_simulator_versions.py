@@ -314,6 +314,15 @@ def test_trim_recognises_rows_by_their_own_id():
     assert profile.trim(nested) == {"project": {"projectId": "p"}, "environment": {"environmentId": "e"}}
 
 
+def test_trim_recognises_a_gitlab_row_by_its_url_not_its_oauth_application_id():
+    """A gitlab row's applicationId is its OAuth application's; v0.25.11 has no gitlabInternalUrl (v0.27.0)."""
+    profile = versions.PROFILES["0.25"]
+    gitlab = {"gitlabId": "g", "gitlabUrl": "https://gitlab.com", "gitlabInternalUrl": None, "applicationId": "oauth"}
+    assert profile.trim(gitlab) == {"gitlabId": "g", "gitlabUrl": "https://gitlab.com", "applicationId": "oauth"}
+    application = {"applicationId": "a", "gitlabId": "g", "args": [], "name": "web"}
+    assert profile.trim(application) == {"applicationId": "a", "gitlabId": "g", "name": "web"}
+
+
 def test_run_py_answers_as_the_version_asked(tmp_path):
     ready = str(tmp_path / "url")
     process = subprocess.Popen([sys.executable, os.path.join(TESTS_DIR, "simulator", "run.py"), "--api-key", KEY,
