@@ -76,6 +76,12 @@ class Patch(Child):
     module_kwargs = target_module_kwargs(KINDS)
 
     @classmethod
+    def version_needs(cls, params):
+        # the patch router came with v0.28.0: a whole project refuses a declared patch before its first write
+        needs = super(Patch, cls).version_needs(params)
+        return needs + ([("patch", "dokploy_patch")] if params.get("state") != "absent" else [])
+
+    @classmethod
     def argument_spec(cls):
         spec = cls.target_spec()
         spec.update(

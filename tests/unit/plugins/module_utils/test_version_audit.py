@@ -236,6 +236,19 @@ def test_stack_refuses_a_child_option_before_creating_anything(sim):
     assert [p["name"] for p in DokployClient(sim.url, KEY).get("project.all")] == ["shop"]
 
 
+def test_stack_refuses_every_unsupported_key_at_once(sim):
+    declaration = {"production": {"applications": {"web": {
+        "git_url": "https://git.example.invalid/shop.git", "git_branch": "main",
+        "ulimits": [{"name": "nofile", "soft": 1, "hard": 2}],
+        "patches": [{"path": "config/app.env", "content": "A=1"}],
+        "schedules": [{"name": "nightly", "cron_expression": "0 3 * * *", "command": "true", "timezone": "UTC"}]}}}}
+    message = refused(sim, Stack, "patch", "v0.28.0", project="new-stack", environments=declaration)
+    for part in ("applications.web: ulimits needs Dokploy v0.27.0", "applications.web.patches[0]: dokploy_patch",
+                 "applications.web.schedules[0]: timezone needs Dokploy v0.26.0"):
+        assert part in message, message
+    assert [p["name"] for p in DokployClient(sim.url, KEY).get("project.all")] == ["shop"]
+
+
 def test_stack_with_what_v025_does_anyway_converges(sim):
     declaration = {"production": {"applications": {"web": {
         "docker_image": "nginx:alpine", "args": [], "create_env_file": True,
