@@ -111,6 +111,8 @@ REFUSALS = [
 # what v0.25.11 does anyway: accepted, and a second run changes nothing
 ACCEPTED = [
     ("server_type deploy", "dokploy_server", {"name": "worker", "ip_address": "203.0.113.8", "server_type": "deploy"}),
+    # v0.25.11's server.create/update drop enableDockerCleanup: the module sets it through settings.updateDockerCleanup
+    ("docker_cleanup", "dokploy_server", {"name": "cleaner", "ip_address": "203.0.113.9", "docker_cleanup": True}),
     ("create_env_file true, empty args and ulimits", "dokploy_application",
      dict(IN_SHOP, name="a1", docker_image=IMAGE, create_env_file=True, args=[], ulimits=[])),
     ("bitbucket slug equal to the repository", "dokploy_application",
@@ -130,8 +132,14 @@ LISTS = ("project.all", "server.all", "gitProvider.getAll", "destination.all", "
          "organization.all", "registry.all")
 
 
+def read(server, procedure):
+    status, body = server.call("GET", procedure)
+    assert status == 200, (procedure, status, body)
+    return body
+
+
 def snapshot(server):
-    return dict((procedure, server.call("GET", procedure)) for procedure in LISTS)
+    return dict((procedure, read(server, procedure)) for procedure in LISTS)
 
 
 def test_v025_version_dependent_options(real_v025):
@@ -166,3 +174,5 @@ def test_v025_version_dependent_options(real_v025):
     assert all(first[name]["changed"] for name, module, options in ACCEPTED), first
     again = play(server, "v025_versions_accepted_again", tasks)
     assert [name for name, module, options in ACCEPTED if again[name]["changed"]] == []
+    cleaner = [row for row in read(server, "server.all") if row["name"] == "cleaner"]
+    assert cleaner and cleaner[0]["enableDockerCleanup"] is True, cleaner

@@ -203,6 +203,10 @@ BEHAVIOURS = {
     # compose.create takes sourceType (apiCreateCompose picks it in v0.30.2, not in v0.25.11: zod strips it and
     # the row keeps the column default "github"); seen on a real v0.25.11 by the differential run. v0.26.0 assumed.
     "compose.create.sourceType": (0, 26, 0),
+    # server.create and server.update take enableDockerCleanup (apiCreateServer/apiUpdateServer of v0.30.2; v0.25.11's
+    # pick no such field, its column defaults to false, and settings.updateDockerCleanup with a serverId sets it).
+    # Not known more closely than "after v0.25.11": v0.26.0 assumed, with serverType (tables/_capabilities.py).
+    "server.enableDockerCleanup": (0, 26, 0),
 }
 
 # Answers that were a bare value where v0.30.2 answers the row: procedure -> (first version answering as

@@ -208,10 +208,13 @@ class Server(Resource):
     def updates_for(self, current, created=False):
         if "serverType" in current:
             return self.updates
-        # a row without serverType is from Dokploy before v0.26.0 (server.buildServers): it has no such field to keep
-        # (the engine refused a server_type other than deploy before any write)
-        fields = tuple(f for f in UPDATE_FIELDS if f != "serverType")
-        return (Update("server.update", fields, keep=fields),)
+        # A row without serverType is from Dokploy before v0.26.0 (server.buildServers): it has no such field to keep (the
+        # engine refused a server_type other than deploy before any write). Its server.create and server.update take no
+        # enableDockerCleanup either (v0.25.11's apiCreateServer/apiUpdateServer: zod drops it unseen, the column
+        # defaults to false), settings.updateDockerCleanup with the server's ID sets it (capability
+        # server.update.dockerCleanup, assumed to have come with serverType).
+        fields = tuple(f for f in UPDATE_FIELDS if f not in ("serverType", "enableDockerCleanup"))
+        return (Update("server.update", fields, keep=fields), Update("settings.updateDockerCleanup", ["enableDockerCleanup"]))
 
 
 class ServerInfo(Task):

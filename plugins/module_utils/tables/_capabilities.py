@@ -41,6 +41,9 @@ CAPABILITIES = {
     "sshKey.allForApps": ((0, 29, 0), "sshKey.allForApps (older servers: sshKey.all)"),
     "gitProvider.share": ((0, 29, 0), "gitProvider.toggleShare and git_provider.sharedWithOrganization"),
     "server.buildServers": ((0, 26, 0), "build servers (server.buildServers, server.serverType, buildServerId)"),
+    # after v0.25.11 (its apiCreateServer/apiUpdateServer pick no enableDockerCleanup); v0.26.0 assumed, with serverType
+    "server.update.dockerCleanup": ((0, 26, 0), "enableDockerCleanup in server.create and server.update (older: "
+                                                "settings.updateDockerCleanup with the serverId)"),
     "server.buildsConcurrency": ((0, 29, 9), "server.updateBuildsConcurrency and server.buildsConcurrency"),
     "registry.testRegistryById": ((0, 26, 3), "registry.testRegistryById"),
     "certificates.update": ((0, 29, 0), "certificates.update"),

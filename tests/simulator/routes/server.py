@@ -43,6 +43,13 @@ def new_server(state, organization_id, name, ip_address, port=22, username="root
     return row
 
 
+def takes_docker_cleanup(ctx):
+    """Whether server.create/update take enableDockerCleanup: v0.25.11's apiCreateServer and apiUpdateServer pick no such
+    field (zod drops it; the column defaults to false there), only settings.updateDockerCleanup sets it
+    (tests/simulator/versions.py BEHAVIOURS)."""
+    return ctx.config.get("behaviours", {}).get("server.enableDockerCleanup", True)
+
+
 def _get(state, server_id):
     row = table(state, "server").get(server_id)
     if row is None:
@@ -72,6 +79,8 @@ def create(state, inp, ctx):
     # before v0.26.0 apiCreateServer has no serverType (v0.25.11 schema/server.ts): not sent, every server deploys
     if "enableDockerCleanup" in inp:
         row["enableDockerCleanup"] = inp["enableDockerCleanup"]
+    if not takes_docker_cleanup(ctx):
+        row["enableDockerCleanup"] = False   # the column's default, the input dropped by zod
     return public(row)
 
 
@@ -124,7 +133,7 @@ def update(state, inp, ctx):
     if row.get("serverStatus") == "inactive":
         raise ApiError(404, "Server is inactive")
     for field in UPDATE_FIELDS:
-        if field in inp:
+        if field in inp and (field != "enableDockerCleanup" or takes_docker_cleanup(ctx)):
             row[field] = inp[field]
     touch(servers, row["serverId"])
     return public(row)

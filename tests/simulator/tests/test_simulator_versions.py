@@ -129,6 +129,7 @@ def test_tables_agree_with_the_collections_capabilities():
         "input.required_nonoptional": versions.ZOD4,
         "environment.remove.refuses_services": versions.BEHAVIOURS["environment.remove.refuses_services"],
         "environment.one.summary": versions.BEHAVIOURS["environment.one.summary"],
+        "server.update.dockerCleanup": versions.BEHAVIOURS["server.enableDockerCleanup"],
         "project.one.summary": versions.WHOLE_ROWS_UNTIL["project.one"][0],
         "project.all.summary": versions.WHOLE_ROWS_UNTIL["project.all"][0],
         "domain.service.summary": versions.WHOLE_ROWS_UNTIL["domain.byApplicationId"][0],

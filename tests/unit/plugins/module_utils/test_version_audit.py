@@ -269,3 +269,14 @@ def test_git_provider_internal_url_is_refused_on_an_update(sim):
                   client_secret="app-secret-1")
     run(sim, GitProvider, **params)
     refused(sim, GitProvider, "internal_url", "v0.27.0", internal_url="http://gitlab.internal", **params)
+
+
+def test_server_docker_cleanup_converges_through_the_settings_on_v025(sim):
+    """v0.25.11's server.create/update take no enableDockerCleanup (dropped unseen, every run a change): the cleanup
+    goes through settings.updateDockerCleanup with the server's ID."""
+    result = accepted(sim, Server, name="worker", ip_address="203.0.113.8", docker_cleanup=True)
+    assert result["server"]["enableDockerCleanup"] is True
+    server_id = result["server"]["serverId"]
+    sim.clear_requests()
+    run(sim, Server, name="worker", ip_address="203.0.113.8", docker_cleanup=False)
+    assert writes(sim) == [("settings.updateDockerCleanup", {"serverId": server_id, "enableDockerCleanup": False})]
