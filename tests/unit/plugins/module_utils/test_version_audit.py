@@ -16,7 +16,6 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployClient, DokployUnsupportedError
-from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._context import Context
 from ansible_collections.dokploy.dokploy.plugins.module_utils.project._stack import Stack
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._application import Application
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._compose import Compose
@@ -27,10 +26,9 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._notific
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._project import Project
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._schedule import Schedule
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._server import Server
-from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._params import resource_params
+from ansible_collections.dokploy.dokploy.tests.unit.plugins.module_utils.test_version_refusals import KEY, run, writes
 from simulator import Simulator
 
-KEY = "versions-audit-key"
 BITBUCKET = dict(type="bitbucket", name="bb", repository="shop", owner="team", branch="main")
 HOOK = "https://hooks.example.invalid/T0/B0/secret-path"
 
@@ -47,15 +45,6 @@ def sim(server):
     DokployClient(server.url, KEY).post("project.create", {"name": "shop"})
     server.clear_requests()
     return server
-
-
-def run(sim, resource_class, check_mode=False, **params):
-    ctx = Context(DokployClient(sim.url, KEY), check_mode=check_mode)
-    return resource_class(ctx, resource_params(resource_class, params)).run()
-
-
-def writes(sim):
-    return [(r["path"].rsplit("/", 1)[-1], r["body"]) for r in sim.requests() if r["method"] == "POST"]
 
 
 def refused(sim, resource_class, option, needed, **params):
