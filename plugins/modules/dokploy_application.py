@@ -101,7 +101,9 @@ options:
   rollback:
     description:
       - Whether Dokploy keeps a rollback of each deployment (C(rollbackActive)); each deployment's image is then
-        tagged C(<appName>:v<N>) and pushed to O(rollback_registry), and Dokploy's UI offers to go back to it.
+        tagged C(<appName>:v<N>) and pushed to O(rollback_registry), and Dokploy's UI offers to go back to it;
+        M(dokploy.dokploy.dokploy_rollback) goes back to one. On Dokploy v0.26.0 and newer a rollback is kept only
+        with O(rollback_registry) set.
     type: bool
     version_added: 0.3.0
   rollback_registry:

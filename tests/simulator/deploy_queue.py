@@ -11,7 +11,9 @@ same service are serialized as well). For each job, after a short pickup delay, 
 2. after the job's duration, sets the row to `done` / `error` / `cancelled` with `finishedAt` and the service status to
    `done` / `error` (unchanged for `cancelled`), and writes the log; for a Git source a successful run overwrites
    `title`/`description` with the commit message and hash, as Dokploy does;
-3. keeps only the newest 10 deployments of the service (`removeLastTenDeployments`).
+3. keeps only the newest 10 deployments of the service (`removeLastTenDeployments`), and their rollbacks.
+
+An application with rollbacks on gets a rollback row for its deployment (routes/rollback.py).
 
 Tests choose the outcome, the duration and the pickup delay through `POST /__sim__/deploy` (see README.md); the default
 is success after `config["deploy_duration"]` seconds. The precise moment a deployment became final is kept in the
@@ -29,6 +31,7 @@ import threading
 import time
 
 from . import swarm
+from .routes import rollback as rollbacks
 from .registry import control
 from .services import KINDS
 from .state import table
@@ -235,10 +238,12 @@ class DeployQueue(object):
                 column, owner = "previewDeploymentId", job["preview"]
             else:
                 row[KINDS[job["kind"]]["status"]] = "running"
+                if job["kind"] == "application":
+                    rollbacks.keep(self.sim, row, deployment, None)  # v0.30.2: while building the deploy command
             mine = sorted((d for d in deployments.values() if d.get(column) == owner),
                           key=lambda d: d.get("createdAt") or "")
             for old in mine[:-KEEP_DEPLOYMENTS]:
-                deployments.pop(old["deploymentId"], None)
+                rollbacks.remove_deployment(self.sim.state, old)
             self._save()
             return deployment["deploymentId"]
 
@@ -267,6 +272,8 @@ class DeployQueue(object):
             if row is not None and not job.get("preview"):
                 if outcome == "done":
                     swarm.deployed(row)  # the service now exists in Docker with its replicas (swarm.py)
+                    if job["kind"] == "application":
+                        rollbacks.keep(self.sim, row, deployment, True)  # v0.25.11: after a successful deploy
                     if row.get("sourceType") in GIT_SOURCES:
                         deployment["title"] = "Simulated commit message"
                         deployment["description"] = "Commit: %s" % nanoid(40).lower()

@@ -2,8 +2,8 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """The Docker swarm service behind an application or database row: whether it exists and how many replicas it runs.
 
-Private row keys (never returned by the API): ``_swarm`` (the service exists: deployed successfully at least once) and
-``_replicas`` (the replica count of its swarm spec). What sets them follows Dokploy's source (v0.25.11 and v0.30.2 alike):
+Private row keys (never returned by the API): ``_swarm`` (the service exists: deployed successfully at least once),
+``_replicas`` (the replica count of its swarm spec) and ``_image`` (the image it runs). What sets them follows Dokploy's source (v0.25.11 and v0.30.2 alike):
 
 * a deploy (application: mechanizeDockerContainer, packages/server/src/utils/builders/index.ts; databases:
   build<Kind>, packages/server/src/utils/databases/<kind>.ts) creates or updates the service with the spec of
@@ -30,11 +30,21 @@ def spec_replicas(row):
     return 1 if replicas is None else int(replicas)
 
 
-def deployed(row):
-    """A successful deploy (or application.reload): the service exists with the row's spec."""
+def image_of(row):
+    """The image a deploy puts in the service (mechanizeDockerContainer getImageName): an application's docker source
+    image, else ``<appName>:latest``; a database's image."""
+    if row.get("sourceType") == "docker" or row.get("applicationId") is None:
+        return row.get("dockerImage") or "ERROR-NO-IMAGE-PROVIDED"
+    return "%s:latest" % row.get("appName")
+
+
+def deployed(row, spec=None, image=None):
+    """A successful deploy (or application.reload; or a rollback, with the ``spec`` and ``image`` of its context):
+    the service exists with the row's spec and image (``_image``, what swarm.getNodeApps lists)."""
     row["_swarm"] = True
-    row["_replicas"] = spec_replicas(row)
+    row["_replicas"] = spec_replicas(spec or row)
     row["_generation"] = generation(row) + 1  # ForceUpdate + 1: every task is replaced
+    row["_image"] = image or image_of(row)
 
 
 def generation(row):

@@ -9,6 +9,7 @@ __metaclass__ = type
 from ..registry import ApiError, route
 from ..state import table
 from ..util import public
+from .rollback import joined
 
 TYPE_COLUMNS = {"application": "applicationId", "compose": "composeId", "server": "serverId", "schedule": "scheduleId",
                 "previewDeployment": "previewDeploymentId", "backup": "backupId", "volumeBackup": "volumeBackupId"}
@@ -19,7 +20,7 @@ def _list(state, column, value, rollback=False):
     rows.sort(key=lambda d: d.get("createdAt") or "", reverse=True)  # newest first [171]
     if rollback:
         for row in rows:
-            row["rollback"] = None  # allByType joins the rollback relation [160]
+            row["rollback"] = joined(state, row)  # allByType joins the rollback relation [160] (routes/rollback.py)
     return rows
 
 

@@ -1,0 +1,132 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""rollback router (rollback, delete), the rollback rows a deployment writes, and swarm.getNodeApps.
+
+Read in Dokploy's source (v0.30.2 and v0.25.11: apps/dokploy/server/api/routers/rollbacks.ts,
+packages/server/src/services/rollbacks.ts, utils/cluster/upload.ts, services/application.ts, services/docker.ts
+getNodeApplications) and seen on a real v0.30.2 with a real swarm (2026-12-07, tests/acceptance/test_rollback.py):
+
+* a row ``{rollbackId, deploymentId, version (a serial over the whole table), image "<appName>:v<version>", createdAt,
+  fullContext (the application row of that time with environment{project}, mounts, ports, and its registries with
+  their passwords)}``; the deployment gets its ``rollbackId``. v0.30.2 writes it when the deploy starts (before the
+  build) for an application with ``rollbackActive`` and a rollback registry; v0.25.11 after a successful deploy, with
+  ``rollbackActive`` alone (there is no rollback registry before v0.26.0);
+* ``deployment.allByType`` joins it as ``rollback`` (routes/deployment.py);
+* ``rollback.rollback`` updates the service inside the call (image: the rollback image in the rollback registry,
+  ``<registryUrl>/<imagePrefix or username>/<appName>:v<version>``; every task replaced) and answers null; no
+  deployment row, no status. An unknown ID answers 400 "Error input: Rolling back" (seen);
+* ``rollback.delete`` answers the row and deletes it, and its deployment with it (the cascade of
+  ``deployment.rollbackId``, seen); an unknown ID answers 400 "Rollback not found";
+* Dokploy's cleanup beyond the newest 10 deployments deletes their rollbacks too (deploy_queue.py);
+* ``swarm.getNodeApps`` is ``docker service ls --format '{{json .}}'`` without the ``dokploy-*`` services:
+  ``{ID, Image, Mode, Name, Ports, Replicas}`` (seen: ``"Image": "127.0.0.1:5000/dokploy-test/envhttp:v2"``,
+  ``"Mode": "replicated"``, ``"Replicas": "2/1"``).
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import copy
+import hashlib
+
+from .. import swarm
+from ..registry import ApiError, route
+from ..services import DATABASES, application_detail
+from ..state import table
+from ..util import nanoid, now_iso
+
+
+def registry_tag(registry, image):
+    """getRegistryTag (utils/cluster/upload.ts, v0.30.2)."""
+    name = image.rsplit("/", 1)[-1]
+    prefix = (registry.get("imagePrefix") or registry.get("username") or "").lower()
+    url = registry.get("registryUrl") or ""
+    return "%s/%s/%s" % (url, prefix, name) if url else "%s/%s" % (prefix, name)
+
+
+def _keeps_registry(sim):
+    return sim.profile.version >= (0, 26, 0)
+
+
+def keep(sim, app, deployment, succeeded):
+    """Write the rollback row of ``deployment`` of ``app`` when Dokploy would: v0.30.2 when the deploy starts
+    (``succeeded`` None) with rollbackActive and a rollback registry, v0.25.11 after a success with rollbackActive."""
+    if not app.get("rollbackActive"):
+        return None
+    if _keeps_registry(sim):
+        if succeeded is not None or not app.get("rollbackRegistryId"):
+            return None
+    elif not succeeded:
+        return None
+    state = sim.state
+    meta = state["_meta"]
+    meta["rollbackVersion"] = meta.get("rollbackVersion", 0) + 1
+    context = application_detail(state, app, for_delete=True)  # the registries with their passwords, as Dokploy keeps
+    context.pop("deployments", None)
+    row = {"rollbackId": nanoid(), "deploymentId": deployment["deploymentId"], "version": meta["rollbackVersion"],
+           "image": "%s:v%d" % (app["appName"], meta["rollbackVersion"]), "createdAt": now_iso(),
+           "fullContext": context}
+    table(state, "rollback")[row["rollbackId"]] = row
+    deployment["rollbackId"] = row["rollbackId"]
+    return row
+
+
+def remove_deployment(state, deployment):
+    """Dokploy's cleanup of an old deployment: its rollback first (removeRollbackById), then the row."""
+    if deployment.get("rollbackId"):
+        table(state, "rollback").pop(deployment["rollbackId"], None)
+    table(state, "deployment").pop(deployment["deploymentId"], None)
+
+
+def joined(state, deployment):
+    row = table(state, "rollback").get(deployment.get("rollbackId") or "")
+    return copy.deepcopy(row) if row else None
+
+
+def _find(state, rollback_id, message):
+    row = table(state, "rollback").get(rollback_id)
+    if row is None:
+        raise ApiError(400, message)
+    return row
+
+
+@route("rollback.rollback")
+def rollback(state, inp, ctx):
+    row = _find(state, inp["rollbackId"], "Error input: Rolling back")
+    deployment = table(state, "deployment").get(row["deploymentId"]) or {}
+    app = table(state, "application").get(deployment.get("applicationId") or "")
+    if app is None:
+        raise ApiError(400, "Error input: Rolling back")
+    context = row.get("fullContext") or {}
+    registry = context.get("rollbackRegistry")
+    # the service as the rollback's context describes it (its Mode among the rest), every task replaced
+    swarm.deployed(app, spec=context, image=registry_tag(registry, row["image"]) if registry else row["image"])
+    return None
+
+
+@route("rollback.delete")
+def delete(state, inp, ctx):
+    row = _find(state, inp["rollbackId"], "Rollback not found")
+    answer = copy.deepcopy(row)
+    table(state, "rollback").pop(row["rollbackId"], None)
+    table(state, "deployment").pop(row["deploymentId"], None)  # the cascade of deployment.rollbackId (seen)
+    return answer
+
+
+@route("swarm.getNodeApps")
+def get_node_apps(state, inp, ctx):
+    services = []
+    for kind in ("application",) + DATABASES:
+        for row in table(state, kind).values():
+            if not row.get("_swarm") or (row.get("serverId") or None) != (inp.get("serverId") or None):
+                continue
+            running = swarm.replicas(row)
+            spec = swarm.spec_replicas(row)
+            services.append({
+                "ID": hashlib.sha1(row["appName"].encode("utf-8")).hexdigest()[:12],
+                "Image": (row.get("_image") or swarm.image_of(row)).split("@", 1)[0],
+                "Mode": "replicated" if spec is not None else "global",
+                "Name": row["appName"],
+                "Ports": "",
+                "Replicas": "%d/%d" % (running, spec if spec is not None else running)})
+    return [s for s in services if not s["Name"].startswith("dokploy-")]
