@@ -17,7 +17,7 @@ import http.client
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from conformance.replay import diff  # tests/ is on sys.path (conftest.py)
 from simulator.core import Simulator
@@ -53,6 +53,8 @@ class RecordingProxy:
             def forward(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 payload = self.rfile.read(length) if length else None
+                if self.path.startswith("/__sim__/"):
+                    return proxy.control(self, self.command, urlsplit(self.path).path)
                 headers = dict((k, v) for k, v in self.headers.items() if k.lower() not in REQUEST_DROPPED)
                 conn = http.client.HTTPConnection(proxy.target.hostname, proxy.target.port, timeout=900)
                 conn.request(self.command, self.path, body=payload, headers=headers)
@@ -70,8 +72,9 @@ class RecordingProxy:
                 self.send_header("Content-Length", str(len(raw)))
                 self.end_headers()
                 self.wfile.write(raw)
+                return None
 
-            do_GET = do_POST = forward
+            do_GET = do_POST = do_DELETE = forward
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = "http://127.0.0.1:%d" % self.httpd.server_address[1]
@@ -81,6 +84,54 @@ class RecordingProxy:
     def __exit__(self, *exc):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+    def control(self, handler, method, path):
+        """The simulator's ``/__sim__/`` routes: a real server has none (RequestLogProxy answers some)."""
+        return self.send_json(handler, 501, {"message": "%s %s is the simulator's own route: a real Dokploy has no "
+                                             "twin of it; guard the task with `when: dokploy_server_kind == "
+                                             "'simulator'`" % (method, path)})
+
+    @staticmethod
+    def send_json(handler, status, body):
+        raw = json.dumps(body).encode("utf-8")
+        handler.send_response(status)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(raw)))
+        handler.end_headers()
+        handler.wfile.write(raw)
+
+
+class RequestLogProxy(RecordingProxy):
+    """A recording proxy that also answers the simulator's request log (``GET``/``DELETE /__sim__/requests``).
+
+    In front of a real Dokploy it lets the integration targets' ``setup_simulator`` tasks (clear_requests,
+    get_requests, assert_no_writes) prove on the real server what they prove on the simulator: the calls a
+    module made, and that check mode or a re-run sent no write. Entries have the simulator's log shape
+    ({method, path, query, body, status}); only API calls are logged.
+    """
+
+    def log(self):
+        entries = []
+        with self.lock:
+            exchanges = list(self.exchanges)
+        for exchange in exchanges:
+            parts = urlsplit(exchange["path"])
+            if not parts.path.startswith("/api/"):
+                continue
+            query = dict((k, v[0] if len(v) == 1 else v)
+                         for k, v in parse_qs(parts.query, keep_blank_values=True).items())
+            entries.append({"method": exchange["method"], "path": parts.path, "query": query,
+                            "body": exchange["request"], "status": exchange["status"]})
+        return entries
+
+    def control(self, handler, method, path):
+        if path == "/__sim__/requests" and method == "GET":
+            return self.send_json(handler, 200, self.log())  # a list, as the simulator answers
+        if path == "/__sim__/requests" and method == "DELETE":
+            with self.lock:
+                del self.exchanges[:]
+            return self.send_json(handler, 200, {"cleared": True})
+        return RecordingProxy.control(self, handler, method, path)
 
 
 def procedure(exchange):

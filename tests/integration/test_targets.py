@@ -148,6 +148,9 @@ def run_target(target, sim, extra=None, log_name=None):
         # the Dokploy version the simulator answers as ($DOKPLOY_SIM_VERSION, default v0.30.2), e.g. "0.25.11":
         # targets compare it with `is version(...)` where an older server answers differently
         "dokploy_sim_version": "%d.%d.%d" % sim.profile.version,
+        # "real" when tests/acceptance/test_targets_real.py runs the target on a real Dokploy: a task that needs
+        # the simulator's own routes (faults, state, ...) runs under `when: dokploy_server_kind == 'simulator'`
+        "dokploy_server_kind": "simulator",
     }
     extra_vars.update(extra or {})
     ansible_playbook = os.path.join(os.path.dirname(sys.executable), "ansible-playbook")

@@ -1,0 +1,91 @@
+# -*- coding: utf-8 -*-
+# Copyright: dokploy.dokploy contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Every integration target (tests/integration/targets) run against the real Dokploy v0.30.2 too.
+
+The same driver as the simulator's (test_targets.run_target), with the server reset before each target
+(under a second) and these extra variables: ``dokploy_server_kind: real`` (``simulator`` under
+test_targets.py and ansible-test), ``dokploy_sim_version`` the real server's version. The targets talk to
+the server through a RequestLogProxy, which answers the simulator's request log, so setup_simulator's
+clear_requests / get_requests / assert_no_writes prove on the real server what they prove on the simulator
+(check mode and re-runs send no write). The simulator's other own routes (faults, state, version, deploy,
+users) have no twin: a task using them runs under ``when: dokploy_server_kind == 'simulator'``. A target
+that cannot run on a real server at all has a line ``simulator_only  # why`` in its aliases: skipped here
+with that reason.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import os
+import time
+
+import pytest
+
+from differential import RequestLogProxy
+from test_targets import OUTPUT_DIR, REPO_ROOT, TARGETS, TARGETS_DIR, run_target, tail
+
+TIMES = {}
+
+
+def simulator_only(target):
+    """The reason given on a ``simulator_only`` line of the target's aliases, or None."""
+    aliases = os.path.join(TARGETS_DIR, target, "aliases")
+    if not os.path.isfile(aliases):
+        return None
+    with open(aliases) as f:
+        for line in f:
+            word, _, why = line.partition("#")
+            if word.strip() == "simulator_only":
+                return why.strip() or "no reason given"
+    return None
+
+
+def real_targets():
+    params = []
+    for param in TARGETS:
+        target = param.values[0]
+        marks = list(param.marks)
+        why = simulator_only(target)
+        if why:
+            marks.append(pytest.mark.skip(reason="simulator only: %s" % why))
+        params.append(pytest.param(target, id=target, marks=marks))
+    return params
+
+
+class Behind:
+    """The server as run_target reads it (url, api_key, profile), reached through the proxy."""
+
+    def __init__(self, server, proxy):
+        self.url = proxy.url
+        self.api_key = server.api_key
+        self.profile = server.profile
+
+
+@pytest.fixture(scope="module", autouse=True)
+def timings():
+    yield TIMES
+    if TIMES:
+        path = os.path.join(OUTPUT_DIR, "targets-real-times.txt")
+        with open(path, "w") as f:
+            for target, seconds in sorted(TIMES.items(), key=lambda item: -item[1]):
+                f.write("%7.1f  %s\n" % (seconds, target))
+            f.write("%7.1f  total (%d targets)\n" % (sum(TIMES.values()), len(TIMES)))
+
+
+@pytest.mark.parametrize("target", real_targets())
+def test_target_real(target, real):
+    start = time.time()
+    real.reset()
+    with RequestLogProxy(real.url, real.api_key) as proxy:
+        proc = run_target(target, Behind(real, proxy), extra={"dokploy_server_kind": "real"},
+                          log_name="real-%s" % target)
+    TIMES[target] = time.time() - start
+    output = proc.stdout
+    log = os.path.relpath(os.path.join(OUTPUT_DIR, "logs", "real-%s.log" % target), REPO_ROOT)
+    assert real.api_key not in output, "the API key appeared in the output of target %s (%s)" % (target, log)
+    if proc.returncode != 0:
+        pytest.fail("target %s failed on the real Dokploy v%s (rc=%s); whole output in %s, its end:\n%s" % (
+            target, real.version, proc.returncode, log, tail(output)), pytrace=False)
+    assert "PLAY RECAP" in output, output
