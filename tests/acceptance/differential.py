@@ -107,7 +107,7 @@ class RequestLogProxy(RecordingProxy):
     In front of a real Dokploy it lets the integration targets' ``setup_simulator`` tasks (clear_requests,
     get_requests, assert_no_writes) prove on the real server what they prove on the simulator: the calls a
     module made, and that check mode or a re-run sent no write. Entries have the simulator's log shape
-    ({method, path, query, body, status}); only API calls are logged.
+    ({method, path, query, body, status}).
     """
 
     def log(self):
@@ -116,8 +116,6 @@ class RequestLogProxy(RecordingProxy):
             exchanges = list(self.exchanges)
         for exchange in exchanges:
             parts = urlsplit(exchange["path"])
-            if not parts.path.startswith("/api/"):
-                continue
             query = dict((k, v[0] if len(v) == 1 else v)
                          for k, v in parse_qs(parts.query, keep_blank_values=True).items())
             entries.append({"method": exchange["method"], "path": parts.path, "query": query,

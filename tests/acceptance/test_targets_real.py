@@ -23,10 +23,19 @@ import time
 
 import pytest
 
+import dokploy_real
 from differential import RequestLogProxy
 from test_targets import OUTPUT_DIR, REPO_ROOT, TARGETS, TARGETS_DIR, run_target, tail
 
 TIMES = {}
+EXTRA = {
+    "dokploy_server_kind": "real",
+    # the name of the key the play runs with (dokploy_real.Version.ensure_owner_and_key; the simulator's: simulator)
+    "dokploy_api_key_name": "dokploy-real",
+    # the owner it signed up (dokploy_admin signs in as it)
+    "dokploy_owner_email": dokploy_real.OWNER["email"],
+    "dokploy_owner_password": dokploy_real.OWNER["password"],
+}
 
 
 def simulator_only(target):
@@ -79,7 +88,7 @@ def test_target_real(target, real):
     start = time.time()
     real.reset()
     with RequestLogProxy(real.url, real.api_key) as proxy:
-        proc = run_target(target, Behind(real, proxy), extra={"dokploy_server_kind": "real"},
+        proc = run_target(target, Behind(real, proxy), extra=EXTRA,
                           log_name="real-%s" % target)
     TIMES[target] = time.time() - start
     output = proc.stdout
