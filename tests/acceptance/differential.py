@@ -15,12 +15,14 @@ __metaclass__ = type
 import difflib
 import http.client
 import json
+import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from conformance.replay import diff  # tests/ is on sys.path (conftest.py)
-from simulator.core import Simulator
+from simulator.core import Simulator, error_body
 
 # JSON, else text, else None
 decode = Simulator._body_for_log  # pylint: disable=protected-access
@@ -54,17 +56,29 @@ class RecordingProxy:
                 length = int(self.headers.get("Content-Length") or 0)
                 payload = self.rfile.read(length) if length else None
                 if self.path.startswith("/__sim__/"):
-                    return proxy.control(self, self.command, urlsplit(self.path).path)
+                    return proxy.control(self, self.command, urlsplit(self.path).path, payload)
+                fault = proxy.take_fault(self.command, urlsplit(self.path).path)
+                if fault and fault.get("delay"):
+                    time.sleep(float(fault["delay"]))
+                if fault and fault.get("drop"):
+                    proxy.record(self.command, self.path, payload, None, None)  # logged, as by the simulator
+                    return self.drop()
+                if fault and fault.get("status") and not fault.get("lose_response"):
+                    body = fault.get("body")
+                    if body is None:
+                        body = error_body(fault["status"], "Simulated fault", "INTERNAL_SERVER_ERROR"
+                                          if fault["status"] >= 500 else "BAD_REQUEST", fault["procedure"])
+                    proxy.record(self.command, self.path, payload, int(fault["status"]), body)
+                    return proxy.send_json(self, int(fault["status"]), body)
                 headers = dict((k, v) for k, v in self.headers.items() if k.lower() not in REQUEST_DROPPED)
                 conn = http.client.HTTPConnection(proxy.target.hostname, proxy.target.port, timeout=900)
                 conn.request(self.command, self.path, body=payload, headers=headers)
                 resp = conn.getresponse()
                 raw = resp.read()
                 conn.close()
-                with proxy.lock:
-                    proxy.exchanges.append({
-                        "method": self.command, "path": self.path, "request": decode(payload),
-                        "status": resp.status, "response": decode(raw)})
+                proxy.record(self.command, self.path, payload, resp.status, decode(raw))
+                if fault and fault.get("lose_response"):
+                    return self.drop()
                 self.send_response(resp.status)
                 for name, value in resp.getheaders():
                     if name.lower() not in HOP_HEADERS:
@@ -73,6 +87,15 @@ class RecordingProxy:
                 self.end_headers()
                 self.wfile.write(raw)
                 return None
+
+            def drop(self):
+                """Close the connection without an answer (as the simulator's drop and lose_response)."""
+                self.close_connection = True
+                try:
+                    self.wfile.flush()
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
             do_GET = do_POST = do_DELETE = forward
 
@@ -85,7 +108,16 @@ class RecordingProxy:
         self.httpd.shutdown()
         self.httpd.server_close()
 
-    def control(self, handler, method, path):
+    def record(self, method, path, payload, status, response):
+        with self.lock:
+            self.exchanges.append({"method": method, "path": path, "request": decode(payload), "status": status,
+                                   "response": response})
+
+    def take_fault(self, method, path):  # pylint: disable=unused-argument
+        """The fault for this call (RequestLogProxy injects them); None: forward it."""
+        return None
+
+    def control(self, handler, method, path, payload=None):  # pylint: disable=unused-argument
         """The simulator's ``/__sim__/`` routes: a real server has none (RequestLogProxy answers some)."""
         return self.send_json(handler, 501, {"message": "%s %s is the simulator's own route: a real Dokploy has no "
                                              "twin of it; guard the task with `when: dokploy_server_kind == "
@@ -102,13 +134,33 @@ class RecordingProxy:
 
 
 class RequestLogProxy(RecordingProxy):
-    """A recording proxy that also answers the simulator's request log (``GET``/``DELETE /__sim__/requests``).
+    """A recording proxy that answers the simulator's request log and faults (``/__sim__/requests``, ``faults``).
 
     In front of a real Dokploy it lets the integration targets' ``setup_simulator`` tasks (clear_requests,
     get_requests, assert_no_writes) prove on the real server what they prove on the simulator: the calls a
     module made, and that check mode or a re-run sent no write. Entries have the simulator's log shape
-    ({method, path, query, body, status}).
+    ({method, path, query, body, status}). Faults are the simulator's too (tests/simulator/README.md: procedure,
+    method, times, status, body, delay, drop, lose_response), applied here in front of the real server: a lost
+    answer is a call the real server did run.
     """
+
+    def __init__(self, target, api_key):
+        RecordingProxy.__init__(self, target, api_key)
+        self.faults = []
+
+    def take_fault(self, method, path):
+        procedure = path.replace("/api/", "", 1).replace("trpc/", "", 1)
+        with self.lock:
+            for fault in self.faults:
+                if fault["procedure"] not in (procedure, "*") or fault["method"] not in (None, method):
+                    continue
+                times = fault.get("times")
+                if times is not None and times > 0:
+                    fault["times"] = times - 1
+                    if fault["times"] == 0:
+                        self.faults.remove(fault)
+                return dict(fault, procedure=procedure)
+        return None
 
     def log(self):
         entries = []
@@ -122,14 +174,29 @@ class RequestLogProxy(RecordingProxy):
                             "body": exchange["request"], "status": exchange["status"]})
         return entries
 
-    def control(self, handler, method, path):
+    def control(self, handler, method, path, payload=None):
+        if path == "/__sim__/faults" and method == "POST":
+            data = json.loads(payload or b"{}")
+            fault = {"procedure": data.get("procedure"), "method": (data.get("method") or "").upper() or None,
+                     "times": data.get("times", 1), "status": data.get("status"), "body": data.get("body"),
+                     "delay": data.get("delay"), "drop": bool(data.get("drop")),
+                     "lose_response": bool(data.get("lose_response"))}
+            if not fault["procedure"]:
+                return self.send_json(handler, 400, {"message": "body must be an object with 'procedure'"})
+            with self.lock:
+                self.faults.append(fault)
+            return self.send_json(handler, 200, fault)
+        if path == "/__sim__/faults" and method == "DELETE":
+            with self.lock:
+                del self.faults[:]
+            return self.send_json(handler, 200, {"ok": True})
         if path == "/__sim__/requests" and method == "GET":
             return self.send_json(handler, 200, self.log())  # a list, as the simulator answers
         if path == "/__sim__/requests" and method == "DELETE":
             with self.lock:
                 del self.exchanges[:]
             return self.send_json(handler, 200, {"cleared": True})
-        return RecordingProxy.control(self, handler, method, path)
+        return RecordingProxy.control(self, handler, method, path, payload)
 
 
 def procedure(exchange):
