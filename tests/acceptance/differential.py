@@ -15,14 +15,13 @@ __metaclass__ = type
 import difflib
 import http.client
 import json
-import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from conformance.replay import diff  # tests/ is on sys.path (conftest.py)
-from simulator.core import Simulator, error_body
+from simulator.core import FAULT_FIELDS, Simulator, drop_connection, error_body, new_fault, take_fault
 
 # JSON, else text, else None
 decode = Simulator._body_for_log  # pylint: disable=protected-access
@@ -88,14 +87,7 @@ class RecordingProxy:
                 self.wfile.write(raw)
                 return None
 
-            def drop(self):
-                """Close the connection without an answer (as the simulator's drop and lose_response)."""
-                self.close_connection = True
-                try:
-                    self.wfile.flush()
-                    self.connection.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
+            drop = drop_connection  # as the simulator's drop and lose_response
 
             do_GET = do_POST = do_DELETE = forward
 
@@ -151,16 +143,8 @@ class RequestLogProxy(RecordingProxy):
     def take_fault(self, method, path):
         procedure = path.replace("/api/", "", 1).replace("trpc/", "", 1)
         with self.lock:
-            for fault in self.faults:
-                if fault["procedure"] not in (procedure, "*") or fault["method"] not in (None, method):
-                    continue
-                times = fault.get("times")
-                if times is not None and times > 0:
-                    fault["times"] = times - 1
-                    if fault["times"] == 0:
-                        self.faults.remove(fault)
-                return dict(fault, procedure=procedure)
-        return None
+            fault = take_fault(self.faults, procedure, method)
+        return dict(fault, procedure=procedure) if fault else None
 
     def log(self):
         entries = []
@@ -177,12 +161,9 @@ class RequestLogProxy(RecordingProxy):
     def control(self, handler, method, path, payload=None):
         if path == "/__sim__/faults" and method == "POST":
             data = json.loads(payload or b"{}")
-            fault = {"procedure": data.get("procedure"), "method": (data.get("method") or "").upper() or None,
-                     "times": data.get("times", 1), "status": data.get("status"), "body": data.get("body"),
-                     "delay": data.get("delay"), "drop": bool(data.get("drop")),
-                     "lose_response": bool(data.get("lose_response"))}
-            if not fault["procedure"]:
+            if not isinstance(data, dict) or not data.get("procedure"):
                 return self.send_json(handler, 400, {"message": "body must be an object with 'procedure'"})
+            fault = new_fault(**dict((k, v) for k, v in data.items() if k in FAULT_FIELDS))
             with self.lock:
                 self.faults.append(fault)
             return self.send_json(handler, 200, fault)

@@ -59,6 +59,41 @@ def error_body(status, message, code, procedure):
             "data": {"code": code, "httpStatus": status, "path": procedure, "zodError": None}}
 
 
+def new_fault(procedure, method=None, times=1, status=None, body=None, delay=None, drop=False, lose_response=False):
+    """A fault for the next ``times`` calls of ``procedure`` ("*" matches all; times <= 0: forever)."""
+    return {"procedure": procedure, "method": method.upper() if method else None, "times": times, "status": status,
+            "body": body, "delay": delay, "drop": bool(drop), "lose_response": bool(lose_response)}
+
+
+FAULT_FIELDS = ("procedure", "method", "times", "status", "body", "delay", "drop", "lose_response")
+
+
+def take_fault(faults, procedure, method):
+    """The first of ``faults`` that matches the call (a copy), one of its times used up; None when none does."""
+    for fault in faults:
+        if fault["procedure"] not in (procedure, "*"):
+            continue
+        if fault["method"] and fault["method"] != method:
+            continue
+        times = fault.get("times")
+        if times is not None and times > 0:
+            fault["times"] = times - 1
+            if fault["times"] == 0:
+                faults.remove(fault)
+        return dict(fault)
+    return None
+
+
+def drop_connection(handler):
+    """Close ``handler``'s connection without an answer (a drop, a lost response)."""
+    handler.close_connection = True
+    try:
+        handler.wfile.flush()
+        handler.connection.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "DokploySimulator/0.30.2"
@@ -74,12 +109,7 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             self.server.sim.handle(self)
         except _Drop:
-            self.close_connection = True
-            try:
-                self.wfile.flush()
-                self.connection.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
+            drop_connection(self)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
 
@@ -212,8 +242,7 @@ class Simulator(object):
 
     def add_fault(self, procedure, method=None, times=1, status=None, body=None, delay=None, drop=False, lose_response=False):
         """Inject a fault for the next `times` calls of `procedure` ("*" matches all; times <= 0: forever)."""
-        fault = {"procedure": procedure, "method": method.upper() if method else None, "times": times, "status": status,
-                 "body": body, "delay": delay, "drop": bool(drop), "lose_response": bool(lose_response)}
+        fault = new_fault(procedure, method, times, status, body, delay, drop, lose_response)
         with self.lock:
             self._faults.append(fault)
         return fault
@@ -235,18 +264,7 @@ class Simulator(object):
 
     def _take_fault(self, procedure, method):
         with self.lock:
-            for fault in self._faults:
-                if fault["procedure"] not in (procedure, "*"):
-                    continue
-                if fault["method"] and fault["method"] != method:
-                    continue
-                times = fault.get("times")
-                if times is not None and times > 0:
-                    fault["times"] = times - 1
-                    if fault["times"] == 0:
-                        self._faults.remove(fault)
-                return dict(fault)
-        return None
+            return take_fault(self._faults, procedure, method)
 
     # ---- HTTP ---------------------------------------------------------------------------------------------
     @staticmethod
@@ -435,8 +453,7 @@ class Simulator(object):
         if name == "faults" and method == "POST":
             if not isinstance(data, dict) or not data.get("procedure"):
                 return self._send(h, 400, {"message": "body must be an object with 'procedure'"})
-            allowed = ("procedure", "method", "times", "status", "body", "delay", "drop", "lose_response")
-            fault = self.add_fault(**{k: v for k, v in data.items() if k in allowed})
+            fault = self.add_fault(**{k: v for k, v in data.items() if k in FAULT_FIELDS})
             return self._send(h, 200, fault)
         if name == "faults" and method == "DELETE":
             self.clear_faults()
