@@ -275,6 +275,38 @@ options:
         description: Hard limit.
         type: int
         required: true
+  networks:
+    version_added: 0.3.0
+    description:
+      - The overlay networks the service joins, each the name (or ID) of a network made with
+        M(dokploy.dokploy.dokploy_network) on the service's server, with C(driver=overlay). The whole set, compared
+        as a set (order and repeats mean nothing); V([]) leaves only C(dokploy-network). A network that does not
+        exist, or that is not an overlay network, is refused before any write (Dokploy would leave it out without a
+        word). Dokploy attaches them on the next deploy. Needs Dokploy v0.29.14 or newer.
+      - Setting O(networks) or O(detach_dokploy_network) clears the older raw setting C(networkSwarm), which Dokploy
+        would otherwise use in their place.
+    type: list
+    elements: str
+  detach_dokploy_network:
+    version_added: 0.3.0
+    description:
+      - Whether the service leaves C(dokploy-network), the overlay network Dokploy attaches every service to and
+        Traefik reaches the services' domains through. V(false) keeps it attached, as Dokploy does by default.
+        V(true) needs Dokploy v0.29.14 or newer.
+    type: bool
+  endpoint_mode:
+    version_added: 0.3.0
+    description:
+      - How other services reach the service's tasks (Docker's endpoint mode), V(vip) (one virtual IP) or V(dnsrr)
+        (DNS round robin). The published ports are not set here: they stay with M(dokploy.dokploy.dokploy_port)
+        (applications) and O(external_port) (databases).
+      - Why only the mode: when a service has an endpoint spec, Dokploy hands it to Docker instead of the ports it
+        publishes otherwise (an application's ports, a database's external port), so those would silently stop
+        being published. The mode Dokploy uses anyway (V(vip) for an application, V(dnsrr) for a database) is
+        therefore stored as no endpoint spec, and the other one is refused while the service publishes ports.
+        libsql databases always run V(dnsrr) (Dokploy ignores the setting there).
+    type: str
+    choices: [vip, dnsrr]
 """
 
     # What every resource module supports.

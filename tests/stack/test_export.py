@@ -23,6 +23,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._domain 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._env import EnvTarget
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._mount import Mount
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._patch import Patch
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._network import Network
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._port import Port
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._project import Environment, Project
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._redirect import Redirect
@@ -56,9 +57,11 @@ BUILD = [
     (Application, dict(project=P, name="private", docker_image="registry.example.com/team/app:1.0",
                        registry_url="registry.example.com", registry_username="bot", registry_password="pw",
                        build_type="dockerfile")),
+    (Network, dict(name="mesh", driver="overlay")),
     (Application, dict(project=P, name="api", git_url="https://github.com/example/api.git", git_branch="main",
                        git_build_path="/srv", watch_paths=["src/**"], build_type="dockerfile",
-                       dockerfile="docker/Dockerfile", build_args={"VERSION": "1"},
+                       dockerfile="docker/Dockerfile", build_args={"VERSION": "1"}, networks=["mesh"],
+                       detach_dokploy_network=True, endpoint_mode="dnsrr",
                        preview=dict(enabled=True, wildcard_domain="*.pr.example.com", port=8080, labels=["preview"],
                                     env={"MODE": "preview"}))),
     (Application, dict(project=P, environment="staging", name="web", docker_image="nginx:1.27")),
@@ -73,7 +76,8 @@ BUILD = [
                     database_password="mapass1", database_root_password="rootpass2", docker_image="mariadb:10.11")),
     (Database, dict(project=P, name="mongo", type="mongo", database_user="shop", database_password="mopass1",
                     replica_sets=True)),
-    (Database, dict(project=P, name="cache", type="redis", database_password="repass1", env={"X": "1"})),
+    (Database, dict(project=P, name="cache", type="redis", database_password="repass1", env={"X": "1"},
+                    networks=["mesh"], endpoint_mode="vip")),
     (Domain, dict(APP, host="shop.example.com", port=80, https=True, certificate_type="letsencrypt")),
     (Domain, dict(APP, host="shop.example.com", path="/api", port=8080, strip_path=True, internal_path="/v1")),
     (Domain, dict(project=P, compose="queue", service_name="web", host="q.example.com", port=8080)),
@@ -165,6 +169,10 @@ def test_export_holds_every_kind(server):
     # the preview settings under preview, Dokploy's defaults left out
     assert production["applications"]["api"]["preview"] == {"enabled": True, "wildcard_domain": "*.pr.example.com",
                                                            "port": 8080, "labels": ["preview"], "env": {"MODE": "preview"}}
+    api = production["applications"]["api"]
+    assert (api["networks"], api["detach_dokploy_network"], api["endpoint_mode"]) == (["mesh"], True, "dnsrr")
+    cache = production["databases"]["cache"]
+    assert (cache["networks"], cache["endpoint_mode"]) == (["mesh"], "vip") and "detach_dokploy_network" not in cache
     # the bind mount, not the data volume Dokploy made with the database
     assert production["databases"]["pg"]["mounts"] == [{"mount_path": "/backup", "type": "bind", "host_path": "/srv/pg-backup"}]
     assert stack["env"] == {"TZ": "Europe/Berlin", "SHARED": "1"}

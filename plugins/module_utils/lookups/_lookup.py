@@ -99,6 +99,7 @@ class Resolver(object):
         self._environments = {}
         self._servers = None
         self._rows = {}
+        self._networks = {}
 
     def invalidate(self):
         """Forget everything read: after a create or delete, or before looking for the effect of a lost answer."""
@@ -106,6 +107,7 @@ class Resolver(object):
         self._environments = {}
         self._servers = None
         self._rows = {}
+        self._networks = {}
 
     def forget_rows(self):
         """Forget the service rows and environments read: after an update (a child's write changes its service's
@@ -269,6 +271,26 @@ class Resolver(object):
         found = pick_one(servers, "server", name, "serverId", id_option="the server's ID")
         if found is None:
             raise DokployMissingError("No server is named '%s' or has that ID; existing: %s" % (name, _names(servers)))
+        return found
+
+    def networks(self, server_id=None):
+        """``network.all`` of one server (None: the Dokploy host), read at most once per server until a write."""
+        key = server_id or None
+        if key not in self._networks:
+            self._networks[key] = self.client.get("network.all", {"serverId": key}) or []
+        return self._networks[key]
+
+    def network(self, name, server_id=None, where="on the Dokploy host"):
+        """THE lookup of a Docker network Dokploy manages (dokploy_network) on one server, by ID or by name; a name
+        that matches nothing raises DokployMissingError listing the names that exist there."""
+        networks = self.networks(server_id)
+        found = [n for n in networks if n.get("networkId") == name]
+        if found:
+            return found[0]
+        found = pick_one(networks, "network", name, "networkId", " %s" % where, id_option="its ID")
+        if found is None:
+            raise DokployMissingError("No network is named '%s' %s (or has that ID); existing: %s"
+                                      % (name, where, _names(networks)))
         return found
 
     def find_service_by_id(self, kind, service_id):

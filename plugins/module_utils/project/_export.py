@@ -116,7 +116,9 @@ class Exporter(object):
                                     row, where))
         service.update(self.options(resource_class, [Field("env", "env")], row, where))
         if resource_class.swarm:
-            service.update(swarm_options(row))   # the JSON columns, back to the options (resources/_swarm.py)
+            service.update(swarm_options(row, resource_class.endpoint_default))   # the columns, back to options
+            if row.get("networkIds"):
+                service["networks"] = self.network_names(row)
         for group, fields, group_defaults in resource_class.export_groups:
             found = self.options(resource_class, fields, row, "%s.%s" % (where, group), group_defaults,
                                  spec=resource_class.argument_spec()[group]["options"])
@@ -130,6 +132,12 @@ class Exporter(object):
                 if children:
                     service[child_class.section] = children
         return service
+
+    def network_names(self, row):
+        """The names of a service's networks; the ID of one that is gone stays an ID (applying the export then refuses
+        it, listing the networks that exist)."""
+        names = dict((n.get("networkId"), n.get("name")) for n in self.ctx.resolver.networks(row.get("serverId")))
+        return [names.get(network_id, network_id) for network_id in row["networkIds"]]
 
     def source(self, resource_class, kind, row, where, defaults):
         """The source options of a service, by its ``sourceType`` (the class's ``export_sources``)."""

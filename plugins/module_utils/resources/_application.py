@@ -49,8 +49,8 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._preview
     preview_argument_spec,
     preview_desired,
 )
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._swarm import COLUMNS as SWARM_COLUMNS
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._swarm import check_swarm, swarm_argument_spec, swarm_desired
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._swarm import API_FIELDS as SWARM_API_FIELDS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._swarm import check_swarm, swarm_argument_spec
 
 BUILD_TYPES = ("dockerfile", "nixpacks", "heroku_buildpacks", "paketo_buildpacks", "static", "railpack")
 
@@ -75,7 +75,7 @@ PROVIDER_PROCEDURES = {"github": "application.saveGithubProvider", "gitlab": "ap
                        "bitbucket": "application.saveBitbucketProvider", "gitea": "application.saveGiteaProvider"}
 
 UPDATE = Update("application.update", ["name", "registryId", "buildRegistryId", "rollbackRegistryId"]
-                + [f.api for f in UPDATE_FIELDS] + sorted(SWARM_COLUMNS.values()) + list(PREVIEW_COLUMNS))
+                + [f.api for f in UPDATE_FIELDS] + SWARM_API_FIELDS + list(PREVIEW_COLUMNS))
 BUILD = Update("application.saveBuildType", [f.api for f in BUILD_FIELDS],
                keep=("buildType", "dockerfile", "dockerContextPath", "dockerBuildStage", "herokuVersion", "railpackVersion"))
 ENVIRONMENT = Update("application.saveEnvironment", ["env", "buildArgs", "buildSecrets", "createEnvFile"],
@@ -220,7 +220,7 @@ class Application(Service):
     def desired(self, current):
         wanted = super(Application, self).desired(current)
         params = self.params
-        wanted.update(swarm_desired(params))
+        wanted.update(self.swarm_wanted(current, wanted))
         wanted.update(preview_desired(params["preview"], current, params.get("env_mode") or "replace"))
         source = source_type(params)
         if source == "docker":
@@ -250,6 +250,11 @@ class Application(Service):
                               registry_ids(self.ctx, [(params[option], (current or {}).get(nested))
                                                       for option, field, nested in registries])))
         return wanted
+
+    def published_ports(self, current, wanted):
+        ports = (current or {}).get("ports") or []
+        return ", ".join("%s->%s/%s" % (p.get("publishedPort"), p.get("targetPort"), p.get("protocol") or "tcp")
+                         for p in ports) + " (dokploy_port)" if ports else None
 
     def create_payload(self, desired):
         payload = self.create_base()

@@ -22,8 +22,8 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._service
     service_argument_spec,
     service_module_kwargs,
 )
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._swarm import COLUMNS as SWARM_COLUMNS
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._swarm import check_swarm, swarm_argument_spec, swarm_desired
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._swarm import API_FIELDS as SWARM_API_FIELDS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._swarm import check_swarm, swarm_argument_spec
 
 # The characters Dokploy's schemas allow in a database password (openapi.json, <type>.create, update and
 # changePassword; redis takes any on create and update).
@@ -56,6 +56,7 @@ def unsupported_options(db_type, params):
 class Database(Service):
     kind = "database"
     swarm = True
+    endpoint_default = "dnsrr"   # databases/<type>.ts: Mode dnsrr and the external port published in host mode
     fields = COMMON_FIELDS + TYPE_FIELDS
     module_kwargs = service_module_kwargs("database_id")
     section = "databases"
@@ -123,6 +124,14 @@ class Database(Service):
         if params["type"] == "libsql" and params["ulimits"] is not None:
             # libsql has no ulimitsSwarm column (packages/server/src/db/schema/libsql.ts, v0.30.2)
             raise DokployParamError("ulimits not available for type libsql", option="ulimits")
+        if params["type"] == "libsql" and params["endpoint_mode"] == "vip":
+            # databases/libsql.ts builds its own endpoint spec (dnsrr) and ignores endpointSpecSwarm (v0.30.2)
+            raise DokployParamError("endpoint_mode vip not available for type libsql: Dokploy always runs it in dnsrr "
+                                    "mode", option="endpoint_mode")
+        if params["endpoint_mode"] == "vip" and params["external_port"]:
+            raise DokployParamError("endpoint_mode vip: Dokploy publishes no ports once a service has an endpoint spec, "
+                                    "so external_port %s would not be published; leave endpoint_mode unset (dnsrr) or "
+                                    "external_port unset (0 closes it)" % params["external_port"], option="endpoint_mode")
         if params["type"] in ("mysql", "mariadb") and params["database_user"] == "root":
             raise DokployParamError("database_user cannot be root: the %s image creates root itself (its password is "
                                     "database_root_password) and refuses root as the regular user" % params["type"],
@@ -145,7 +154,7 @@ class Database(Service):
         redeploys synchronously (API.md 6)."""
         with_port = created
         fields = ["name"] + [f.api for f in COMMON_FIELDS] + [f.api for f in TYPE_FIELDS if self.spec.has(f.api)] + \
-            sorted(SWARM_COLUMNS.values())
+            SWARM_API_FIELDS
         ports = [api for option, api in PORT_OPTIONS if api == "externalPort" or self.spec.has(api)]
         # saveExternalPorts (libsql) sets all three ports: the ones not changed are sent as they are
         port = Update(self.spec.procedure(self.spec.database.port_procedure), ports,
@@ -155,12 +164,16 @@ class Database(Service):
                     Update(self.spec.procedure("saveEnvironment"), ["env"]))
         return (Update(self.spec.procedure("update"), fields), Update(self.spec.procedure("saveEnvironment"), ["env"]), port)
 
+    def published_ports(self, current, wanted):
+        port = wanted.get("externalPort", (current or {}).get("externalPort"))
+        return "external_port %s" % port if port else None
+
     def desired(self, current):
         desired = super(Database, self).desired(current)
-        desired.update(swarm_desired(self.params))
         for option, api in PORT_OPTIONS:
             if self.params.get(option) is not None:
                 desired[api] = self.params[option] or None
+        desired.update(self.swarm_wanted(current, desired))
         if current is not None and self.params["update_password"] == "on_create":
             for field in PASSWORD_FIELDS:
                 desired.pop(field, None)

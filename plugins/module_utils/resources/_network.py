@@ -137,7 +137,7 @@ class Network(Resource):
                 self.ctx.missing_parent(error, "server")
                 return None
         try:
-            networks = self.client.get("network.all", {"serverId": self.server_id}) or []
+            networks = self.resolver.networks(self.server_id)
         except DokployNotFoundError:
             require(self.client.version(), "network", "dokploy_network")
             raise

@@ -14,7 +14,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine import _dotenv as dotenv
-from ansible_collections.dokploy.dokploy.plugins.module_utils.tables._capabilities import require_kind
+from ansible_collections.dokploy.dokploy.plugins.module_utils.tables._capabilities import require, require_kind
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._checks import check_ids, check_name
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._service_checks import LIMIT_OPTIONS, check_env_option
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployError, DokployParamError
@@ -30,6 +30,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.lookups._lookup im
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._resource import Field, Resource, VersionField, normalize
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._secrets import mask
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._swarm import COLUMNS as SWARM_COLUMNS
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._swarm import endpoint_conflict, swarm_desired
 
 SERVICE_STATES = ["present", "absent"] + list(LIFECYCLE_STATES)
 SWARM_FIELDS = frozenset(SWARM_COLUMNS.values())
@@ -87,6 +88,9 @@ class Service(Resource):
     # whose zod input would drop it unseen and report a change on every run).
     version_fields = (VersionField("args", "service.args"),
                       VersionField("ulimitsSwarm", "service.ulimitsSwarm", option="ulimits"),
+                      VersionField("networkIds", "service.networkIds", option="networks"),
+                      VersionField("detachDokployNetwork", "service.networkIds", option="detach_dokploy_network",
+                                   implied=False),
                       VersionField("buildRegistryId", "application.buildRegistry", option="build_registry"),
                       # before v0.26.7 Dokploy clones bitbucketRepository itself (utils/providers/bitbucket.ts, v0.30.2:
                       # ``bitbucketRepositorySlug || bitbucketRepository``): a slug equal to it asks nothing
@@ -101,6 +105,7 @@ class Service(Resource):
     export_source_options = ()      # options of every Git source (watch paths, submodules)
     export_groups = ()              # (dict option, its Fields, the defaults of their columns): settings under one option
     swarm = False                    # whether it has the swarm settings (resources/_swarm.py): applications and databases
+    endpoint_default = "vip"         # the endpoint mode Dokploy gives its swarm service without an endpoint spec
 
     @classmethod
     def export_fields(cls, kind):
@@ -176,6 +181,52 @@ class Service(Resource):
                 desired[field] = env_text((current or {}).get(field), self.params[option], mode)
         return desired
 
+    def swarm_wanted(self, current, wanted):
+        """The swarm columns the options ask for (resources/_swarm.py), with the networks resolved by name; ``wanted``:
+        the other fields desired (the ports the service would publish)."""
+        params = self.params
+        desired = swarm_desired(params, self.endpoint_default)
+        if params.get("detach_dokploy_network") is not None:
+            desired["detachDokployNetwork"] = params["detach_dokploy_network"]
+        if params.get("networks") is not None:
+            desired["networkIds"] = self.network_ids(current, params["networks"])
+        if "networkIds" in desired or "detachDokployNetwork" in desired:
+            desired["networkSwarm"] = None  # the raw column, when set, wins over both (resolveServiceNetworks)
+        error = endpoint_conflict(params.get("endpoint_mode"), self.endpoint_default, self.published_ports(current, wanted))
+        if error:
+            raise error
+        return desired
+
+    def published_ports(self, current, wanted):
+        """What the service publishes without an endpoint spec, as a text for a message (None: nothing)."""
+        return None
+
+    def network_ids(self, current, names):
+        """The IDs of the overlay networks ``names`` (names or IDs of dokploy_network rows) on the service's server.
+        Dokploy itself leaves out a network that is missing or not overlay without a word (resolveServiceNetworks):
+        both are refused here."""
+        if not names:
+            return []
+        if current is None or "networkIds" not in current:
+            require(self.client.version(), "service.networkIds", "%s: networks" % self.label(current))
+        server_id = current.get("serverId") if current is not None else self.server_id()
+        where = ("on server '%s'" % ((current or {}).get("server") or {}).get("name", self.params.get("server") or server_id)
+                 if server_id else "on the Dokploy host")
+        ids = []
+        for name in names:
+            try:
+                network = self.resolver.network(name, server_id, where)
+            except DokployMissingError as error:
+                self.ctx.missing_parent(error, "network", consequence="%s would use it" % self.label(current))
+                network = {"networkId": name, "driver": "overlay"}  # check mode: one an earlier task creates
+            if network.get("driver") != "overlay":
+                raise DokployParamError("networks: network '%s' %s is a %s network; a swarm service joins only overlay "
+                                        "networks (Dokploy leaves the others out), so create it with driver: overlay"
+                                        % (name, where, network.get("driver")), option="networks")
+            if network["networkId"] not in ids:
+                ids.append(network["networkId"])
+        return ids
+
     def server_id(self):
         """The serverId a new service runs on (None: the Dokploy host); looked up, since Dokploy answers an unknown
         serverId with a misleading 401 [448]."""
@@ -199,6 +250,8 @@ class Service(Resource):
     def normalize_field(self, field, value):
         if field in SWARM_FIELDS and value in ([], {}):
             return None  # an empty swarm setting is no setting: Dokploy hands Docker its defaults
+        if field == "networkIds":
+            return sorted(set(value or []))  # a set: the order of the networks means nothing to Docker
         return normalize(value)
 
     def compare(self, current, desired):

@@ -9,6 +9,20 @@ v0.25.11 but for ``ulimitsSwarm``, v0.27.0). Dokploy hands each column to Docker
 packages/server/src/utils/docker/utils.ts): durations are the nanoseconds Docker wants, and ``labelsSwarm`` become
 the labels of the service's containers (TaskTemplate.ContainerSpec.Labels, builders/index.ts).
 
+Networks (v0.29.14, capability ``service.networkIds``): a service keeps ``networkIds`` (IDs of ``network`` rows, what
+dokploy_network makes) and ``detachDokployNetwork``. On each deploy resolveServiceNetworks
+(packages/server/src/services/network.ts, v0.30.2) attaches ``dokploy-network`` unless detached, then the overlay
+networks among ``networkIds`` by name: an ID whose row is gone, or a bridge network, is left out without a word, and
+the older raw column ``networkSwarm``, when set, wins over both. So the module resolves the names itself (one lookup,
+lookups/_lookup.py Resolver.network), refuses a missing or non-overlay network, and clears ``networkSwarm``.
+
+Endpoint spec: generateConfigContainer hands ``endpointSpecSwarm`` to Docker in place of the published ports Dokploy
+builds otherwise (builders/index.ts: an application's port rows, dokploy_port; databases/<type>.ts: ``Mode: dnsrr``
+and the external port, published in host mode): with the column set, those ports are not published at all. So only the
+mode is an option (``endpoint_mode``), the ports stay with dokploy_port and external_port, and a mode other than the
+service's default (vip for applications, dnsrr for databases) is refused while the service publishes ports.
+libsql ignores the column (databases/libsql.ts builds its own dnsrr spec).
+
 Each option is the whole setting: what it leaves out is Docker's default, and an empty value (``{}``, ``[]``)
 clears the column (Dokploy then uses its own defaults). Options Docker would refuse are refused before any request.
 """
@@ -87,6 +101,9 @@ def swarm_argument_spec():
         ulimits=dict(type="list", elements="dict", options=dict(
             name=dict(type="str", required=True), soft=dict(type="int", required=True),
             hard=dict(type="int", required=True))),
+        endpoint_mode=dict(type="str", choices=list(ENDPOINT_MODES)),
+        networks=dict(type="list", elements="str"),
+        detach_dokploy_network=dict(type="bool"),
     )
 
 
@@ -96,11 +113,16 @@ def _update_options(failure_actions):
                 order=dict(type="str", choices=["stop-first", "start-first"]))
 
 
+ENDPOINT_MODES = ("vip", "dnsrr")
 SWARM_OPTIONS = tuple(swarm_argument_spec())
-# option -> Dokploy's column
+# option -> Dokploy's column (the JSON columns converted here; networks need a lookup: the service resource does them)
 COLUMNS = {"healthcheck": "healthCheckSwarm", "restart_config": "restartPolicySwarm", "placement": "placementSwarm",
            "update_config": "updateConfigSwarm", "rollback_config": "rollbackConfigSwarm", "mode": "modeSwarm",
-           "labels": "labelsSwarm", "stop_grace_period": "stopGracePeriodSwarm", "ulimits": "ulimitsSwarm"}
+           "labels": "labelsSwarm", "stop_grace_period": "stopGracePeriodSwarm", "ulimits": "ulimitsSwarm",
+           "endpoint_mode": "endpointSpecSwarm"}
+NETWORK_COLUMNS = ("networkIds", "detachDokployNetwork", "networkSwarm")
+# every swarm column the update endpoints (application.update, <database>.update) take
+API_FIELDS = sorted(COLUMNS.values()) + list(NETWORK_COLUMNS)
 HEALTHCHECK_KINDS = ("NONE", "CMD", "CMD-SHELL")
 # key==value or key!=value (Docker's constraint syntax, daemon/cluster/convert: a constraint without one of the two
 # operators is refused when the service is created)
@@ -208,8 +230,12 @@ _CONVERT = {"healthcheck": healthcheck, "restart_config": restart_config, "place
             "labels": labels, "ulimits": ulimits}
 
 
-def swarm_value(option, value):
-    """The column value of one option (None: clear the column)."""
+def swarm_value(option, value, endpoint_default="vip"):
+    """The column value of one option (None: clear the column). ``endpoint_default``: the endpoint mode Dokploy gives
+    the service without a column (vip for an application, dnsrr for a database)."""
+    if option == "endpoint_mode":
+        # the default mode is no column, so that Dokploy keeps publishing the service's ports (see above)
+        return None if value == endpoint_default else {"Mode": value}
     if option == "mode":
         # replicated: no column, so that Dokploy keeps using the service's `replicas` (generateConfigContainer).
         return {"Global": {}} if value == "global" else None
@@ -223,16 +249,31 @@ def swarm_value(option, value):
     return converted or None
 
 
-def swarm_desired(params):
-    """``{column: value}`` for each swarm option set; raises DokployParamError for what Docker would refuse."""
+def swarm_desired(params, endpoint_default="vip"):
+    """``{column: value}`` for each swarm option set but the networks; raises DokployParamError for what Docker would
+    refuse."""
     if params.get("mode") == "global" and params.get("replicas") is not None:
         raise DokployParamError("replicas cannot be set with mode=global (one task runs on every node)", option="replicas")
-    return dict((COLUMNS[option], swarm_value(option, params[option]))
-                for option in SWARM_OPTIONS if params.get(option) is not None)
+    return dict((column, swarm_value(option, params[option], endpoint_default))
+                for option, column in COLUMNS.items() if params.get(option) is not None)
 
 
 def check_swarm(params):
     swarm_desired(params)
+    for name in params.get("networks") or ():
+        if not name or not name.strip() or name == "dokploy-network":
+            raise DokployParamError("networks: name dokploy_network networks (or their IDs), not '%s'; whether "
+                                    "dokploy-network stays attached is detach_dokploy_network" % name, option="networks")
+
+
+def endpoint_conflict(mode, endpoint_default, ports):
+    """The error for an endpoint mode that would leave ``ports`` (what the service publishes otherwise, a text)
+    unpublished; None when there is no conflict."""
+    if mode is None or mode == endpoint_default or not ports:
+        return None
+    return DokployParamError(
+        "endpoint_mode %s: Dokploy publishes no ports once a service has an endpoint spec, and this one publishes %s; "
+        "remove them first, or leave endpoint_mode unset (%s)" % (mode, ports, endpoint_default), option="endpoint_mode")
 
 
 # -- back to options (the export) ------------------------------------------------------------------------------------
@@ -241,8 +282,8 @@ def _from_durations(row, keys):
     return dict((key, duration_text(row[api])) for key, api in keys if row.get(api) is not None)
 
 
-def swarm_options(row):
-    """The options that give back the swarm columns of ``row`` (dokploy_stack_info's export)."""
+def swarm_options(row, endpoint_default="vip"):
+    """The options that give back the swarm columns of ``row`` (dokploy_stack_info's export), but the networks."""
     found = {}
     value = row.get("healthCheckSwarm")
     if value:
@@ -280,4 +321,9 @@ def swarm_options(row):
         found["stop_grace_period"] = duration_text(row["stopGracePeriodSwarm"])
     if row.get("ulimitsSwarm"):
         found["ulimits"] = [{"name": u["Name"], "soft": u["Soft"], "hard": u["Hard"]} for u in row["ulimitsSwarm"]]
+    mode = (row.get("endpointSpecSwarm") or {}).get("Mode")
+    if mode and mode != endpoint_default:
+        found["endpoint_mode"] = mode
+    if row.get("detachDokployNetwork"):
+        found["detach_dokploy_network"] = True
     return found
