@@ -12,6 +12,11 @@ Private row keys (never returned by the API): ``_swarm`` (the service exists: de
 * ``<kind>.start`` is startService: ``docker service scale <appName>=1``, whatever ``replicas`` says;
 * ``<kind>.stop`` is stopService: ``docker service scale <appName>=0``;
 * ``<database>.reload`` is stopService then startService: 1 replica again.
+
+``_networkIds``: the dokploy_network rows the service joined at its last deploy. resolveServiceNetworks
+(packages/server/src/services/network.ts, v0.30.2) attaches the overlay networks among the row's ``networkIds``
+(dokploy-network too unless ``detachDokployNetwork``), or the raw ``networkSwarm`` when that is set; Docker then
+refuses to remove a network a service uses (routes/network.py).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -45,6 +50,8 @@ def deployed(row, spec=None, image=None):
     row["_replicas"] = spec_replicas(spec or row)
     row["_generation"] = generation(row) + 1  # ForceUpdate + 1: every task is replaced
     row["_image"] = image or image_of(row)
+    source = spec or row
+    row["_networkIds"] = [] if source.get("networkSwarm") else list(source.get("networkIds") or [])
 
 
 def generation(row):

@@ -170,3 +170,24 @@ def test_start_scales_to_one_replica_as_dokploy(sim, client):
     assert running(pg["appName"]) == 2
     client.post("postgres.reload", {"postgresId": pg["postgresId"], "appName": pg["appName"]})
     assert running(pg["appName"]) == 1
+
+
+def test_a_network_a_deployed_service_joined_cannot_be_removed(sim, client):
+    """Docker refuses to remove a network a service uses, and Dokploy keeps its row (real v0.30.2 and swarm,
+    tests/acceptance/test_swarm_settings.py); the service joins the networks of its row at its deploy (swarm.py)."""
+    app = client.post("application.create", {"name": "web", "environmentId": environment(client)})
+    app_id = app["applicationId"]
+    mesh = client.post("network.create", {"name": "mesh", "driver": "overlay"})
+    local = client.post("network.create", {"name": "local"})
+    client.post("application.update", {"applicationId": app_id, "networkIds": [mesh["networkId"], local["networkId"]],
+                                       "detachDokployNetwork": True})
+    client.post("application.deploy", {"applicationId": app_id})
+    wait_until(lambda: client.get("application.one", {"applicationId": app_id})["applicationStatus"] == "done")
+    with pytest.raises(DokployError) as error:
+        client.post("network.remove", {"networkId": mesh["networkId"]})
+    assert error.value.status == 400 and "FailedPrecondition desc = network" in str(error.value)
+    assert "is in use by service" in str(error.value)
+    assert client.get("network.one", {"networkId": mesh["networkId"]})["name"] == "mesh"
+    assert client.post("network.remove", {"networkId": local["networkId"]})["name"] == "local"  # a bridge is not joined
+    client.post("application.delete", {"applicationId": app_id})
+    assert client.post("network.remove", {"networkId": mesh["networkId"]})["name"] == "mesh"
