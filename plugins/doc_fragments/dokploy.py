@@ -298,9 +298,9 @@ options:
     version_added: 0.3.0
     description:
       - How other services reach the service's tasks (Docker's endpoint mode), V(vip) (one virtual IP) or V(dnsrr)
-        (DNS round robin). The published ports are not set here: they stay with M(dokploy.dokploy.dokploy_port)
-        (applications) and O(external_port) (databases).
-      - Why only the mode: when a service has an endpoint spec, Dokploy hands it to Docker instead of the ports it
+        (DNS round robin). The published ports are not set here; they stay with M(dokploy.dokploy.dokploy_port)
+        (applications) and the C(external_port) of M(dokploy.dokploy.dokploy_database).
+      - Why only the mode. When a service has an endpoint spec, Dokploy hands it to Docker instead of the ports it
         publishes otherwise (an application's ports, a database's external port), so those would silently stop
         being published. The mode Dokploy uses anyway (V(vip) for an application, V(dnsrr) for a database) is
         therefore stored as no endpoint spec, and the other one is refused while the service publishes ports.
