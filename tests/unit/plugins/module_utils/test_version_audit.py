@@ -104,6 +104,20 @@ def test_application_ulimits_are_refused_before_the_create(sim):
     assert sim.state.get("application", {}) == {}
 
 
+@pytest.mark.parametrize("option, value", [("networks", ["mesh"]), ("detach_dokploy_network", True)])
+def test_networks_are_refused_before_the_create(sim, option, value):
+    """No network router, networkIds nor detachDokployNetwork before v0.29.14: refused before network.all is asked."""
+    refused(sim, Application, option, "v0.29.14", project="shop", name="web", docker_image="nginx:alpine",
+            **{option: value})
+    assert sim.state.get("application", {}) == {}
+    assert "network.all" not in [r["path"].split("/")[-1] for r in sim.requests()]
+
+
+def test_no_networks_and_dokploy_network_attached_ask_nothing(sim):
+    accepted(sim, Application, project="shop", name="web", docker_image="nginx:alpine", networks=[],
+             detach_dokploy_network=False)
+
+
 def test_empty_ulimits_and_args_ask_nothing(sim):
     accepted(sim, Application, project="shop", name="web", docker_image="nginx:alpine", args=[], ulimits=[])
 
