@@ -304,7 +304,8 @@ options:
         publishes otherwise (an application's ports, a database's external port), so those would silently stop
         being published. The mode Dokploy uses anyway (V(vip) for an application, V(dnsrr) for a database) is
         therefore stored as no endpoint spec, and the other one is refused while the service publishes ports.
-        libsql databases always run V(dnsrr) (Dokploy ignores the setting there).
+        libsql databases always run V(dnsrr) (Dokploy ignores the setting there), and Dokploy's rollback of an
+        application ignores it too (the rolled back service runs V(vip) with the application's ports).
     type: str
     choices: [vip, dnsrr]
 """

@@ -21,7 +21,8 @@ builds otherwise (builders/index.ts: an application's port rows, dokploy_port; d
 and the external port, published in host mode): with the column set, those ports are not published at all. So only the
 mode is an option (``endpoint_mode``), the ports stay with dokploy_port and external_port, and a mode other than the
 service's default (vip for applications, dnsrr for databases) is refused while the service publishes ports.
-libsql ignores the column (databases/libsql.ts builds its own dnsrr spec).
+libsql ignores the column (databases/libsql.ts builds its own dnsrr spec), and so does a rollback
+(services/rollbacks.ts: the port rows, Docker's default mode).
 
 Each option is the whole setting: what it leaves out is Docker's default, and an empty value (``{}``, ``[]``)
 clears the column (Dokploy then uses its own defaults). Options Docker would refuse are refused before any request.
