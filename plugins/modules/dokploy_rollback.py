@@ -67,6 +67,11 @@ notes:
     C(--diff) shows the image the service runs, before and after.
   - 'Requests of a task that changes nothing: the lookup of the application (the projects, its environment, its
     row), its deployments with their rollbacks, the swarm services, and its tasks for the running check.'
+  - 'Dokploy before v0.26 keeps rollbacks with O(dokploy.dokploy.dokploy_application#module:rollback=true) alone, as
+    local images, and names them after the docker image of an application whose source is one
+    (C(envhttp:v1:v3), a name Docker refuses; with a registry port in the image, its deployments even fail): there,
+    only applications built from Git can be rolled back, and the module says so before any write. Seen on a real
+    v0.25.11.'
   - Errors say why no rollback is kept (rollbacks off, no rollback registry, none deployed since) and list the
     rollbacks that are kept when the one asked for is not among them.
 seealso:

@@ -272,8 +272,9 @@ class DeployQueue(object):
             if row is not None and not job.get("preview"):
                 if outcome == "done":
                     swarm.deployed(row)  # the service now exists in Docker with its replicas (swarm.py)
-                    if job["kind"] == "application":
-                        rollbacks.keep(self.sim, row, deployment, True)  # v0.25.11: after a successful deploy
+                    if job["kind"] == "application" and \
+                            rollbacks.keep(self.sim, row, deployment, True) is False:  # v0.25.11: after a success
+                        outcome = deployment["status"] = "error"  # its tag of the image failed: the deploy fails
                     if row.get("sourceType") in GIT_SOURCES:
                         deployment["title"] = "Simulated commit message"
                         deployment["description"] = "Commit: %s" % nanoid(40).lower()

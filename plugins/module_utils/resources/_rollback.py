@@ -17,7 +17,10 @@ How Dokploy keeps rollbacks (read in its source, v0.30.2 and v0.25.11; seen on a
   ``rollbackActive`` AND a rollback registry: the row goes to the newest deployment, and the build pushes the image it
   deploys to ``<registryUrl>/<imagePrefix or username>/<appName>:v<version>`` (getRegistryTag), so even a deployment
   that fails later has one. v0.25.11 (services/application.ts) writes it after a successful deploy, with
-  ``rollbackActive`` alone, tagging the image locally.
+  ``rollbackActive`` alone, tagging the image locally as ``<name>:v<version>`` where the name is the appName of an
+  application built from Git but the whole image of a docker source: ``envhttp:v1:v3``, which Docker refuses, and for
+  an image with a registry port (``127.0.0.1:5000/x:v1``) its tag call fails and so does the deployment that had just
+  updated the service (seen on a real v0.25.11: every deployment ``error``, no rollback kept).
 * ``rollback.rollback {rollbackId}`` (services/rollbacks.ts) runs inside the call: it logs in to the rollback registry
   and updates the swarm service from the row's ``fullContext`` (its env, mounts, ports, swarm settings) with the
   rollback image, ``ForceUpdate + 1``; it answers null (seen: about 1 s), and writes no deployment row and no status.
@@ -141,6 +144,13 @@ class Rollback(Task):
         chosen = self.choose(target, row, deployments)
         rollback = chosen["rollback"]
         wanted = rollback_image(rollback)
+        if wanted.rsplit("/", 1)[-1].count(":") > 1:
+            raise DokployError(
+                "Rollback version %s of %s names the image '%s', which Docker refuses: Dokploy before v0.26 names a "
+                "rollback '<image>:v<version>' after the docker image of the application (and fails the deployment "
+                "when that image has a registry port), so an application whose source is a Docker image cannot be "
+                "rolled back there; one built from Git can, and Dokploy v0.26 or newer can roll back both."
+                % (rollback.get("version"), target.describe(), wanted))
         running = self.running_image(row)
         lifecycle = Lifecycle(self.ctx, target.kind, target.id, dict(self.params, wait=True))
         lifecycle.seed(row)

@@ -10,7 +10,8 @@ getNodeApplications) and seen on a real v0.30.2 with a real swarm (2026-12-07, t
   fullContext (the application row of that time with environment{project}, mounts, ports, and its registries with
   their passwords)}``; the deployment gets its ``rollbackId``. v0.30.2 writes it when the deploy starts (before the
   build) for an application with ``rollbackActive`` and a rollback registry; v0.25.11 after a successful deploy, with
-  ``rollbackActive`` alone (there is no rollback registry before v0.26.0);
+  ``rollbackActive`` alone (there is no rollback registry before v0.26.0), and a docker image with a registry port
+  fails that deploy (``_valid_tag``);
 * ``deployment.allByType`` joins it as ``rollback`` (routes/deployment.py);
 * ``rollback.rollback`` updates the service inside the call (image: the rollback image in the rollback registry,
   ``<registryUrl>/<imagePrefix or username>/<appName>:v<version>``; every task replaced) and answers null; no
@@ -28,6 +29,7 @@ __metaclass__ = type
 
 import copy
 import hashlib
+import re
 
 from .. import swarm
 from ..registry import ApiError, route
@@ -48,6 +50,14 @@ def _keeps_registry(sim):
     return sim.profile.version >= (0, 26, 0)
 
 
+def _valid_tag(image):
+    """v0.25.11's createRollbackImage tags ``<dockerImage>:v<N>`` split at ":" as repo and tag: an image with a
+    registry port (``127.0.0.1:5000/x:v1``) gives the tag ``5000/x``, which Docker refuses, and the deploy that had
+    succeeded ends ``error`` without a rollback (seen on a real v0.25.11, 2026-12-07)."""
+    parts = (image + ":v0").split(":")
+    return re.match(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", parts[1]) is not None
+
+
 def keep(sim, app, deployment, succeeded):
     """Write the rollback row of ``deployment`` of ``app`` when Dokploy would: v0.30.2 when the deploy starts
     (``succeeded`` None) with rollbackActive and a rollback registry, v0.25.11 after a success with rollbackActive."""
@@ -60,11 +70,15 @@ def keep(sim, app, deployment, succeeded):
         return None
     state = sim.state
     meta = state["_meta"]
+    if succeeded and app.get("sourceType") == "docker" and not _valid_tag(app.get("dockerImage") or ""):
+        return False
     meta["rollbackVersion"] = meta.get("rollbackVersion", 0) + 1
     context = application_detail(state, app, for_delete=True)  # the registries with their passwords, as Dokploy keeps
     context.pop("deployments", None)
+    # v0.25.11 passes a docker source's image as the "appName" of the tag (services/application.ts)
+    name = app["appName"] if _keeps_registry(sim) or app.get("sourceType") != "docker" else app.get("dockerImage")
     row = {"rollbackId": nanoid(), "deploymentId": deployment["deploymentId"], "version": meta["rollbackVersion"],
-           "image": "%s:v%d" % (app["appName"], meta["rollbackVersion"]), "createdAt": now_iso(),
+           "image": "%s:v%d" % (name, meta["rollbackVersion"]), "createdAt": now_iso(),
            "fullContext": context}
     table(state, "rollback")[row["rollbackId"]] = row
     deployment["rollbackId"] = row["rollbackId"]
@@ -99,6 +113,8 @@ def rollback(state, inp, ctx):
         raise ApiError(400, "Error input: Rolling back")
     context = row.get("fullContext") or {}
     registry = context.get("rollbackRegistry")
+    if row["image"].rsplit("/", 1)[-1].count(":") > 1:
+        raise ApiError(400, "Error input: Rolling back")  # "envhttp:v1:v3" (v0.25.11): Docker refuses the name
     # the service as the rollback's context describes it (its Mode among the rest), every task replaced
     swarm.deployed(app, spec=context, image=registry_tag(registry, row["image"]) if registry else row["image"])
     return None

@@ -159,15 +159,29 @@ def test_images_compare_as_docker_service_ls_prints_them():
     assert comparable_image("r:5000/keep/app:v1") == "r:5000/keep/app:v1"
 
 
-def test_simulator_rows_as_v025_writes_them():
-    """Dokploy v0.25.11: a rollback after each successful deploy with rollbackActive alone, the image tagged locally."""
+def test_on_v025_git_built_applications_only():
+    """Dokploy v0.25.11: a rollback after each successful deploy with rollbackActive alone, tagged locally
+    ``<appName>:v<N>`` for an application built from Git; for a docker source the name is ``<image>:v<N>``, which
+    Docker refuses: a clear error before any write."""
     from simulator import Simulator  # pylint: disable=import-outside-toplevel
     with Simulator(api_key=SIM_KEY, version="0.25") as sim:
         sim.control("deploy", {"deploy_duration": 0.1, "deploy_pickup": 0.05}, "POST")
         DokployClient(sim.url, SIM_KEY).post("project.create", {"name": "shop"})
-        deploy(sim, V1, rollback=True)
-        deploy(sim, V2)
+        git = dict(project="shop", name="web", git_url="https://git.example.com/shop/web.git", state="deployed",
+                   settle_time=0.2)
+        run(sim, Application, git_branch="main", rollback=True, **git)
+        run(sim, Application, git_branch="next", **git)
         result = run(sim, Rollback, **APP)
         app_name = next(iter(sim.state["application"].values()))["appName"]
         assert result["changed"] and result["image"] == "%s:v1" % app_name == running_image(sim)
         assert run(sim, Rollback, **APP)["changed"] is False
+        run(sim, Application, project="shop", name="docker", docker_image="envhttp:v1", rollback=True,
+            state="deployed", settle_time=0.2)
+        run(sim, Application, project="shop", name="docker", docker_image="envhttp:v2", state="deployed",
+            settle_time=0.2)
+        docker = dict(APP)
+        docker["application"] = "docker"
+        with pytest.raises(DokployError) as caught:
+            run(sim, Rollback, **docker)
+        assert "names the image 'envhttp:v1:v" in str(caught.value) and "cannot be rolled back there" in str(caught.value)
+        assert writes(sim) == []
