@@ -40,3 +40,25 @@ def test_patch_converges_on_the_real_server(real):
     assert first["update_again"]["changed"] is False
     assert first["delete_file"]["patch"]["type"] == "delete" and first["delete_file"]["patch"]["content"] == ""
     assert first["remove"]["changed"] and first["remove_again"]["changed"] is False
+
+
+def test_patches_in_a_stack_round_trip(real):
+    """Patches declared under an application of dokploy_stack, exported by dokploy_stack_info and applied again:
+    nothing changes."""
+    declaration = {"project": "acc-patch-stack", "environments": {"production": {"applications": {"web": {
+        "docker_image": "%s/dokploy-test/envhttp:v1" % REGISTRY,
+        "patches": [{"path": "config/app.yml", "content": "level: info"},
+                    {"path": "README.md", "type": "delete"}]}}}}}
+    first = play(real, "patch_stack", [
+        {"name": "converge", "dokploy.dokploy.dokploy_stack": declaration},
+        {"name": "again", "dokploy.dokploy.dokploy_stack": declaration},
+        {"name": "export", "dokploy.dokploy.dokploy_stack_info": {"project": "acc-patch-stack"}},
+    ])
+    assert [a["kind"] for a in first["converge"]["actions"]].count("patch") == 2
+    assert first["again"]["changed"] is False
+    exported = first["export"]["stack"]
+    assert exported["environments"]["production"]["applications"]["web"]["patches"] == [
+        {"path": "README.md", "type": "delete"}, {"path": "config/app.yml", "content": "level: info"}]
+    applied = play(real, "patch_stack_export", [
+        {"name": "apply", "dokploy.dokploy.dokploy_stack": dict(exported, prune=True)}])
+    assert applied["apply"]["changed"] is False, applied["apply"]["actions"]
