@@ -167,8 +167,9 @@ def test_export_holds_every_kind(server):
     assert web["stop_grace_period"] == "20s" and web["ulimits"] == [{"name": "nofile", "soft": 1024, "hard": 2048}]
     assert production["databases"]["pg"]["mode"] == "global"
     # the preview settings under preview, Dokploy's defaults left out
-    assert production["applications"]["api"]["preview"] == {"enabled": True, "wildcard_domain": "*.pr.example.com",
-                                                           "port": 8080, "labels": ["preview"], "env": {"MODE": "preview"}}
+    assert production["applications"]["api"]["preview"] == {
+        "enabled": True, "wildcard_domain": "*.pr.example.com", "port": 8080, "labels": ["preview"],
+        "env": {"MODE": "preview"}}
     api = production["applications"]["api"]
     assert (api["networks"], api["detach_dokploy_network"], api["endpoint_mode"]) == (["mesh"], True, "dnsrr")
     cache = production["databases"]["cache"]

@@ -141,9 +141,9 @@ def test_export_gives_preview_back_and_applies_without_a_change(deploy_sim):
 
 def test_the_stack_masks_the_variables_of_preview():
     from ansible_collections.dokploy.dokploy.plugins.module_utils.project._stack import Stack
-    params = {"project": "shop", "environments": {"production": {"applications": {"web": {
-        "docker_image": "nginx", "preview": {"env": {"TOKEN": "stack-token-0001"}, "build_secrets": "S=stack-secret-01",
-                                            "port": 8080}}}}}}
+    preview = {"env": {"TOKEN": "stack-token-0001"}, "build_secrets": "S=stack-secret-01", "port": 8080}
+    params = {"project": "shop",
+              "environments": {"production": {"applications": {"web": {"docker_image": "nginx", "preview": preview}}}}}
     shown = Stack.shown_params(params)
     preview = shown["environments"]["production"]["applications"]["web"]["preview"]
     assert preview["env"] == {"TOKEN": MASK} and preview["port"] == 8080
