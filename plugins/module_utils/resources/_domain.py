@@ -11,7 +11,7 @@ __metaclass__ = type
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._resource import Field, Update, VersionField, normalize
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._child import Child
-from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._service_checks import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._checks import (
     check_certificate,
     check_host,
     check_port,

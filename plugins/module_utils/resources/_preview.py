@@ -24,13 +24,13 @@ __metaclass__ = type
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._resource import Field
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._service import env_text
-from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._service_checks import (
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._checks import (
     check_certificate,
-    check_env_option,
     check_host,
     check_port,
     check_url_path,
 )
+from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._service_checks import check_env_option
 
 CERTIFICATE_TYPES = ["none", "letsencrypt", "custom"]
 # option of ``preview`` -> its column
