@@ -15,7 +15,10 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from conftest import REGISTRY, play
+import json
+import os
+
+from conftest import OUTPUT_DIR, REGISTRY, play
 
 IMAGE = "%s/dokploy-test/worker:v1" % REGISTRY
 HOOK = "https://hooks.example.invalid/T0/B0/secret-path"
@@ -174,5 +177,7 @@ def test_v025_version_dependent_options(real_v025):
     assert all(first[name]["changed"] for name, module, options in ACCEPTED), first
     again = play(server, "v025_versions_accepted_again", tasks)
     assert [name for name, module, options in ACCEPTED if again[name]["changed"]] == []
+    with open(os.path.join(OUTPUT_DIR, "v025_versions_lists.json"), "w") as f:
+        json.dump(snapshot(server), f, indent=1, sort_keys=True)  # to compare with the simulator's (by hand)
     cleaner = [row for row in read(server, "server.all") if row["name"] == "cleaner"]
     assert cleaner and cleaner[0]["enableDockerCleanup"] is True, cleaner

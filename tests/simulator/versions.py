@@ -101,8 +101,10 @@ ROW_IDS = (
     ("application", "applicationId"), ("compose", "composeId"), ("postgres", "postgresId"), ("mysql", "mysqlId"),
     ("mariadb", "mariadbId"), ("mongo", "mongoId"), ("redis", "redisId"),
     ("environment", "environmentId"), ("project", "projectId"),
-    ("github", "githubId"), ("gitlab", "gitlabId"), ("gitea", "giteaId"), ("git_provider", "gitProviderId"),
-    ("destination", "destinationId"), ("server", "serverId"),
+    ("github", "githubId"), ("gitlab", "gitlabId"), ("gitea", "giteaId"), ("bitbucket", "bitbucketId"),
+    ("git_provider", "gitProviderId"), ("destination", "destinationId"), ("server", "serverId"),
+    # better-auth's rows have a bare "id": a member by its permission flags, an organisation by its slug
+    ("member", "canAccessToDocker"), ("organization", "slug"),
 )
 
 _SERVICE_COLUMNS = {"args": (0, 26, 0), "ulimitsSwarm": (0, 27, 0), "networkIds": (0, 29, 14),
@@ -129,7 +131,12 @@ COLUMNS_SINCE = {
                      "resendId": (0, 27, 0), "teamsId": (0, 27, 1), "mattermostId": (0, 29, 0),
                      "dokployBackup": (0, 29, 0), "custom": (0, 26, 0), "pushover": (0, 26, 7),
                      "resend": (0, 27, 0), "teams": (0, 27, 1), "mattermost": (0, 29, 0)},
-    "git_provider": {"sharedWithOrganization": (0, 29, 0)},
+    # isOwner: computed by gitProvider.getAll, absent from a real v0.25.11's answer (tests/acceptance/test_versions_v025.py);
+    # not known more closely than "after v0.25.11": v0.26.0 assumed
+    "git_provider": {"sharedWithOrganization": (0, 29, 0), "isOwner": (0, 26, 0)},
+    # a real v0.25.11's organization.all and user.all: no defaultRole, members without the two enterprise lists
+    "organization": {"defaultRole": (0, 30, 0)},
+    "member": {"accessedGitProviders": (0, 29, 0), "accessedServers": (0, 29, 0)},
     "gitea": {"giteaInternalUrl": (0, 27, 0)},
     "gitlab": {"gitlabInternalUrl": (0, 27, 0)},
     "github": {"githubUrl": (0, 29, 14)},
@@ -174,6 +181,10 @@ WHOLE_ROWS_UNTIL = {
     "application.one#git": ((0, 29, 13), [((kind,), kind, kind + "Id", ()) for kind in ("github", "gitlab", "bitbucket", "gitea")]),
     "application.one#registry": ((0, 29, 8), [(("registry",), "registry", "registryId", ())]),
 }
+# gitProvider.getAll: a real v0.25.11 nests each provider's whole row (its secrets included, no isConfigured), v0.30.2 a
+# summary (tests/acceptance/test_versions_v025.py); not known more closely than "after v0.25.11": v0.26.0 assumed.
+WHOLE_ROWS_UNTIL["gitProvider.getAll"] = ((0, 26, 0), [(("*", kind), kind, kind + "Id", ())
+                                                      for kind in ("github", "gitlab", "bitbucket", "gitea")])
 # v0.29.8 also left the S3 keys (accessKey, secretAccessKey) out of the destination embedded in backups
 # (packages/server/src/services/{postgres,mysql,mariadb,mongo,compose,backup,volume-backups}.ts).
 _DESTINATION = ("destination", "destinationId", ())
@@ -184,7 +195,7 @@ WHOLE_ROWS_UNTIL.update(("%s.one#destination" % router, ((0, 29, 8), [(("destina
 
 # Relations only the narrowed summaries carry: a whole row of an older version has none (a real v0.25.11's
 # project.one lists its applications without their server; tests/acceptance/test_differential.py).
-SUMMARY_ONLY = ("server",)
+SUMMARY_ONLY = ("server", "isConfigured", "isDeprecated")
 
 # Behaviour switches for route files: name -> first version that behaves like v0.30.2.
 BEHAVIOURS = {

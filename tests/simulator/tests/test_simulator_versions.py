@@ -129,6 +129,8 @@ def test_tables_agree_with_the_collections_capabilities():
         "input.required_nonoptional": versions.ZOD4,
         "environment.remove.refuses_services": versions.BEHAVIOURS["environment.remove.refuses_services"],
         "environment.one.summary": versions.BEHAVIOURS["environment.one.summary"],
+        "organization.defaultRole": versions.COLUMNS_SINCE["organization"]["defaultRole"],
+        "user.accessedGitProviders": versions.COLUMNS_SINCE["member"]["accessedGitProviders"],
         "server.update.dockerCleanup": versions.BEHAVIOURS["server.enableDockerCleanup"],
         "project.one.summary": versions.WHOLE_ROWS_UNTIL["project.one"][0],
         "project.all.summary": versions.WHOLE_ROWS_UNTIL["project.all"][0],
@@ -290,6 +292,25 @@ def test_v0_25_shapes_whole_rows_and_absent_fields():
         listed = api.ok("GET", "project.all", {})[0]["environments"][0]
         assert listed["projectId"] == project_id and "isDefault" not in listed
         assert listed["applications"][0]["domains"][0]["host"] == "web.example.com"
+
+
+@pytest.mark.parametrize("version, whole", [("0.25", True), ("0.30", False)])
+def test_git_providers_organizations_and_members_as_a_real_v0_25_11_lists_them(version, whole):
+    """Seen on the real v0.25.11 (tests/acceptance/test_versions_v025.py): gitProvider.getAll nests each provider's
+    whole row (secrets included, no isConfigured) and no isOwner; no defaultRole on organisations; members without
+    accessedGitProviders and accessedServers."""
+    with api_for(version) as sim:
+        api = Api(sim)
+        me = api.ok("GET", "user.get", {})
+        api.ok("POST", "bitbucket.create", {"name": "bb", "authId": me["userId"], "bitbucketUsername": "bot",
+                                            "appPassword": "app-pass-1", "bitbucketWorkspaceName": "team"})
+        provider = api.ok("GET", "gitProvider.getAll", {})[0]
+        assert ("appPassword" in provider["bitbucket"]) is whole
+        assert ("isConfigured" in provider["bitbucket"]) is not whole and ("isOwner" in provider) is not whole
+        organization = api.ok("GET", "organization.all", {})[0]
+        assert ("defaultRole" in organization) is not whole
+        assert ("accessedServers" in organization["members"][0]) is not whole
+        assert ("accessedGitProviders" in api.ok("GET", "user.all", {})[0]) is not whole
 
 
 def test_v0_30_shapes_are_untouched():
