@@ -183,8 +183,8 @@ WHOLE_ROWS_UNTIL = {
 }
 # gitProvider.getAll: a real v0.25.11 nests each provider's whole row (its secrets included, no isConfigured), v0.30.2 a
 # summary (tests/acceptance/test_versions_v025.py); not known more closely than "after v0.25.11": v0.26.0 assumed.
-WHOLE_ROWS_UNTIL["gitProvider.getAll"] = ((0, 26, 0), [(("*", kind), kind, kind + "Id", ())
-                                                      for kind in ("github", "gitlab", "bitbucket", "gitea")])
+_PROVIDER_ROWS = [(("*", kind), kind, kind + "Id", ()) for kind in ("github", "gitlab", "bitbucket", "gitea")]
+WHOLE_ROWS_UNTIL["gitProvider.getAll"] = ((0, 26, 0), _PROVIDER_ROWS)
 # v0.29.8 also left the S3 keys (accessKey, secretAccessKey) out of the destination embedded in backups
 # (packages/server/src/services/{postgres,mysql,mariadb,mongo,compose,backup,volume-backups}.ts).
 _DESTINATION = ("destination", "destinationId", ())
