@@ -19,6 +19,9 @@ description:
   - Dokploy itself accepts the same published port twice; when two ports of the application share
     O(published_port) and O(protocol), the module fails and lists their IDs.
   - Dokploy applies a changed port at the next deployment of the application.
+  - Dokploy publishes none of an application's ports while the application has an endpoint spec
+    (O(dokploy.dokploy.dokploy_application#module:endpoint_mode=dnsrr)); a new port on such an application is refused
+    before any write, and an existing one only warns.
 options:
   published_port:
     description:

@@ -57,3 +57,17 @@ class Port(Child):
         for option in ("published_port", "target_port"):
             if params[option] is not None and not 1 <= params[option] <= 65535:
                 raise DokployParamError("%s must be between 1 and 65535, not %d" % (option, params[option]), option=option)
+
+    def desired(self, current):
+        # Dokploy hands an application's endpoint spec (endpointSpecSwarm, dokploy_application endpoint_mode) to Docker
+        # in place of its port rows (mechanizeDockerContainer, packages/server/src/utils/builders/index.ts, v0.30.2):
+        # while it is set, a new port would be stored and never published.
+        spec = (self.target.row or {}).get("endpointSpecSwarm") if self.target is not None else None
+        if spec:
+            message = ("%s has an endpoint spec (endpoint mode %s), and Dokploy publishes none of its ports (dokploy_port) "
+                       "while it has one; set endpoint_mode: vip on the application (dokploy_application) to publish "
+                       "them" % (self.target.describe(), spec.get("Mode") or "vip"))
+            if current is None:
+                raise DokployParamError(message, option="published_port")
+            self.ctx.warn(message)
+        return super(Port, self).desired(current)

@@ -94,3 +94,14 @@ def test_dokploy_network_itself_is_not_a_network_option():
     with pytest.raises(DokployParamError) as raised:
         check_swarm({"networks": ["dokploy-network"]})
     assert "detach_dokploy_network" in str(raised.value)
+
+
+def test_a_new_port_on_an_application_with_an_endpoint_spec_is_refused():
+    """The other side of the endpoint_mode refusal: a port Dokploy would store and never publish."""
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._port import Port
+    from ansible_collections.dokploy.dokploy.tests.unit.plugins.modules.test_dokploy_application import run
+    client = fake(dict(ATTACHED, endpointSpecSwarm={"Mode": "dnsrr"}))
+    with pytest.raises(DokployParamError) as raised:
+        run(Port, client, dict(project="shop", application="web", published_port=8080, target_port=80))
+    assert "endpoint mode dnsrr" in str(raised.value) and "set endpoint_mode: vip" in str(raised.value)
+    assert client.writes() == []
