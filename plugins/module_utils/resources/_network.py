@@ -178,6 +178,19 @@ class Network(Resource):
         self._written = {}
         return self.create_object(self.create_payload(wanted))
 
+    def delete(self, current, exists=None):
+        try:
+            return super(Network, self).delete(current, exists)
+        except DokployError as error:
+            # Docker refuses a network a swarm service uses; Dokploy keeps the row and answers Docker's words, which name
+            # the service by its Docker ID only (seen on a real v0.30.2).
+            if "is in use by" not in error.message:
+                raise
+            error.message = ("%s is in use: %s. Take it off the networks of the services that use it (the networks "
+                             "option of dokploy_application and dokploy_database) and deploy them, then remove it"
+                             % (self.label(current), error.message.strip()))
+            raise
+
     def result_object(self, obj):
         return super(Network, self).result_object(dict((k, v) for k, v in obj.items() if k not in DERIVED))
 

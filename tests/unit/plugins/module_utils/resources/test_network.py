@@ -80,3 +80,16 @@ def test_server_without_the_network_router_names_the_version():
     with pytest.raises(DokployError) as error:
         converge(Network, dict(name="backend"), client)
     assert "v0.29.14" in str(error.value)
+
+
+def test_a_network_in_use_says_what_to_do():
+    """network.remove of a network a swarm service uses: Docker's refusal (real v0.30.2), with the way out."""
+    in_use = DokployError("(HTTP code 400) unexpected - rpc error: code = FailedPrecondition desc = network abc is in use "
+                          "by service xyz ", status=400, procedure="network.remove")
+    client = FakeClient({"network.all": [dict(ROW, name="mesh", driver="overlay")],
+                         "network.remove": in_use})
+    with pytest.raises(DokployError) as raised:
+        converge(Network, dict(name="mesh", state="absent"), client)
+    text = str(raised.value)
+    assert "network 'mesh' is in use: (HTTP code 400)" in text and "is in use by service xyz. Take it off" in text
+    assert "the networks option of dokploy_application" in text
