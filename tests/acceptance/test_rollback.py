@@ -10,6 +10,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import os
+import runpy
 import time
 
 from conftest import REGISTRY, container_get, play, running_containers, service_inspect, wait_for
@@ -64,4 +66,22 @@ def test_back_to_the_previous_deployment(real):
     again_seconds = time.time() - started
     assert again["changed"] is False
     assert service_inspect(app_name)["Spec"]["TaskTemplate"]["ContainerSpec"]["Image"] == image   # untouched
-    print("\nrollback task play: %.1f s; no-op play: %.1f s" % (back_seconds, again_seconds))
+    # The figures, in-process (no Ansible start-up): forward to the v2 deployment's rollback, back, and a no-op.
+    timings = {}
+    for label, to in (("to v2", deployed["v2"]["deployment"]["deploymentId"]), ("back", "previous"), ("no-op", "previous")):
+        started = time.time()
+        result = in_process(real, to)
+        timings[label] = (round(time.time() - started, 1), result["changed"])
+    assert [changed for seconds, changed in timings.values()] == [True, True, False]
+    print("\nrollback task play: %.1f s; no-op play: %.1f s; in-process: %s" % (back_seconds, again_seconds, timings))
+
+
+def in_process(real, to):
+    """The module's resource run in this process (the collection importable as the unit tests make it)."""
+    runpy.run_path(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "unit", "conftest.py"))
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployClient  # noqa: E501 pylint: disable=import-outside-toplevel
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._context import Context  # noqa: E501 pylint: disable=import-outside-toplevel
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._rollback import Rollback  # noqa: E501 pylint: disable=import-outside-toplevel
+    from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._params import resource_params  # noqa: E501 pylint: disable=import-outside-toplevel
+    ctx = Context(DokployClient(real.url, real.api_key))
+    return Rollback(ctx, resource_params(Rollback, rollback(to=to))).run()
