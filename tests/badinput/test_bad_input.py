@@ -284,6 +284,17 @@ CASES = [
     child("redirect", "broken-regex", "regex", "regular expression", regex="([", replacement="/"),
     child("redirect", "lookaround", "regex", "lookaround", regex="^/(?!api)", replacement="/"),
     child("redirect", "no-replacement", "replacement", "missing", regex="^/old"),
+    # -- dokploy_rollback -------------------------------------------------------------------------------------------
+    Case("dokploy_rollback", {"project": "shop", "application": "web", "to": "v1 please"}, "to", "'previous'",
+         label="rollback-to"),
+    Case("dokploy_rollback", {"project": "shop", "application": "web", "settle_time": -1}, "settle_time", "negative",
+         label="rollback-negative-settle-time"),
+    Case("dokploy_rollback", {"project": "shop", "application": "web", "wait_for": "forever"}, "wait_for", "one of",
+         label="rollback-wait-for"),
+    Case("dokploy_rollback", {"project": "shop", "application": "web", "compose": "stack"}, "compose", "Unsupported parameters",
+         label="rollback-compose"),
+    Case("dokploy_rollback", {"project": "shop", "application": "ghost"}, "application", "no application",
+         local=False, label="rollback-unknown-application"),
     # -- schedules, destinations and backups ----------------------------------------------------------------------
     child("schedule", "cron-words", "cron_expression", "cron expression", name="nightly", command="echo hi",
           cron_expression="every day"),

@@ -185,3 +185,19 @@ def test_on_v025_git_built_applications_only():
             run(sim, Rollback, **docker)
         assert "names the image 'envhttp:v1:v" in str(caught.value) and "cannot be rolled back there" in str(caught.value)
         assert writes(sim) == []
+
+
+@pytest.mark.parametrize("fault, ran", [(dict(lose_response=True), True), (dict(drop=True), False)])
+def test_a_lost_answer_is_never_sent_again(two_deploys, fault, ran):
+    """rollback.rollback whose answer is lost: the service tells whether it ran (swarm.getNodeApps), never a second
+    call; a call that never ran fails saying that running again rolls back."""
+    sim = two_deploys
+    sim.add_fault("rollback.rollback", **fault)
+    if ran:
+        assert run(sim, Rollback, **APP)["changed"] is True
+    else:
+        with pytest.raises(DokployError) as caught:
+            run(sim, Rollback, **APP)
+        assert "running the task again rolls back" in str(caught.value) or "rollback.rollback" in str(caught.value)
+    assert writes(sim).count("rollback.rollback") == 1
+    assert run(sim, Rollback, **APP)["changed"] is (not ran)
