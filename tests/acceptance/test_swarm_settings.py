@@ -11,7 +11,7 @@ __metaclass__ = type
 
 import pytest
 
-from conftest import REGISTRY, docker, play, service_inspect
+from conftest import REGISTRY, docker, play, service_inspect, wait_for
 
 PROJECT = "acc-swarm"
 ENVHTTP = "%s/dokploy-test/envhttp:v1" % REGISTRY
@@ -150,3 +150,15 @@ def test_a_network_in_use_and_networks_that_cannot_be_joined(server):
     removal = results["removal"]
     print("network.remove of a network in use: %s" % removal.get("msg"))
     assert removal.get("failed") and "in use" in removal["msg"], removal
+
+    # What Dokploy does with what the module refuses, set through the API: a network ID that names no row and a
+    # bridge network are left out at the deploy without a word (resolveServiceNetworks), dokploy-network stays.
+    app = results["user"]["application"]
+    bridge_id = results["bridge"]["network"]["networkId"]
+    status, body = server.call("POST", "application.update", {"applicationId": app["applicationId"],
+                                                              "networkIds": ["no-such-network-id", bridge_id]})
+    assert status == 200, body
+    status, body = server.call("POST", "application.deploy", {"applicationId": app["applicationId"]})
+    assert status == 200, body
+    wait_for(lambda: network_targets(service_inspect(app["appName"])["Spec"]) == ["dokploy-network"],
+             what="the service on dokploy-network alone after a deploy with a missing and a bridge network")
