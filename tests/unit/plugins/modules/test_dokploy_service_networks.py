@@ -105,3 +105,19 @@ def test_a_new_port_on_an_application_with_an_endpoint_spec_is_refused():
         run(Port, client, dict(project="shop", application="web", published_port=8080, target_port=80))
     assert "endpoint mode dnsrr" in str(raised.value) and "set endpoint_mode: vip" in str(raised.value)
     assert client.writes() == []
+
+
+def test_vip_on_a_database_with_a_stored_external_port_is_refused():
+    """A database's default is dnsrr with its external port published in host mode (databases/<type>.ts): vip is an
+    endpoint spec, in whose place Dokploy would publish nothing."""
+    from ansible_collections.dokploy.dokploy.tests.unit.plugins.modules.test_dokploy_database import (
+        CREDENTIALS, FakeClient as DatabaseClient, run_db)
+    client = DatabaseClient()
+    run_db(client, type="redis", external_port=15000, **CREDENTIALS["redis"])
+    client.calls = []
+    with pytest.raises(DokployParamError) as raised:
+        run_db(client, type="redis", endpoint_mode="vip", **CREDENTIALS["redis"])
+    assert "publishes external_port 15000" in str(raised.value) and client.writes() == []
+    assert not run_db(client, type="redis", endpoint_mode="dnsrr", **CREDENTIALS["redis"])["changed"]   # the default
+    run_db(client, type="redis", external_port=0, endpoint_mode="vip", **CREDENTIALS["redis"])
+    assert {"redisId": "redis-1", "endpointSpecSwarm": {"Mode": "vip"}} in [w[2] for w in client.writes()]
