@@ -14,7 +14,7 @@ import os
 import runpy
 import time
 
-from conftest import REGISTRY, container_get, play, running_containers, service_inspect, wait_for
+from conftest import REGISTRY, container_get, docker, play, running_containers, service_inspect, wait_for
 
 PROJECT = "acc-rollback"
 PREFIX = "i22-rollback"
@@ -44,6 +44,16 @@ def test_back_to_the_previous_deployment(real):
         {"name": "plan", "dokploy.dokploy.dokploy_rollback": rollback(), "check_mode": True},
     ])
     app_name = deployed["v2"]["application"]["appName"]
+    try:
+        check_rollback(real, deployed, app_name)
+    finally:
+        # the rollback tags Dokploy made in the local image store (the reset removes services, not images)
+        for tag in docker("image", "ls", "--format", "{{.Repository}}:{{.Tag}}", check=False).split():
+            if tag.startswith("%s/%s/%s:" % (REGISTRY, PREFIX, app_name)):
+                docker("image", "rm", tag, check=False)
+
+
+def check_rollback(real, deployed, app_name):
     assert service_inspect(app_name)["Spec"]["TaskTemplate"]["ContainerSpec"]["Image"].startswith(
         "%s/dokploy-test/envhttp:v2" % REGISTRY)
     wanted = "%s/%s/%s:v" % (REGISTRY, PREFIX, app_name)
