@@ -145,17 +145,18 @@ tasks:
   elements: dict
 failure:
   description:
-    - Why the task failed, for C(failed_when) or a C(rescue), when the error came from Dokploy or on the way to it;
-      C(msg) says it in words. Not returned when the options were refused before any request.
+    - Why the task failed, for C(failed_when) or a C(rescue), when the error came from Dokploy or on the way to it (a
+      refused call, an object not found, an unreachable server); C(msg) says it in words. Not returned when the
+      options were refused before any request.
   returned: on failure
   type: dict
   contains:
     message: {description: What Dokploy or the connection said (secrets masked)., type: str}
     status: {description: The HTTP status of Dokploy's answer; null when none came., type: int}
-    code: {description: "Dokploy's error code (V(NOT_FOUND), V(BAD_REQUEST)...).", type: str}
+    code: {description: "Dokploy's error code (V(NOT_FOUND), V(BAD_REQUEST)...) or V(UNSUPPORTED_VERSION).", type: str}
     procedure: {description: The API procedure that failed., type: str}
     field_errors: {description: "The input fields Dokploy refused, each a C(field) and a C(message).", type: list, elements: dict}
-    tasks: {description: The service's tasks when it does not run after the rollback., type: list, elements: dict}
+  sample: {message: Project not found, status: 404, code: NOT_FOUND, procedure: project.one, field_errors: []}
 """
 
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._module import run_resource
