@@ -201,15 +201,25 @@ class Database(Service):
             payload["appName"] = generate_app_name(self.spec.name)  # as Dokploy's UI does: <type>-<random>
         return payload
 
+    def changes_password(self, current, created=False):
+        """Whether a password change goes through <type>.changePassword: it changes the password inside the running
+        container, then stores it."""
+        return not created and self.spec.database.change_password and current.get("applicationStatus") in RUNNING
+
+    def compare(self, current, desired):
+        changes = super(Database, self).compare(current, desired)
+        if self.changes_password(current) and any(field in changes for field in PASSWORD_FIELDS):
+            # refused in check mode too, before any write (plan runs only when writing)
+            require(self.client.version(), "database.changePassword",
+                    "changing the password of a running %s database" % self.spec.name)
+        return changes
+
     def plan(self, current, changes, desired, created=False):
         changes = dict(changes)
         passwords = []
-        if not created and self.spec.database.change_password and current.get("applicationStatus") in RUNNING:
-            # changePassword changes the password inside the running container, then stores it.
+        if self.changes_password(current, created):
             for field in PASSWORD_FIELDS:
                 if field in changes:
-                    require(self.client.version(), "database.changePassword",
-                            "changing the password of a running %s database" % self.spec.name)
                     del changes[field]
                     body = {self.id_field: current[self.id_field], "password": desired[field]}
                     if self.spec.database.root_password:

@@ -229,6 +229,8 @@ class User(AdminResource, Resource):
                                "only the caller's own, with the current one): use update_password: on_create"
                                % self.params["email"])
         changes = super(User, self).compare(current, desired)
+        if "role" in changes:   # refused in check mode too, before any write (plan runs only when writing)
+            require(self.version(), "organization.updateMemberRole", "dokploy_user role of an existing member")
         if any(field in changes for field in LICENSED):
             require(self.version(), "user.accessedGitProviders", "dokploy_user git_providers and servers")
             self.require_licence("the member's %s" % " and ".join(
@@ -247,7 +249,6 @@ class User(AdminResource, Resource):
     def plan(self, current, changes, desired, created=False):
         writes = []
         if "role" in changes:
-            require(self.version(), "organization.updateMemberRole", "dokploy_user role of an existing member")
             writes.append((Update("organization.updateMemberRole", ["role"]),
                            {"memberId": current["id"], "role": desired["role"]}))
         fields = sorted(f for f in changes if f != "role")

@@ -26,6 +26,7 @@ from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._notific
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._project import Project
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._schedule import Schedule
 from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._server import Server
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._user import User
 from ansible_collections.dokploy.dokploy.tests.unit.plugins.module_utils.test_version_refusals import KEY, run, writes
 from simulator import Simulator
 
@@ -283,3 +284,30 @@ def test_server_docker_cleanup_converges_through_the_settings_on_v025(sim):
     sim.clear_requests()
     run(sim, Server, name="worker", ip_address="203.0.113.8", docker_cleanup=False)
     assert writes(sim) == [("settings.updateDockerCleanup", {"serverId": server_id, "enableDockerCleanup": False})]
+
+
+# -- refused in check mode too (plan runs only when writing) ----------------------------------------------------
+
+def test_password_of_a_running_database_is_refused_in_check_mode_too(sim):
+    params = dict(project="shop", type="postgres", name="db", database_name="app", database_user="app",
+                  database_password="secret-pw-1")
+    created = run(sim, Database, **params)["database"]
+    with sim.lock:
+        sim.state["postgres"][created["postgresId"]]["applicationStatus"] = "done"
+    for check_mode in (True, False):
+        sim.clear_requests()
+        with pytest.raises(DokployUnsupportedError) as info:
+            run(sim, Database, check_mode=check_mode, **dict(params, database_password="other-pw-2", update_password="always"))
+        assert "needs Dokploy v0.29.0 or newer" in info.value.message and writes(sim) == []
+
+
+def test_role_of_an_existing_member_is_refused_in_check_mode_too(sim):
+    from simulator.identity import new_member, new_user
+    with sim.lock:
+        organization_id = list(sim.state["organization"])[0]
+        new_member(sim.state, organization_id, new_user(sim.state, "member@example.com")["id"], "member")
+    for check_mode in (True, False):
+        sim.clear_requests()
+        with pytest.raises(DokployUnsupportedError) as info:
+            run(sim, User, check_mode=check_mode, email="member@example.com", role="admin")
+        assert "role of an existing member needs Dokploy v0.26.0" in info.value.message and writes(sim) == []
