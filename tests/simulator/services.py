@@ -8,6 +8,7 @@ __metaclass__ = type
 import copy
 import re
 
+from .cascade import delete_row
 from .registry import ApiError, not_found
 from .rows import ROW_DEFAULTS
 from .state import table
@@ -30,9 +31,6 @@ ENV_SERVICE_KEYS = ("applications", "mariadb", "mongo", "mysql", "postgres", "re
 # order in project.one
 PROJECT_ONE_SERVICE_KEYS = ("applications", "compose", "libsql", "mariadb", "mongo", "mysql", "postgres", "redis")
 KEY_TO_KIND = {"applications": "application"}
-# tables whose rows point at a service through `<kind>Id` and cascade with it
-DEPENDENT_TABLES = ("domain", "mount", "deployment", "port", "redirect", "security", "backup", "previewDeployment",
-                    "volumeBackup", "schedule", "patch")
 
 
 def kind_of_key(key):
@@ -228,30 +226,22 @@ def new_mount(kind, service_id, **values):
 
 
 def delete_service(state, kind, row_id):
-    """Remove a service row and everything that cascades from it (the deployments of its backups and schedules too)."""
+    """Remove a service row and everything Dokploy's foreign keys delete with it (cascade.py)."""
     column = KINDS[kind]["id"]
-    table(state, kind).pop(row_id, None)
     # Docker keeps the volumes of a removed service (removeService is `docker service rm` only): what
     # dockerVolume.removeVolume can remove afterwards (routes/docker_volume.py).
     for mount in table(state, "mount").values():
         if mount.get(column) == row_id and mount.get("type") == "volume" and mount.get("volumeName"):
             table(state, "dockerVolume")[mount["volumeName"]] = {"name": mount["volumeName"], "serverId": None}
-    deployments = table(state, "deployment")
-    for child, child_id in (("backup", "backupId"), ("schedule", "scheduleId"), ("volumeBackup", "volumeBackupId")):
-        gone = set(k for k, r in table(state, child).items() if r.get(column) == row_id)
-        for key in [k for k, r in deployments.items() if r.get(child_id) in gone]:
-            deployments.pop(key)
-    for name in DEPENDENT_TABLES:
-        rows = table(state, name)
-        for key in [k for k, r in rows.items() if r.get(column) == row_id]:
-            rows.pop(key)
+    delete_row(state, kind, row_id)
 
 
 def delete_environment(state, environment_id):
+    """Delete the environment and its services (with what cascades from them, cascade.py)."""
     for kind in KINDS:
         for row in services_in_environment(state, kind, environment_id):
             delete_service(state, kind, row[KINDS[kind]["id"]])
-    table(state, "environment").pop(environment_id, None)
+    delete_row(state, "environment", environment_id)
 
 
 # ---- summaries used by project/environment routers -----------------------------------------------------------

@@ -8,6 +8,7 @@ Sources: exchanges-resources-v0.30.2.jsonl and NOTES-resources.md (seq numbers i
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+from ..cascade import delete_row
 from ..registry import ApiError
 from ..services import KINDS
 from ..state import table
@@ -71,7 +72,7 @@ def update_child(state, table_name, id_field, inp, label, fields, status=404):
 def remove_child(state, table_name, row_id, label):
     """Delete the row; the deleted row, as Dokploy's `.returning()` gives it."""
     get_child(state, table_name, row_id, label)
-    return public(table(state, table_name).pop(row_id))
+    return public(delete_row(state, table_name, row_id))
 
 
 def service_of(row, kinds=None):
@@ -93,9 +94,3 @@ def environment_project(state, environment_id):
     project = table(state, "project").get(env.get("projectId"))
     out["project"] = public(project) if project else None
     return out
-
-
-def delete_where(state, table_name, column, value):
-    rows = table(state, table_name)
-    for key in [k for k, r in rows.items() if r.get(column) == value]:
-        rows.pop(key)

@@ -16,7 +16,8 @@ from ..registry import ApiError, EMPTY, route
 from ..state import table
 from ..util import generate_app_name, nanoid, now_iso, public, touch
 from ..services import KINDS, destination_without_keys
-from ._children import delete_where, failed_insert, get_child
+from ..cascade import delete_row
+from ._children import failed_insert, get_child
 from .destination import rclone_available, rclone_failure, rclone_flags
 from ..identity import require_admin
 
@@ -39,8 +40,7 @@ def get_backup(state, backup_id, status=400):
 
 
 def remove_backup(state, backup_id):
-    delete_where(state, "deployment", "backupId", backup_id)
-    return table(state, "backup").pop(backup_id)
+    return delete_row(state, "backup", backup_id)   # its deployments go by the foreign key (cascade.py)
 
 
 @route("backup.create")

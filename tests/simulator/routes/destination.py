@@ -16,7 +16,8 @@ from .. import deploy_queue
 from ..registry import ApiError, EMPTY, route
 from ..state import table
 from ..util import by_created, nanoid, now_iso, public
-from ._children import delete_where, get_child, update_child
+from ..cascade import delete_row
+from ._children import get_child, update_child
 
 FIELDS = ("name", "provider", "accessKey", "secretAccessKey", "bucket", "region", "endpoint", "additionalFlags")
 
@@ -71,11 +72,7 @@ def update(state, inp, ctx):
 def remove(state, inp, ctx):
     """Answers the deleted row; the backups and volume backups on it go with it, silently [1259 -> 1260, 1261]."""
     row = get_child(state, "destination", inp["destinationId"], "Destination")
-    for backup_id in [k for k, b in table(state, "backup").items() if b.get("destinationId") == row["destinationId"]]:
-        delete_where(state, "deployment", "backupId", backup_id)
-        table(state, "backup").pop(backup_id)
-    delete_where(state, "volumeBackup", "destinationId", row["destinationId"])
-    table(state, "destination").pop(row["destinationId"])
+    delete_row(state, "destination", row["destinationId"])  # with their runs (the foreign keys, cascade.py)
     return public(row)
 
 

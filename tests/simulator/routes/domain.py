@@ -8,6 +8,7 @@ __metaclass__ = type
 
 import re
 
+from ..cascade import delete_row
 from ..registry import ApiError, not_found, route
 from ..state import table
 from ..validation import ValidationFailed
@@ -120,5 +121,5 @@ def toggle_enable(state, inp, ctx):
 @route("domain.delete")
 def delete(state, inp, ctx):
     row = _get(state, inp["domainId"])
-    table(state, "domain").pop(row["domainId"])
+    delete_row(state, "domain", row["domainId"])  # a preview's domain takes the preview (preview_deployments.domainId)
     return public(row)

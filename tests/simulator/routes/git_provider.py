@@ -16,6 +16,7 @@ on a reserved host such as `gitea.example.invalid`, or `/__sim__/remote` {"git_t
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+from ..cascade import delete_row
 from ..registry import EMPTY, ApiError, not_found, route
 from ..state import table
 from ..util import by_created, nanoid, now_iso, public
@@ -114,16 +115,7 @@ def remove(state, inp, ctx):
     provider = table(state, "gitProvider").get(inp["gitProviderId"])
     if provider is None:
         raise ApiError(400, "Git Provider not found")
-    del table(state, "gitProvider")[provider["gitProviderId"]]
-    for kind, id_field in ID_FIELDS.items():
-        row = _typed(state, kind, provider["gitProviderId"])
-        if row is None:
-            continue
-        del table(state, kind)[row[id_field]]
-        for service_kind in ("application", "compose"):
-            for service in table(state, service_kind).values():
-                if service.get(id_field) == row[id_field]:
-                    service[id_field] = None
+    delete_row(state, "gitProvider", provider["gitProviderId"])   # the keys of cascade.py
     return public(provider)
 
 

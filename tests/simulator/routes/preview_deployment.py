@@ -17,11 +17,11 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from .. import deploy_queue
+from ..cascade import delete_row
 from ..registry import ApiError, control, not_found, route
 from ..services import get_row
 from ..state import table
 from ..util import nanoid, now_iso, public, random_suffix
-from ._children import delete_where
 
 STATUSES = ("idle", "running", "done", "error")
 
@@ -75,9 +75,7 @@ def delete(state, inp, ctx):
     """removePreviewDeployment: the preview's service, deployments, code and Traefik configuration, then the row (its
     domain goes by the foreign key's cascade); ``true``."""
     row = _get(state, inp["previewDeploymentId"])
-    delete_where(state, "deployment", "previewDeploymentId", row["previewDeploymentId"])
-    delete_where(state, "domain", "previewDeploymentId", row["previewDeploymentId"])
-    table(state, "previewDeployment").pop(row["previewDeploymentId"], None)
+    delete_row(state, "previewDeployment", row["previewDeploymentId"])
     return True
 
 

@@ -7,6 +7,7 @@ __metaclass__ = type
 
 import copy
 
+from ..cascade import delete_row
 from ..registry import ApiError, not_found, route
 from ..services import (KINDS, PROJECT_ONE_SERVICE_KEYS, delete_environment, kind_of_key, service_arrays,
                         services_in_environment, summary_all, summary_project_one)
@@ -96,7 +97,7 @@ def remove(state, inp, ctx):
     project = get_project(state, inp["projectId"])
     for env in environments_of(state, project["projectId"]):
         delete_environment(state, env["environmentId"])
-    table(state, "project").pop(project["projectId"])
+    delete_row(state, "project", project["projectId"])  # its tag links go by the foreign key (cascade.py)
     return public(project)
 
 

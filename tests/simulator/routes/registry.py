@@ -14,6 +14,7 @@ __metaclass__ = type
 
 import re
 
+from ..cascade import delete_row
 from ..registry import ApiError, not_found, route
 from ..state import table
 from ..util import nanoid, now_iso, public, touch
@@ -113,11 +114,7 @@ def remove(state, inp, ctx):
     """The deleted row, password included [1184]; the applications' registry columns become null (FK `set null`,
     schema/application.ts)."""
     row = _get(state, inp["registryId"])
-    del table(state, "registry")[row["registryId"]]
-    for app in table(state, "application").values():
-        for column in ("registryId", "rollbackRegistryId", "buildRegistryId"):
-            if app.get(column) == row["registryId"]:
-                app[column] = None
+    delete_row(state, "registry", row["registryId"])   # the `set null` keys of cascade.py
     return public(row)
 
 

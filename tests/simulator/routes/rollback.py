@@ -32,6 +32,7 @@ import hashlib
 import re
 
 from .. import swarm
+from ..cascade import delete_row
 from ..registry import ApiError, route
 from ..services import DATABASES, application_detail
 from ..state import table
@@ -87,9 +88,7 @@ def keep(sim, app, deployment, succeeded):
 
 def remove_deployment(state, deployment):
     """Dokploy's cleanup of an old deployment: its rollback first (removeRollbackById), then the row."""
-    if deployment.get("rollbackId"):
-        table(state, "rollback").pop(deployment["rollbackId"], None)
-    table(state, "deployment").pop(deployment["deploymentId"], None)
+    delete_row(state, "deployment", deployment["deploymentId"])   # the rollback goes by rollback.deploymentId
 
 
 def joined(state, deployment):
@@ -124,8 +123,7 @@ def rollback(state, inp, ctx):
 def delete(state, inp, ctx):
     row = _find(state, inp["rollbackId"], "Rollback not found")
     answer = copy.deepcopy(row)
-    table(state, "rollback").pop(row["rollbackId"], None)
-    table(state, "deployment").pop(row["deploymentId"], None)  # the cascade of deployment.rollbackId (seen)
+    delete_row(state, "rollback", row["rollbackId"])  # its deployment by the cascade of deployment.rollbackId (seen)
     return answer
 
 

@@ -13,6 +13,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from .. import deploy_queue
+from ..cascade import delete_row
 from ..registry import ApiError, route
 from ..services import KINDS, environment_with_project
 from ..state import table
@@ -123,10 +124,7 @@ def update(state, inp, ctx):
 @route("schedule.delete")
 def delete(state, inp, ctx):
     row = get_schedule(state, inp["scheduleId"])
-    deployments = table(state, "deployment")
-    for key in [k for k, d in deployments.items() if d.get("scheduleId") == row["scheduleId"]]:
-        deployments.pop(key)
-    table(state, "schedule").pop(row["scheduleId"])
+    delete_row(state, "schedule", row["scheduleId"])  # its runs go by the foreign key (cascade.py)
     return True
 
 

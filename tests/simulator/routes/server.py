@@ -11,6 +11,7 @@ listens [443, 1142]) or a reserved name such as `host.invalid` fails, or `/__sim
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+from ..cascade import delete_row
 from ..registry import EMPTY, ApiError, not_found, route
 from ..services import KINDS
 from ..state import table
@@ -145,14 +146,9 @@ def remove(state, inp, ctx):
     if services_on(state, row["serverId"]):
         raise ApiError(400, "Server has active services, please delete them first")
     out = server_detail(state, row)  # read before the delete: the deployments are still listed [1292]
-    deployments = table(state, "deployment")
-    for deployment_id in [d for d, dep in deployments.items() if dep.get("serverId") == row["serverId"]]:
-        del deployments[deployment_id]
-    for name in ("certificate", "network"):  # FK onDelete cascade (schema/certificate.ts, schema/network.ts)
-        rows = table(state, name)
-        for key in [k for k, child in rows.items() if child.get("serverId") == row["serverId"]]:
-            del rows[key]
-    del table(state, "server")[row["serverId"]]
+    # its deployments, certificates, networks and schedules go by the foreign keys, its build servers' columns are
+    # cleared (cascade.py)
+    delete_row(state, "server", row["serverId"])
     return out
 
 

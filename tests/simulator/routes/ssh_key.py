@@ -6,6 +6,7 @@ allForApps [425, 1117], remove [451, 1122, 1123, 1263], generate [1104-1106]."""
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+from ..cascade import delete_row
 from ..registry import EMPTY, ApiError, not_found, route
 from ..state import table
 from ..validation import ValidationFailed
@@ -73,15 +74,10 @@ def update(state, inp, ctx):
 
 @route("sshKey.remove")
 def remove(state, inp, ctx):
-    """Succeeds while still referenced; applications' customGitSSHKeyId becomes null [451, 452]."""
+    """Succeeds while still referenced; applications' customGitSSHKeyId becomes null [451, 452], compose services' and
+    servers' too (the same `set null` foreign keys, cascade.py)."""
     row = _get(state, inp["sshKeyId"])
-    table(state, "sshKey").pop(row["sshKeyId"])
-    for app in table(state, "application").values():
-        if app.get("customGitSSHKeyId") == row["sshKeyId"]:
-            app["customGitSSHKeyId"] = None
-    for server in table(state, "server").values():
-        if server.get("sshKeyId") == row["sshKeyId"]:
-            server["sshKeyId"] = None
+    delete_row(state, "sshKey", row["sshKeyId"])
     return public(row)
 
 

@@ -10,6 +10,7 @@ Coerced input, as recorded: `turnOff: "yes"` and `turnOff: "false"` are both sto
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+from ..cascade import delete_row
 from ..registry import ApiError, EMPTY, route
 from ..services import KINDS, destination_without_keys
 from ..state import table
@@ -87,7 +88,7 @@ def update(state, inp, ctx):
 def delete(state, inp, ctx):
     """An empty body [1257]; again: 404 [1258]."""
     row = get_volume_backup(state, inp["volumeBackupId"])
-    table(state, "volumeBackup").pop(row["volumeBackupId"])
+    delete_row(state, "volumeBackup", row["volumeBackupId"])  # its runs too: deployment.volumeBackupId cascades
     return EMPTY
 
 
