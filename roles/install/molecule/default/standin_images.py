@@ -14,6 +14,8 @@ builds and pushes, under PREFIX (the role's dokploy_registry_mirror in the scena
   POSTGRES_PASSWORD_FILE as the official image does; its files go to /etc/dokploy (a link from the tree).
 * ``dokploy/dokploy:v0.30.2-next``: the same with the version string v0.30.2-next, standing in for the next
   release in the upgrade step.
+* ``dokploy/dokploy:v0.30.2-broken``: a release that starts and never answers (busybox sleep), for the role's
+  clear failure when Dokploy does not answer.
 * ``postgres:16``: Debian's PostgreSQL (15, the machine's) with the official image's contract: POSTGRES_USER,
   POSTGRES_DB, POSTGRES_PASSWORD_FILE, data in /var/lib/postgresql/data.
 * ``redis:7``: Debian's redis-server, data in /data.
@@ -43,6 +45,7 @@ BUILD = os.path.join(CACHE, "build", "v0.30.2")
 NODE = os.path.join(CACHE, "toolchain", "node-24.4.0", "node_modules", "node", "bin", "node")
 VERSION = "v0.30.2"
 NEXT = "v0.30.2-next"
+BROKEN = "v0.30.2-broken"
 
 DOKPLOY_START = r"""#!/bin/sh
 # Stand-in for the dokploy/dokploy image (see roles/install/molecule/default/standin_images.py).
@@ -94,6 +97,12 @@ TRAEFIK_START = """#!/bin/sh
 echo "traefik stand-in" > /www/index.html
 httpd -p 443 -h /www
 exec httpd -f -p 80 -h /www
+"""
+
+BROKEN_START = """#!/bin/sh
+# Stand-in for a Dokploy release whose server never answers: the role's wait fails, and a run with another version
+# finishes the work (roles/install/molecule/default/side_effect.yml).
+exec sleep 2147483647
 """
 
 
@@ -324,6 +333,7 @@ def main(argv):
             "&& grep -q '\"version\": \"%s\"' /app/apps/dokploy/package.json\n%s" % (VERSION, NEXT, NEXT, start))
     build("%s/dokploy/dokploy:%s" % (prefix, NEXT), digest_of(base, DOKPLOY_START, DOKPLOY_SETUP, NEXT, 2),
           layer(base, scripts, bump))
+    build("%s/dokploy/dokploy:%s" % (prefix, BROKEN), digest_of(BROKEN_START, 1), busybox_server(BROKEN_START))
     build("%s/postgres:16" % prefix, digest_of(POSTGRES_START, 1), make_postgres)
     build("%s/redis:7" % prefix, digest_of("redis", 1), make_redis)
     build("%s/traefik:v3.6.7" % prefix, digest_of(TRAEFIK_START, 1), busybox_server(TRAEFIK_START, ["LABEL stand-in=traefik"]))
