@@ -159,6 +159,16 @@ def application_detail(state, row, for_delete=False):
     return out
 
 
+def whole_application(state, row):
+    """The application row with its whole ``server`` and ``environment.project`` (what Dokploy's ``with: {server: true,
+    environment: {with: {project: true}}}`` gives, e.g. findPreviewDeploymentById before v0.29.1)."""
+    out = public(row)
+    out["server"] = _server_full(state, row.get("serverId"))
+    env = table(state, "environment").get(row.get("environmentId"))
+    out["environment"] = environment_with_project(state, env) if env else None
+    return out
+
+
 def compose_detail(state, row, for_delete=False):
     """compose.one [345] (and compose.delete [528] with for_delete)."""
     out = public(row)

@@ -218,6 +218,13 @@ BEHAVIOURS = {
     # pick no such field, its column defaults to false, and settings.updateDockerCleanup with a serverId sets it).
     # Not known more closely than "after v0.25.11": v0.26.0 assumed, with serverType (tables/_capabilities.py).
     "server.enableDockerCleanup": (0, 26, 0),
+    # previewDeployment.all read the application first (findApplicationById: 404 "Application not found", seen on a real
+    # v0.25.11) until v0.28.7 checked only the caller's permission (an unknown applicationId answers []):
+    # apps/dokploy/server/api/routers/preview-deployment.ts @ v0.28.6 vs @ v0.28.7
+    "previewDeployment.all.unchecked": (0, 28, 7),
+    # findPreviewDeploymentById nested the whole application with its server and environment.project until v0.29.1
+    # narrowed it to {applicationId, serverId}: packages/server/src/services/preview-deployment.ts @ v0.29.0 vs @ v0.29.1
+    "previewDeployment.one.narrow": (0, 29, 1),
 }
 
 # Answers that were a bare value where v0.30.2 answers the row: procedure -> (first version answering as

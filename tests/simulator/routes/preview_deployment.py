@@ -19,7 +19,7 @@ __metaclass__ = type
 from .. import deploy_queue
 from ..cascade import delete_row
 from ..registry import ApiError, control, not_found, route
-from ..services import get_row
+from ..services import get_row, whole_application
 from ..state import table
 from ..util import nanoid, now_iso, public, random_suffix
 
@@ -43,11 +43,17 @@ def _deployments(state, preview_id):
     return sorted(found, key=lambda d: d.get("createdAt") or "", reverse=True)
 
 
+def _since(ctx, behaviour):
+    return ctx.config.get("behaviours", {}).get(behaviour, True)
+
+
 @route("previewDeployment.all")
 def all_(state, inp, ctx):
     """The previews of the application, newest first, each with its deployments (newest first) and its domain. v0.30.2
-    checks only the caller's permission: an unknown applicationId answers [] (v0.25.11 read the application first,
-    404 "Application not found")."""
+    checks only the caller's permission: an unknown applicationId answers [] (before v0.28.7 the router read the
+    application first, 404 "Application not found"; versions.py)."""
+    if not _since(ctx, "previewDeployment.all.unchecked"):
+        get_row(state, "application", inp["applicationId"])
     rows = [r for r in table(state, "previewDeployment").values() if r.get("applicationId") == inp["applicationId"]]
     out = []
     for row in sorted(rows, key=lambda r: r.get("createdAt") or "", reverse=True):
@@ -60,13 +66,16 @@ def all_(state, inp, ctx):
 
 @route("previewDeployment.one")
 def one(state, inp, ctx):
-    """The row with its domain and ``application: {applicationId, serverId}`` (v0.30.2; v0.25.11 nested the whole
-    application with its server and environment.project); no deployments."""
+    """The row with its domain and ``application: {applicationId, serverId}`` (v0.30.2; before v0.29.1 the whole
+    application with its whole server and environment.project, versions.py); no deployments."""
     row = _get(state, inp["previewDeploymentId"])
     out = public(row)
     out["domain"] = _domain(state, row)
     app = table(state, "application").get(row["applicationId"]) or {}
-    out["application"] = {"applicationId": row["applicationId"], "serverId": app.get("serverId")}
+    if _since(ctx, "previewDeployment.one.narrow"):
+        out["application"] = {"applicationId": row["applicationId"], "serverId": app.get("serverId")}
+    else:
+        out["application"] = whole_application(state, app)
     return out
 
 

@@ -106,3 +106,30 @@ def test_redeploy_came_with_v0_26_4(app, client):
         with pytest.raises(DokployError) as caught:
             DokployClient(old.url, KEY).post("previewDeployment.redeploy", {"previewDeploymentId": "x"})
         assert caught.value.status == 404
+
+
+def test_v025_reads_the_application_and_nests_it_whole():
+    """v0.25.11's router reads the application first (404 "Application not found" for an unknown one, seen on a real
+    v0.25.11; [] from v0.28.7) and its findPreviewDeploymentById nests the whole application with its server and
+    environment.project ({applicationId, serverId} from v0.29.1)."""
+    with Simulator(api_key=KEY, version="0.25") as old:
+        client = DokployClient(old.url, KEY)
+        environment_id = client.post("project.create", {"name": "p"})["environment"]["environmentId"]
+        app = client.post("application.create", {"name": "web", "environmentId": environment_id})
+        with pytest.raises(DokployNotFoundError) as caught:
+            client.get("previewDeployment.all", {"applicationId": "nope"})
+        assert caught.value.status == 404 and "Application not found" in str(caught.value)
+        assert client.get("previewDeployment.all", {"applicationId": app["applicationId"]}) == []
+        preview = old.control("previews", {"applicationId": app["applicationId"]}, "POST")
+        nested = client.get("previewDeployment.one", {"previewDeploymentId": preview["previewDeploymentId"]})["application"]
+        assert nested["applicationId"] == app["applicationId"] and nested["appName"] == app["appName"]
+        assert nested["server"] is None and nested["environment"]["environmentId"] == environment_id
+        assert nested["environment"]["project"]["name"] == "p"
+        assert "rollbackRegistryId" not in nested and "isDefault" not in nested["environment"]   # v0.25.11's columns
+    with Simulator(api_key=KEY, version="0.29.0") as before:
+        client = DokployClient(before.url, KEY)
+        assert client.get("previewDeployment.all", {"applicationId": "nope"}) == []
+
+
+def test_v030_answers_an_unknown_application_with_no_previews(client):
+    assert client.get("previewDeployment.all", {"applicationId": "nope"}) == []
