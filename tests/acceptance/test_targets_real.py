@@ -74,10 +74,10 @@ class Behind:
 
 @pytest.fixture(scope="module", autouse=True)
 def timings():
+    """Each target's seconds (reset and playbook, no lock wait) into tests/output/integration/targets-real-times.txt."""
     yield TIMES
     if TIMES:
-        path = os.path.join(OUTPUT_DIR, "targets-real-times.txt")
-        with open(path, "w") as f:
+        with open(os.path.join(OUTPUT_DIR, "targets-real-times.txt"), "w") as f:
             for target, seconds in sorted(TIMES.items(), key=lambda item: -item[1]):
                 f.write("%7.1f  %s\n" % (seconds, target))
             f.write("%7.1f  total (%d targets)\n" % (sum(TIMES.values()), len(TIMES)))
@@ -91,6 +91,8 @@ def test_target_real(target, real):
         proc = run_target(target, Behind(real, proxy), extra=EXTRA,
                           log_name="real-%s" % target)
     TIMES[target] = time.time() - start
+    with open(os.path.join(OUTPUT_DIR, "targets-real-times.log"), "a") as f:  # every run's, for measuring
+        f.write("%s %.1f %s\n" % (time.strftime("%Y-%m-%dT%H:%M:%S"), TIMES[target], target))
     output = proc.stdout
     log = os.path.relpath(os.path.join(OUTPUT_DIR, "logs", "real-%s.log" % target), REPO_ROOT)
     assert real.api_key not in output, "the API key appeared in the output of target %s (%s)" % (target, log)
