@@ -122,6 +122,7 @@ class Schedule(Child):
     def __init__(self, ctx, params):
         super(Schedule, self).__init__(ctx, params)
         self.owner_info = None
+        self.keyless_server = None  # the name of the schedule's server when that server has no SSH key
 
     def owner(self):
         """(scheduleType, owner ID, owner column, what for messages); the ID is None while the service is pending."""
@@ -136,6 +137,8 @@ class Schedule(Child):
                     return None
                 self.ctx.missing_parent(error, "server")
                 return "server", None, "serverId", "server '%s'" % self.params["server"]
+            if not server.get("sshKeyId"):
+                self.keyless_server = server.get("name")
             return "server", server["serverId"], "serverId", "server '%s'" % server.get("name")
         self.target = resolve_target(self.ctx, self.params, self.target_kinds, required=self.params["state"] != "absent")
         if self.target is None:
@@ -161,6 +164,24 @@ class Schedule(Child):
     def label(self, obj=None):
         return "schedule '%s'" % self.params["name"]
 
+    def refuse_keyless(self, doing):
+        """Dokploy writes a server schedule's script on the server over SSH after a create or an update, and removes
+        it before a delete (services/schedule.ts, handleScript / deleteSchedule): without a key the call fails with
+        500 "No SSH key available for this server", after storing a create or an update (seen on a real v0.30.2)."""
+        if self.keyless_server is not None:
+            raise DokployParamError("Server '%s' has no SSH key, and Dokploy %s over SSH (it would answer 'No SSH key "
+                                    "available for this server'%s): give the server a key first (dokploy_server ssh_key)"
+                                    % (self.keyless_server, doing, "" if doing.startswith("removes") else
+                                       ", after storing the schedule"), option="server")
+
+    def apply(self, current, changes, desired, created=False):
+        if changes and not created:
+            self.refuse_keyless("writes the schedule's script on the server")
+        return super(Schedule, self).apply(current, changes, desired, created)
+
+    def check_delete(self, current):
+        self.refuse_keyless("removes the schedule's script from the server before deleting it")
+
     def create_payload(self, desired):
         schedule_type, owner_id, column, where = self.owner_info
         runs = "command" if schedule_type in ("application", "compose") else "script"
@@ -170,6 +191,7 @@ class Schedule(Child):
         if missing:
             raise DokployParamError("Creating schedule '%s' of %s needs %s" % (self.params["name"], where, ", ".join(missing)),
                                     option=missing[0])
+        self.refuse_keyless("writes the schedule's script on the server")
         payload = dict(desired, scheduleType=schedule_type)
         payload.setdefault("command", "")  # required by the API; machine schedules run their script
         if column:

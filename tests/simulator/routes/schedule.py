@@ -87,6 +87,15 @@ def schedule_item(state, row):
     return out
 
 
+def _over_ssh(state, server_id):
+    """execAsyncRemote on ``server_id`` (services/schedule.ts writes a server schedule's script after its create and
+    update, and removes it before a delete): a server without an SSH key fails, after what was stored (seen on a real
+    v0.30.2). With a key the simulator takes the server as reachable."""
+    server = table(state, "server").get(server_id) if server_id else None
+    if server is not None and not server.get("sshKeyId"):
+        raise ApiError(500, "No SSH key available for this server")
+
+
 def _check_owners(state, row, values):
     """A server schedule looks its server up first (404); other unknown foreign keys fail in the insert (500)."""
     if row.get("scheduleType") == "server" and row.get("serverId"):
@@ -108,6 +117,8 @@ def create(state, inp, ctx):
         row["organizationId"] = state["_meta"]["organizationId"]
     _check_owners(state, row, dict((k, v) for k, v in row.items() if k in inp or k in ("scheduleId", "appName", "createdAt")))
     table(state, "schedule")[row["scheduleId"]] = row
+    if row["scheduleType"] == "server":
+        _over_ssh(state, row["serverId"])
     return public(row)
 
 
@@ -118,12 +129,18 @@ def update(state, inp, ctx):
     if inp.get("scheduleType") == "server" and inp.get("serverId"):
         _server(state, inp["serverId"])
     row.update((k, v) for k, v in inp.items() if k in row and k != "scheduleId")
+    if row["scheduleType"] == "server":
+        _over_ssh(state, row["serverId"])
     return public(row)
 
 
 @route("schedule.delete")
 def delete(state, inp, ctx):
     row = get_schedule(state, inp["scheduleId"])
+    owner = None
+    for kind, column in (("application", "applicationId"), ("compose", "composeId")):
+        owner = owner or (table(state, kind).get(row.get(column)) if row.get(column) else None)
+    _over_ssh(state, row.get("serverId") or (owner or {}).get("serverId"))  # the script is removed first
     delete_row(state, "schedule", row["scheduleId"])  # its runs go by the foreign key (cascade.py)
     return True
 

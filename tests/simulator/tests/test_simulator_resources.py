@@ -199,6 +199,27 @@ def test_schedule_types_and_manual_runs(client, app_id):
     assert error_of(client.get, "schedule.one", {"scheduleId": on_app["scheduleId"]}).status == 404
 
 
+def test_a_server_schedule_on_a_server_without_an_ssh_key(client, sim):
+    """Dokploy writes a server schedule's script over SSH after storing the create or update, and removes it before
+    the delete (services/schedule.ts): a keyless server answers 500 'No SSH key available for this server', the
+    create stored all the same (seen on a real v0.30.2 with tests/acceptance/test_targets_real.py)."""
+    server = client.post("server.create", {"name": "s", "description": None, "ipAddress": "10.0.0.5", "port": 22,
+                                           "username": "root", "sshKeyId": None, "serverType": "deploy"})
+    body = {"name": "x", "cronExpression": "* * * * *", "command": "", "scheduleType": "server",
+            "serverId": server["serverId"], "script": "df -h"}
+    failed = error_of(client.post, "schedule.create", body)
+    assert (failed.status, failed.message) == (500, "No SSH key available for this server")
+    [stored] = client.get("schedule.list", {"id": server["serverId"], "scheduleType": "server"})
+    failed = error_of(client.post, "schedule.update", dict(body, scheduleId=stored["scheduleId"], script="ls"))
+    assert failed.status == 500 and client.get("schedule.one", {"scheduleId": stored["scheduleId"]})["script"] == "ls"
+    assert error_of(client.post, "schedule.delete", {"scheduleId": stored["scheduleId"]}).status == 500
+    assert client.get("schedule.one", {"scheduleId": stored["scheduleId"]})  # still there
+    with sim.lock:
+        sim.state["server"][server["serverId"]]["sshKeyId"] = "k1"  # with a key the server counts as reachable
+    assert client.post("schedule.create", dict(body, name="y"))["name"] == "y"
+    assert client.post("schedule.delete", {"scheduleId": stored["scheduleId"]}) is True
+
+
 # ---- libsql ---------------------------------------------------------------------------------------------------------
 def test_libsql_is_a_sixth_database(client, env_id):
     assert client.post("libsql.create", dict(LIBSQL, environmentId=env_id)) is True  # not the row

@@ -95,3 +95,24 @@ def test_absent_on_a_missing_server_is_unchanged_and_delete_sends_the_id():
     client = FakeClient({"application.one": APP_ROW, "schedule.list": [ROW], "schedule.delete": True})
     assert converge(Schedule, dict(application_id="a1", name="cleanup", state="absent"), client)["changed"]
     assert client.writes() == [("schedule.delete", {"scheduleId": "sc1"})]
+
+
+def test_a_server_without_an_ssh_key_is_refused_before_any_write():
+    """Dokploy writes a server schedule's script over SSH after storing a create or an update, and removes it before a
+    delete: on a keyless server a real v0.30.2 answered 500 'No SSH key available for this server', the schedule
+    stored. Refused before any write; an unchanged schedule needs no write and passes."""
+    server = {"serverId": "s1", "name": "edge", "sshKeyId": None}
+    row = dict(ROW, scheduleType="server", serverId="s1", applicationId=None, application=None, command="",
+               script="docker image prune -af")
+    wanted = dict(server="edge", name="cleanup", cron_expression="0 3 * * *", script="docker image prune -af")
+    for rows, values in (([], wanted), ([row], dict(wanted, script="df -h")), ([row], dict(wanted, state="absent"))):
+        client = FakeClient({"server.all": [server], "schedule.list": rows})
+        with pytest.raises(DokployParamError) as error:
+            converge(Schedule, values, client)
+        assert "Server 'edge' has no SSH key" in str(error.value)
+        assert "dokploy_server ssh_key" in str(error.value)
+        assert client.writes() == []
+    client = FakeClient({"server.all": [server], "schedule.list": [row]})
+    assert not converge(Schedule, wanted, client)["changed"]
+    client = FakeClient({"server.all": [dict(server, sshKeyId="k1")], "schedule.list": [], "schedule.create": row})
+    assert converge(Schedule, wanted, client)["changed"]
