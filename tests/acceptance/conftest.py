@@ -217,6 +217,13 @@ def docker(*args, check=True):
     return proc.stdout
 
 
+def remove_rollback_tags(prefix, app_name):
+    """The rollback tags Dokploy made of ``app_name`` in the local image store (a reset removes services, not images)."""
+    for tag in docker("image", "ls", "--format", "{{.Repository}}:{{.Tag}}", check=False).split():
+        if tag.startswith("%s/%s/%s:" % (REGISTRY, prefix, app_name)):
+            docker("image", "rm", tag, check=False)
+
+
 def service_inspect(name):
     """The swarm service ``name`` (``docker service inspect``), or None when there is none."""
     proc = subprocess.run(["docker", "service", "inspect", name], stdout=subprocess.PIPE, stderr=subprocess.PIPE,

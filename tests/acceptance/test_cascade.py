@@ -9,7 +9,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from conftest import REGISTRY, docker, play
+from conftest import REGISTRY, play, remove_rollback_tags
 
 PROJECT = "acc-cascade"
 PREFIX = "i22-simfix"
@@ -29,10 +29,7 @@ def test_an_application_takes_its_rollbacks_and_children(real):
     try:
         check_cascade(real, app)
     finally:
-        # the rollback tags Dokploy made in the local image store (the reset removes services, not images)
-        for tag in docker("image", "ls", "--format", "{{.Repository}}:{{.Tag}}", check=False).split():
-            if tag.startswith("%s/%s/%s:" % (REGISTRY, PREFIX, app["appName"])):
-                docker("image", "rm", tag, check=False)
+        remove_rollback_tags(PREFIX, app["appName"])
 
 
 def check_cascade(real, app):

@@ -14,7 +14,7 @@ import os
 import runpy
 import time
 
-from conftest import REGISTRY, container_get, docker, play, running_containers, service_inspect, wait_for
+from conftest import REGISTRY, container_get, play, remove_rollback_tags, running_containers, service_inspect, wait_for
 
 PROJECT = "acc-rollback"
 PREFIX = "i22-rollback"
@@ -47,10 +47,7 @@ def test_back_to_the_previous_deployment(real):
     try:
         check_rollback(real, deployed, app_name)
     finally:
-        # the rollback tags Dokploy made in the local image store (the reset removes services, not images)
-        for tag in docker("image", "ls", "--format", "{{.Repository}}:{{.Tag}}", check=False).split():
-            if tag.startswith("%s/%s/%s:" % (REGISTRY, PREFIX, app_name)):
-                docker("image", "rm", tag, check=False)
+        remove_rollback_tags(PREFIX, app_name)
 
 
 def check_rollback(real, deployed, app_name):
