@@ -88,7 +88,9 @@ def test_target_real(target, real):
     start = time.time()
     real.reset()
     with RequestLogProxy(real.url, real.api_key) as proxy:
-        proc = run_target(target, Behind(real, proxy), extra=EXTRA,
+        # dokploy_origin: the server's own URL, which better-auth trusts as the Origin of a sign-in (the play's URL is
+        # the proxy's)
+        proc = run_target(target, Behind(real, proxy), extra=dict(EXTRA, dokploy_origin=real.url),
                           log_name="real-%s" % target)
     TIMES[target] = time.time() - start
     with open(os.path.join(OUTPUT_DIR, "targets-real-times.log"), "a") as f:  # every run's, for measuring
