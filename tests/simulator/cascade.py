@@ -57,6 +57,10 @@ FOREIGN_KEYS = (
     + [("patch", "applicationId", "application", "cascade"), ("patch", "composeId", "compose", "cascade")]
     + [("certificate", "serverId", "server", "cascade"), ("network", "serverId", "server", "cascade"),
        ("server", "sshKeyId", "sshKey", "set null")]
+    # what an organisation holds (schedule.organizationId from v0.29.7; before, schedule.userId -> user)
+    + [(child, "organizationId", "organization", "cascade") for child in (
+        "project", "server", "registry", "destination", "sshKey", "notification", "certificate", "gitProvider", "network",
+        "tag", "ai", "vaultProvider", "schedule", "member", "invitation", "organizationRole")]
 )
 
 

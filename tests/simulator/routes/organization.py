@@ -13,6 +13,7 @@ __metaclass__ = type
 import datetime
 
 from ..identity import licensed, member_of, new_member, new_organization, require_permission
+from ..cascade import delete_row
 from ..registry import ApiError, route
 from ..state import table
 from ..util import nanoid, now_iso, public
@@ -105,12 +106,11 @@ def delete(state, inp, ctx):
     _owner_of(state, ctx, row, "delete")
     if sum(1 for o in table(state, "organization").values() if o["ownerId"] == ctx.caller["userId"]) <= 1:
         raise ApiError(403, "You must maintain at least one organization where you are the owner")
-    del table(state, "organization")[row["id"]]
-    for name in ("member", "invitation", "apikey"):
-        rows = table(state, name)
-        for key in [k for k, r in rows.items() if r.get("organizationId") == row["id"]
-                    or ('"organizationId":"%s"' % row["id"]) in (r.get("metadata") or "")]:
-            del rows[key]
+    delete_row(state, "organization", row["id"])   # its projects, servers, members, ... (cascade.py)
+    rows = table(state, "apikey")
+    for key in [k for k, r in rows.items() if r.get("organizationId") == row["id"]
+                or ('"organizationId":"%s"' % row["id"]) in (r.get("metadata") or "")]:
+        del rows[key]
     return []   # postgres-js's row list of a DELETE without RETURNING [2124]
 
 

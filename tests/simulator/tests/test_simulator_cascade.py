@@ -196,3 +196,22 @@ def test_an_ssh_key_is_cleared_from_compose_and_a_server_takes_its_schedules(sim
     assert sim.state["schedule"]
     client.post("server.remove", {"serverId": server_id})
     assert not sim.state["schedule"]
+
+
+def test_an_organization_takes_what_it_holds(sim, client):
+    """Every organizationId key cascades: organization.delete deletes its projects (their services with them), its
+    registries, servers, ... besides its members and invitations."""
+    other = client.post("organization.create", {"name": "second"})["id"]
+    project = client.post("project.create", {"name": "p"})
+    app = client.post("application.create", {"name": "web", "environmentId": project["environment"]["environmentId"]})
+    client.post("domain.create", {"host": "web.test", "applicationId": app["applicationId"], "port": 80})
+    registry = client.post("registry.create", {"registryName": "r", "username": "u", "password": "p",
+                                               "registryUrl": "127.0.0.1:5000", "registryType": "cloud", "imagePrefix": None})
+    kept = client.post("project.create", {"name": "kept"})["project"]["projectId"]
+    with sim.lock:   # as if made in the second organisation
+        sim.state["project"][project["project"]["projectId"]]["organizationId"] = other
+        sim.state["registry"][registry["registryId"]]["organizationId"] = other
+    client.post("organization.delete", {"organizationId": other})
+    assert list(sim.state["project"]) == [kept] and not sim.state["application"] and not sim.state["domain"]
+    assert not sim.state["registry"] and len(sim.state["environment"]) == 1
+    assert not [m for m in sim.state["member"].values() if m["organizationId"] == other]
