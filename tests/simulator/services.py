@@ -159,11 +159,13 @@ def application_detail(state, row, for_delete=False):
     return out
 
 
-def whole_application(state, row):
+def whole_application(state, row, server=True):
     """The application row with its whole ``server`` and ``environment.project`` (what Dokploy's ``with: {server: true,
-    environment: {with: {project: true}}}`` gives, e.g. findPreviewDeploymentById before v0.29.1)."""
+    environment: {with: {project: true}}}`` gives, e.g. findPreviewDeploymentById before v0.29.1; without ``server``
+    for findRollbackById's before v0.29.14)."""
     out = public(row)
-    out["server"] = _server_full(state, row.get("serverId"))
+    if server:
+        out["server"] = _server_full(state, row.get("serverId"))
     env = table(state, "environment").get(row.get("environmentId"))
     out["environment"] = environment_with_project(state, env) if env else None
     return out

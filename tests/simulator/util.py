@@ -77,6 +77,11 @@ def public(row):
     return {k: copy.deepcopy(v) for k, v in row.items() if not k.startswith("_")}
 
 
+def since(ctx, behaviour):
+    """Whether the version answered as behaves as v0.30.2 for ``behaviour`` (a switch of versions.BEHAVIOURS)."""
+    return ctx.config.get("behaviours", {}).get(behaviour, True)
+
+
 def ilike(haystack, needle):
     return needle.lower() in (haystack or "").lower()
 

@@ -225,6 +225,12 @@ BEHAVIOURS = {
     # findPreviewDeploymentById nested the whole application with its server and environment.project until v0.29.1
     # narrowed it to {applicationId, serverId}: packages/server/src/services/preview-deployment.ts @ v0.29.0 vs @ v0.29.1
     "previewDeployment.one.narrow": (0, 29, 1),
+    # rollback.delete returned removeRollbackById's promise without await inside its try until v0.28.7: an unknown ID
+    # is the plain Error "Rollback not found" as a 500, not the router's 400 (routers/rollbacks.ts @ v0.28.6 vs v0.28.7)
+    "rollback.delete.awaited": (0, 28, 7),
+    # findRollbackById nested the deployment's whole application with environment.project until v0.29.14 nested the
+    # deployment alone (packages/server/src/services/rollbacks.ts @ v0.29.13 vs @ v0.29.14)
+    "rollback.deployment.narrow": (0, 29, 14),
 }
 
 # Answers that were a bare value where v0.30.2 answers the row: procedure -> (first version answering as

@@ -15,7 +15,7 @@ from ..registry import ApiError, not_found, route
 from ..services import (KINDS, delete_environment, environment_has_services, environment_with_project, service_arrays,
                         summary_environment_one)
 from ..state import table
-from ..util import by_created, ilike, nanoid, now_iso, public, touch
+from ..util import by_created, ilike, nanoid, now_iso, public, since as _since, touch
 from .project import new_environment
 
 
@@ -24,10 +24,6 @@ def _get(state, environment_id):
     if env is None:
         raise not_found("Environment")
     return env
-
-
-def _since(ctx, behaviour):
-    return ctx.config.get("behaviours", {}).get(behaviour, True)
 
 
 def _whole_service(state, kind, row):

@@ -21,7 +21,7 @@ from ..cascade import delete_row
 from ..registry import ApiError, control, not_found, route
 from ..services import get_row, whole_application
 from ..state import table
-from ..util import nanoid, now_iso, public, random_suffix
+from ..util import nanoid, now_iso, public, random_suffix, since as _since
 
 STATUSES = ("idle", "running", "done", "error")
 
@@ -41,10 +41,6 @@ def _domain(state, row):
 def _deployments(state, preview_id):
     found = [public(d) for d in table(state, "deployment").values() if d.get("previewDeploymentId") == preview_id]
     return sorted(found, key=lambda d: d.get("createdAt") or "", reverse=True)
-
-
-def _since(ctx, behaviour):
-    return ctx.config.get("behaviours", {}).get(behaviour, True)
 
 
 @route("previewDeployment.all")

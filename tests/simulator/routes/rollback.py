@@ -16,8 +16,10 @@ getNodeApplications) and seen on a real v0.30.2 with a real swarm (2026-12-07, t
 * ``rollback.rollback`` updates the service inside the call (image: the rollback image in the rollback registry,
   ``<registryUrl>/<imagePrefix or username>/<appName>:v<version>``; every task replaced) and answers null; no
   deployment row, no status. An unknown ID answers 400 "Error input: Rolling back" (seen);
-* ``rollback.delete`` answers the row and deletes it, and its deployment with it (the cascade of
-  ``deployment.rollbackId``, seen); an unknown ID answers 400 "Rollback not found";
+* ``rollback.delete`` answers the row as findRollbackById reads it, with its ``deployment`` (before v0.29.14 with the
+  deployment's whole ``application`` and its ``environment.project``), and deletes it, and its deployment with it
+  (the cascade of ``deployment.rollbackId``, seen); an unknown ID answers 400 "Rollback not found" (seen; a 500 before
+  v0.28.7, whose router did not await the removal inside its try);
 * Dokploy's cleanup beyond the newest 10 deployments deletes their rollbacks too (deploy_queue.py);
 * ``swarm.getNodeApps`` is ``docker service ls --format '{{json .}}'`` without the ``dokploy-*`` services:
   ``{ID, Image, Mode, Name, Ports, Replicas}`` (seen: ``"Image": "127.0.0.1:5000/dokploy-test/envhttp:v2"``,
@@ -34,9 +36,9 @@ import re
 from .. import swarm
 from ..cascade import delete_row
 from ..registry import ApiError, route
-from ..services import DATABASES, application_detail
+from ..services import DATABASES, application_detail, whole_application
 from ..state import table
-from ..util import nanoid, now_iso
+from ..util import nanoid, now_iso, public, since as _since
 
 
 def registry_tag(registry, image):
@@ -121,8 +123,15 @@ def rollback(state, inp, ctx):
 
 @route("rollback.delete")
 def delete(state, inp, ctx):
-    row = _find(state, inp["rollbackId"], "Rollback not found")
+    row = table(state, "rollback").get(inp["rollbackId"])
+    if row is None:
+        raise ApiError(400 if _since(ctx, "rollback.delete.awaited") else 500, "Rollback not found")
     answer = copy.deepcopy(row)
+    deployment = table(state, "deployment").get(row["deploymentId"])
+    answer["deployment"] = public(deployment) if deployment else None
+    if deployment and not _since(ctx, "rollback.deployment.narrow"):
+        app = table(state, "application").get(deployment.get("applicationId") or "")
+        answer["deployment"]["application"] = whole_application(state, app, server=False) if app else None
     delete_row(state, "rollback", row["rollbackId"])  # its deployment by the cascade of deployment.rollbackId (seen)
     return answer
 

@@ -109,6 +109,8 @@ def test_delete_takes_its_deployment_along(sim):
     newest = listed(client, app)[0]
     answer = client.post("rollback.delete", {"rollbackId": newest["rollbackId"]})
     assert answer["rollbackId"] == newest["rollbackId"] and "fullContext" in answer
+    # findRollbackById's row: with its deployment (v0.30.2's services/rollbacks.ts), not the deployment's application
+    assert answer["deployment"]["deploymentId"] == newest["deploymentId"] and "application" not in answer["deployment"]
     assert [r["deploymentId"] for r in listed(client, app)] == [listed(client, app)[0]["deploymentId"]]
     assert newest["deploymentId"] not in [r["deploymentId"] for r in listed(client, app)]
     with pytest.raises(DokployError) as caught:
@@ -160,5 +162,26 @@ def test_rows_as_v025_writes_them():
         # an image with a registry port: the tag v0.25.11 makes is refused, the deploy ends error, no rollback
         broken = deploy(client, app, IMAGE % "v1")
         assert broken["status"] == "error" and listed(client, app)[0]["rollback"] is None
+    finally:
+        sim.stop()
+
+
+def test_delete_as_v025_answers():
+    """v0.25.11: an unknown ID is a 500 (the router returned the removal's promise unawaited inside its try, until
+    v0.28.7); the answer nests the deployment's whole application with environment.project (until v0.29.14)."""
+    sim = simulator("0.25")
+    try:
+        client = DokployClient(sim.url, KEY)
+        app = application(client, registry=False)
+        deploy(client, app, PLAIN % "v1")
+        row = listed(client, app)[0]
+        answer = client.post("rollback.delete", {"rollbackId": row["rollbackId"]})
+        nested = answer["deployment"]["application"]
+        assert answer["deployment"]["deploymentId"] == row["deploymentId"] and nested["appName"] == app["appName"]
+        assert nested["environment"]["project"]["name"] == "p" and "server" not in nested
+        assert "rollbackRegistryId" not in nested   # v0.25.11's columns
+        with pytest.raises(DokployError) as caught:
+            client.post("rollback.delete", {"rollbackId": row["rollbackId"]})
+        assert caught.value.status == 500 and "Rollback not found" in str(caught.value)
     finally:
         sim.stop()
