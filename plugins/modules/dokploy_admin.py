@@ -116,6 +116,7 @@ EXAMPLES = r"""
     name: Ada
     api_key_name: ansible
     key_file: "{{ playbook_dir }}/.dokploy-api-key"
+  delegate_to: localhost  # the requests go from the controller; key_file is on the controller either way
 
 - name: The key in a variable, for the tasks that follow
   dokploy.dokploy.dokploy_admin:
