@@ -72,9 +72,10 @@ def _docker_create(state, ctx, row):
         row["mtu"], row["ipam"])
 
 
-def _get(state, network_id):
+def _get(state, network_id, ctx=None):
+    """The row; one of another organisation is "not found" too to one, inspect and recreate (routers/network.ts)."""
     row = table(state, "network").get(network_id)
-    if row is None:
+    if row is None or (ctx is not None and row.get("organizationId") != ctx.organization_id):
         raise not_found("Network")
     return row
 
@@ -92,17 +93,21 @@ def _check_refinements(inp):
         raise ValidationFailed(issues)
 
 
+def _rows(state, ctx, server_id):
+    """findNetworksByServer: the rows of the caller's organisation on one server (None: the Dokploy host)."""
+    return [r for r in table(state, "network").values()
+            if (r.get("serverId") or None) == server_id and r.get("organizationId") == ctx.organization_id]
+
+
 @route("network.all")
 def all_(state, inp, ctx):
     """The rows of one server (or of the Dokploy host when serverId is absent), newest first."""
-    server_id = inp.get("serverId") or None
-    rows = [r for r in table(state, "network").values() if (r.get("serverId") or None) == server_id]
-    return [public(r) for r in by_created(rows, newest_first=True)]
+    return [public(r) for r in by_created(_rows(state, ctx, inp.get("serverId") or None), newest_first=True)]
 
 
 @route("network.one")
 def one(state, inp, ctx):
-    return public(_get(state, inp["networkId"]))
+    return public(_get(state, inp["networkId"], ctx))
 
 
 @route("network.create")
@@ -141,6 +146,8 @@ def remove(state, inp, ctx):
     """Removes the Docker network (already gone is fine), then the row; answers the deleted row. Docker refuses a
     network a service uses, and the row stays (seen on a real v0.30.2 and swarm, tests/acceptance/test_swarm_settings.py)."""
     row = _get(state, inp["networkId"])
+    if row.get("organizationId") != ctx.organization_id:
+        raise ApiError(401, "Not authorized to delete this network")
     _need_docker(ctx)
     users = _users(state, row)
     if users:
@@ -153,7 +160,7 @@ def remove(state, inp, ctx):
 
 @route("network.inspect")
 def inspect(state, inp, ctx):
-    row = _get(state, inp["networkId"])
+    row = _get(state, inp["networkId"], ctx)
     _need_docker(ctx)
     found = table(state, "dockerNetwork").get(_key(row["serverId"], row["name"]))
     if found is None:
@@ -164,7 +171,7 @@ def inspect(state, inp, ctx):
 @route("network.recreate")
 def recreate(state, inp, ctx):
     """Creates the Docker network again from the row (after it was removed outside Dokploy); answers the row."""
-    row = _get(state, inp["networkId"])
+    row = _get(state, inp["networkId"], ctx)
     _docker_create(state, ctx, row)
     return public(row)
 
@@ -178,7 +185,7 @@ def networks_to_sync(state, inp, ctx):
     """{importable: Docker networks without a row, missing: rows whose Docker network is gone}."""
     server_id = inp.get("serverId") or None
     _need_docker(ctx)
-    existing = [r for r in table(state, "network").values() if (r.get("serverId") or None) == server_id]
+    existing = _rows(state, ctx, server_id)
     names = set(r["name"] for r in existing)
     docker_networks = _docker_networks(state, server_id)
     docker_names = set(n["Name"] for n in docker_networks)
@@ -194,7 +201,7 @@ def networks_to_sync(state, inp, ctx):
 def import_(state, inp, ctx):
     """{imported: [names], errors: [{name, error}]}: a row per importable Docker network, mapped from its inspect."""
     server_id = inp.get("serverId") or None
-    names = set(r["name"] for r in table(state, "network").values() if (r.get("serverId") or None) == server_id)
+    names = set(r["name"] for r in _rows(state, ctx, server_id))
     docker_networks = dict((n["Name"], n) for n in _docker_networks(state, server_id))
     imported, errors = [], []
     for name in inp["names"]:

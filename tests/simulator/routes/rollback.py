@@ -35,7 +35,7 @@ import re
 
 from .. import swarm
 from ..cascade import delete_row
-from ..registry import ApiError, route
+from ..registry import ApiError, not_found, route
 from ..services import DATABASES, application_detail, whole_application
 from ..state import table
 from ..util import nanoid, now_iso, public, since as _since
@@ -138,6 +138,8 @@ def delete(state, inp, ctx):
 
 @route("swarm.getNodeApps")
 def get_node_apps(state, inp, ctx):
+    if inp.get("serverId") and inp["serverId"] not in table(state, "server"):
+        raise not_found("Server")   # the router's findServerById (routers/swarm.ts, v0.25.11 and v0.30.2)
     services = []
     for kind in ("application",) + DATABASES:
         for row in table(state, kind).values():

@@ -272,3 +272,17 @@ def test_networks(sim, client):
     sim.control("deploy", {"docker": True}, "POST")
     assert client.post("network.remove", {"networkId": row["networkId"]})["name"] == "backend"
     assert error_of(client.get, "network.one", {"networkId": row["networkId"]}).status == 404
+
+
+def test_networks_of_another_organization_are_not_seen(sim, client):
+    """network.all lists the caller's organisation's rows only; one, inspect and recreate of another's answer 404
+    "Network not found", remove 401 (apps/dokploy/server/api/routers/network.ts, v0.30.2)."""
+    row = client.post("network.create", {"name": "theirs", "driver": "overlay"})
+    with sim.lock:
+        sim.state["network"][row["networkId"]]["organizationId"] = "another-organization"
+    assert client.get("network.all") == []
+    for procedure, call in (("network.one", client.get), ("network.inspect", client.get), ("network.recreate", client.post)):
+        error = error_of(call, procedure, {"networkId": row["networkId"]})
+        assert error.status == 404 and "Network not found" in str(error), procedure
+    assert error_of(client.post, "network.remove", {"networkId": row["networkId"]}).status == 401
+    assert row["networkId"] in sim.state["network"]

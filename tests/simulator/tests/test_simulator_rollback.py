@@ -185,3 +185,11 @@ def test_delete_as_v025_answers():
         assert caught.value.status == 500 and "Rollback not found" in str(caught.value)
     finally:
         sim.stop()
+
+
+def test_node_apps_of_an_unknown_server_is_a_404(sim):
+    client = DokployClient(sim.url, KEY)
+    assert client.get("swarm.getNodeApps", {}) == []
+    with pytest.raises(DokployError) as caught:
+        client.get("swarm.getNodeApps", {"serverId": "nope"})
+    assert caught.value.status == 404 and "Server not found" in str(caught.value)
