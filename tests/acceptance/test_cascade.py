@@ -54,3 +54,14 @@ def check_cascade(real, app):
     assert status == 400, (status, body)   # port.one of an unknown ID is a 400 (simulator README, [1041])
     status, body = real.call("GET", "patch.one", query={"patchId": patch["patchId"]})
     assert status == 404, (status, body)
+
+
+def test_v025_preview_and_rollback_answers(real_v025):
+    """The simulator's v0.25 profile (versions.py) on the calls of unknown IDs: previewDeployment.all reads the
+    application (404), rollback.delete's unawaited removal escapes its try (500)."""
+    status, body = real_v025.call("GET", "previewDeployment.all", query={"applicationId": "no-such-application"})
+    assert status == 404 and body["message"] == "Application not found", (status, body)
+    status, body = real_v025.call("GET", "previewDeployment.one", query={"previewDeploymentId": "no-such-preview"})
+    assert status == 404 and body["message"] == "Preview Deployment not found", (status, body)
+    status, body = real_v025.call("POST", "rollback.delete", {"rollbackId": "no-such-rollback"})
+    assert status == 500 and body["message"] == "Rollback not found", (status, body)

@@ -219,14 +219,15 @@ BEHAVIOURS = {
     # Not known more closely than "after v0.25.11": v0.26.0 assumed, with serverType (tables/_capabilities.py).
     "server.enableDockerCleanup": (0, 26, 0),
     # previewDeployment.all read the application first (findApplicationById: 404 "Application not found", seen on a real
-    # v0.25.11) until v0.28.7 checked only the caller's permission (an unknown applicationId answers []):
+    # v0.25.11, tests/acceptance/test_cascade.py) until v0.28.7 checked only the caller's permission (an unknown applicationId answers []):
     # apps/dokploy/server/api/routers/preview-deployment.ts @ v0.28.6 vs @ v0.28.7
     "previewDeployment.all.unchecked": (0, 28, 7),
     # findPreviewDeploymentById nested the whole application with its server and environment.project until v0.29.1
     # narrowed it to {applicationId, serverId}: packages/server/src/services/preview-deployment.ts @ v0.29.0 vs @ v0.29.1
     "previewDeployment.one.narrow": (0, 29, 1),
     # rollback.delete returned removeRollbackById's promise without await inside its try until v0.28.7: an unknown ID
-    # is the plain Error "Rollback not found" as a 500, not the router's 400 (routers/rollbacks.ts @ v0.28.6 vs v0.28.7)
+    # is the plain Error "Rollback not found" as a 500, not the router's 400 (routers/rollbacks.ts @ v0.28.6 vs v0.28.7;
+    # the 500 seen on a real v0.25.11, tests/acceptance/test_cascade.py)
     "rollback.delete.awaited": (0, 28, 7),
     # findRollbackById nested the deployment's whole application with environment.project until v0.29.14 nested the
     # deployment alone (packages/server/src/services/rollbacks.ts @ v0.29.13 vs @ v0.29.14)
