@@ -45,7 +45,7 @@ def simulator_only(target):
         return None
     with open(aliases) as f:
         for line in f:
-            word, _, why = line.partition("#")
+            word, dummy, why = line.partition("#")
             if word.strip() == "simulator_only":
                 return why.strip() or "no reason given"
     return None

@@ -294,10 +294,12 @@ def test_password_of_a_running_database_is_refused_in_check_mode_too(sim):
     created = run(sim, Database, **params)["database"]
     with sim.lock:
         sim.state["postgres"][created["postgresId"]]["applicationStatus"] = "done"
+    changed = dict(params)
+    changed.update(database_password="other-pw-2", update_password="always")
     for check_mode in (True, False):
         sim.clear_requests()
         with pytest.raises(DokployUnsupportedError) as info:
-            run(sim, Database, check_mode=check_mode, **dict(params, database_password="other-pw-2", update_password="always"))
+            run(sim, Database, check_mode=check_mode, **changed)
         assert "needs Dokploy v0.29.0 or newer" in info.value.message and writes(sim) == []
 
 
