@@ -61,6 +61,9 @@ FOREIGN_KEYS = (
     + [(child, "organizationId", "organization", "cascade") for child in (
         "project", "server", "registry", "destination", "sshKey", "notification", "certificate", "gitProvider", "network",
         "tag", "ai", "vaultProvider", "schedule", "member", "invitation", "organizationRole")]
+    # what a user holds (better-auth's tables and git_provider.userId)
+    + [("member", "userId", "user", "cascade"), ("invitation", "inviterId", "user", "cascade"),
+       ("gitProvider", "userId", "user", "cascade")]
 )
 
 

@@ -18,6 +18,7 @@ import string
 
 from ..identity import (ACCESS_LISTS, LEGACY_FLAGS, licensed, member_of, new_key_row, new_member, new_user,
                         require_permission)
+from ..cascade import delete_row
 from ..registry import EMPTY, ApiError, route
 from ..state import table
 from ..util import nanoid, public
@@ -161,11 +162,10 @@ def remove(state, inp, ctx):
         raise ApiError(403, "Admins cannot delete themselves. Ask the owner or another admin.")
     if ctx.caller["role"] == "admin" and target["role"] == "admin":
         raise ApiError(403, "Only the organization owner can delete admins. Admins can only delete members.")
-    table(state, "user").pop(inp["userId"], None)
-    for name in ("member", "apikey"):
-        rows = table(state, name)
-        for key in [k for k, row in rows.items() if row.get("userId", row.get("referenceId")) == inp["userId"]]:
-            del rows[key]
+    delete_row(state, "user", inp["userId"])   # its memberships, invitations and git providers (cascade.py)
+    rows = table(state, "apikey")
+    for key in [k for k, row in rows.items() if row.get("userId", row.get("referenceId")) == inp["userId"]]:
+        del rows[key]
     return EMPTY
 
 

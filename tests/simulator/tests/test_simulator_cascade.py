@@ -215,3 +215,18 @@ def test_an_organization_takes_what_it_holds(sim, client):
     assert list(sim.state["project"]) == [kept] and not sim.state["application"] and not sim.state["domain"]
     assert not sim.state["registry"] and len(sim.state["environment"]) == 1
     assert not [m for m in sim.state["member"].values() if m["organizationId"] == other]
+
+
+def test_a_user_takes_their_git_providers(sim, client):
+    """git_provider.userId cascades (v0.30.2's snapshot): user.remove deletes the providers the user made."""
+    user = {"email": "dev@example.com", "password": "password-1234", "role": "member"}
+    user_id = client.post("user.createUserWithCredentials", user)["userId"]
+    client.post("gitea.create", {"name": "forge", "giteaUrl": "https://gitea.test", "clientId": "c",
+                                 "clientSecret": "s", "redirectUri": "https://dokploy.test/cb"})
+    assert len(sim.state["gitProvider"]) == 1
+    provider_id = next(iter(sim.state["gitProvider"]))
+    with sim.lock:   # as if the member had made it
+        sim.state["gitProvider"][provider_id]["userId"] = user_id
+    client.post("user.remove", {"userId": user_id})
+    assert not sim.state["gitProvider"] and not sim.state["gitea"]
+    assert not [m for m in sim.state["member"].values() if m["userId"] == user_id]
