@@ -60,7 +60,7 @@ def application(sim, client, environment_id, destination_id):
                                        "isPreviewDeploymentsActive": True})
     client.post("application.saveDockerProvider", {"applicationId": app_id, "dockerImage": "nginx:1",
                                                    "username": None, "password": None, "registryUrl": None})
-    for _ in range(2):
+    for dummy in range(2):
         count = len(client.get("deployment.all", {"applicationId": app_id}))
         client.post("application.deploy", {"applicationId": app_id})
         wait_until(lambda: [d["status"] for d in client.get("deployment.all", {"applicationId": app_id})][:1] == ["done"]
@@ -92,7 +92,7 @@ def rows_of(sim, service_ids):
     schedules, backups and volume backups."""
     found = {}
     owners = set(service_ids)
-    for _ in range(3):   # children of children (preview -> domain, deployment -> rollback, ...)
+    for dummy in range(3):   # children of children (preview -> domain, deployment -> rollback, ...)
         for name in CHILD_TABLES:
             for key, row in sim.state.get(name, {}).items():
                 if owners.intersection(v for v in row.values() if isinstance(v, str)):
