@@ -154,8 +154,11 @@ class RequestLogProxy(RecordingProxy):
             parts = urlsplit(exchange["path"])
             query = dict((k, v[0] if len(v) == 1 else v)
                          for k, v in parse_qs(parts.query, keep_blank_values=True).items())
-            entries.append({"method": exchange["method"], "path": parts.path, "query": query,
-                            "body": exchange["request"], "status": exchange["status"]})
+            body = exchange["request"]
+            if parts.path.startswith("/api/auth/") and isinstance(body, dict) and "password" in body:
+                body = dict(body, password="********")  # as the simulator's log (auth.py): never a password
+            entries.append({"method": exchange["method"], "path": parts.path, "query": query, "body": body,
+                            "status": exchange["status"]})
         return entries
 
     def control(self, handler, method, path, payload=None):

@@ -53,6 +53,7 @@ def test_the_request_log_is_the_simulators(pair):
     call(proxy.url, "GET", "/api/project.all")
     call(proxy.url, "POST", "/api/project.create", {"name": "p1", "description": None})
     call(proxy.url, "GET", "/api/environment.byProjectId?projectId=x")
+    call(proxy.url, "POST", "/api/auth/sign-in/email", {"email": "a@example.com", "password": "not-in-the-log"})
     status, log = call(proxy.url, "GET", "/__sim__/requests")
     assert status == 200
     assert log == sim.requests()
