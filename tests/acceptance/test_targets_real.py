@@ -60,7 +60,8 @@ def real_targets():
         if why:
             marks.append(pytest.mark.skip(reason="simulator only: %s" % why))
         elif os.environ.get("DOKPLOY_REAL_TARGETS", "1") == "0":
-            # a lever for a short run (the targets take 20 to 45 minutes here); said in the summary, never silent
+            # a lever for a short run (the targets took about 43 minutes on a loaded two-core machine); said in the
+            # summary, never silent
             marks.append(pytest.mark.skip(reason="DOKPLOY_REAL_TARGETS=0: the integration targets are not run on the "
                                                  "real server; unset it to run them"))
         params.append(pytest.param(target, id=target, marks=marks))
