@@ -244,6 +244,7 @@ class RunningCheck(object):
         poller = Poller(POLL_INITIAL, cap=POLL_CAP, timeout=lifecycle.wait_timeout, clock=lifecycle.ctx.clock,
                         sleep=lifecycle.ctx.sleep)
         running_since = None
+        watched = None  # the running tasks of a service nothing was done to whose tasks show failures
         while True:
             tasks = self.read("whether it runs is not checked")
             if tasks is None:
@@ -266,11 +267,21 @@ class RunningCheck(object):
                 else:
                     running_since = None
             else:
-                # Nothing was done to it: running now is enough; otherwise it gets settle_time to come back (a
-                # task restarting after one crash) before the failures it shows are reported.
+                # Nothing was done to it: running now is enough when its tasks show no failure. A crash loop read
+                # while a try runs shows a running task over failed ones (seen on a real swarm): that task must still
+                # run after settle_time. Otherwise it gets settle_time to come back (a task restarting after one
+                # crash) before the failures it shows are reported.
                 if runs and not failed:
-                    return [public(task) for task in tasks]
-                if poller.elapsed() >= self.settle_time:
+                    if not any(task_failed(task) for task in tasks):
+                        return [public(task) for task in tasks]
+                    now_running = set(task["id"] for task in tasks if task_running(task))
+                    if watched is None:
+                        watched, running_since = now_running, poller.clock()
+                    elif not watched <= now_running:
+                        raise self.failure([task for task in tasks if task_failed(task)], tasks, deployment)
+                    elif poller.clock() - running_since >= self.settle_time:
+                        return [public(task) for task in tasks]
+                elif poller.elapsed() >= self.settle_time:
                     recent = failed or [task for task in tasks if task_failed(task)]
                     if recent:
                         raise self.failure(recent, tasks, deployment)

@@ -27,7 +27,7 @@ The tasks come from the swarm model of swarm.py: one running task per replica (I
 scale: Dokploy's ForceUpdate + 1). Seen on a real v0.30.2 and swarm (2026-12-07): after a scale to 0 and then to 1 the
 answer lists the one running task only (the scaled-down tasks are gone). Failures: a placement
 constraint this one-node swarm cannot meet (``node.labels.*==``, another ``node.hostname``, ``node.role==worker``),
-or what a test sets through ``POST /__sim__/tasks {"service": <name or appName>, "failure": "exit"|"image"|null}``.
+or what a test sets through ``POST /__sim__/tasks {"service": <name or appName>, "failure": "exit"|"flap"|"image"|null}``.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -42,7 +42,7 @@ from ..services import DATABASES
 from ..state import table
 
 NODE = "dokploy-sim"
-FAILURES = ("exit", "image", "placement")
+FAILURES = ("exit", "flap", "image", "placement")
 NO_NODE = '"no suitable node (scheduling constraints not satisfied on 1 node)"'
 
 
@@ -88,8 +88,25 @@ def failure_of(sim, row):
     return failure
 
 
-def slot_tasks(name, gen, failure, image):
-    """The tasks of one running slot, newest first, for a service whose tasks were replaced ``gen`` times."""
+def slot_tasks(name, gen, failure, image, tries=0):
+    """The tasks of one running slot, newest first, for a service whose tasks were replaced ``gen`` times.
+
+    ``flap``: the crash loop of ``exit`` read while a try runs, as a real swarm answered a re-run (2026-12-07, v0.30.2:
+    the newest task "Running" for a moment over the failed ones); each read (``tries``) is one try later, so the try
+    that ran at one read has failed at the next."""
+    if failure == "flap":
+        def failed_try(n):
+            return _task(name, _task_id(name, gen, "try", n), "shutdown", "Failed 1 second ago", '"task: non-zero exit (3)"')
+        running_try = tries - tries % 2
+        if tries % 2:  # the try that ran at the read before has failed; the next waits out the restart delay
+            newest = _task(name, _task_id(name, gen, "try", running_try + 2), "ready", "Ready less than a second ago")
+            last_failed = running_try
+        else:
+            newest = _task(name, _task_id(name, gen, "try", running_try), "running", "Running less than a second ago")
+            last_failed = running_try - 2
+        earlier = [failed_try(n) for n in range(last_failed, last_failed - 6, -2) if n >= 0]
+        return [newest] + earlier + [_task(name, _task_id(name, gen, "f0"), "shutdown", "Failed 6 seconds ago",
+                                           '"task: non-zero exit (3)"')]
     if failure == "exit":
         return [_task(name, _task_id(name, gen, "ready"), "ready", "Ready less than a second ago"),
                 _task(name, _task_id(name, gen, "f1"), "shutdown", "Failed 1 second ago", '"task: non-zero exit (3)"'),
@@ -111,9 +128,13 @@ def service_tasks(sim, row, service_name, image):
     running = 1 if running is None else running  # a global service: one task on the simulator's one node
     gen = swarm.generation(row)
     failure = failure_of(sim, row)
+    tries = 0
+    if failure == "flap":
+        reads = sim.config.setdefault("task_reads", {})
+        tries = reads[row["appName"]] = reads.get(row["appName"], -1) + 1
     tasks = []
     for slot in range(1, running + 1):
-        tasks += slot_tasks("%s.%d" % (service_name, slot), gen, failure, image)
+        tasks += slot_tasks("%s.%d" % (service_name, slot), gen, failure, image, tries)
     return tasks
 
 

@@ -115,6 +115,24 @@ def test_a_no_op_reads_the_tasks_once_and_a_crash_loop_fails_it(deploy_sim):
     assert reads(deploy_sim) == 0
 
 
+def test_a_no_op_on_a_crash_loop_read_while_a_try_runs_fails_it(deploy_sim):
+    """A real swarm answered a re-run with the crash loop's newest try "Running" over its failed ones (the acceptance
+    test_running re-run passed then): that try must still run after the settle time, and it has crashed."""
+    app(deploy_sim, state="deployed")
+    deploy_sim.control("tasks", {"service": "web", "failure": "flap"}, "POST")
+    error = not_running(lambda: app(deploy_sim, state="deployed"))
+    assert "task: non-zero exit (3)" in error.message and writes(deploy_sim) == []
+    assert reads(deploy_sim) >= 2  # a second read saw the try fail
+
+
+def test_a_no_op_on_a_service_that_crashed_once_and_runs_passes_after_the_settle_time(deploy_sim):
+    app(deploy_sim, state="deployed")
+    deploy_sim.control("tasks", {"service": "web", "failure": "flap"}, "POST")
+    deploy_sim.control("tasks", {"service": "web", "failure": None}, "POST")
+    again = app(deploy_sim, state="deployed")
+    assert again["changed"] is False and writes(deploy_sim) == []
+
+
 def test_a_stopped_service_is_not_checked_by_state_deployed(deploy_sim):
     app(deploy_sim, state="deployed")
     app(deploy_sim, state="stopped")
