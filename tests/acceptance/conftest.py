@@ -15,6 +15,7 @@ __metaclass__ = type
 import fcntl
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -253,11 +254,21 @@ def running_containers(service, want=1, timeout=90):
         service, len(ids), timeout, want, service_tasks(service)[:4]))
 
 
+class ContainerGone(AssertionError):
+    """The container was stopped between listing it and reading from it (a rolling update replaced it)."""
+
+
 def wait_for(predicate, timeout=90, what="condition"):
+    """The first true value of ``predicate()``, polled each second; a container gone meanwhile is asked again."""
     deadline = time.time() + timeout
     value = None
     while time.time() < deadline:
-        value = predicate()
+        try:
+            value = predicate()
+        except ContainerGone as gone:
+            value = str(gone)
+            time.sleep(1)
+            continue
         if value:
             return value
         time.sleep(1)
@@ -266,4 +277,10 @@ def wait_for(predicate, timeout=90, what="condition"):
 
 def container_get(container, path, port=80):
     """What the container serves at ``path``, read from inside it (the ingress mesh does not answer here)."""
-    return docker("exec", container, "wget", "-qO-", "http://127.0.0.1:%d%s" % (port, path))
+    proc = subprocess.run(["docker", "exec", container, "wget", "-qO-", "http://127.0.0.1:%d%s" % (port, path)],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True, timeout=300,
+                          check=False)
+    if proc.returncode != 0:
+        error = ContainerGone if re.search(r"is not running|No such container", proc.stderr) else AssertionError
+        raise error("reading %s from container %s failed: %s" % (path, container, proc.stderr.strip()))
+    return proc.stdout
