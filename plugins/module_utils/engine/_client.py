@@ -362,6 +362,9 @@ class DokployClient(object):
             message = (response.text or response.reason or "HTTP %s" % status).strip()[:300]
         message = self.redact(_hide_sql_params(message))
         fields = [dict(e, message=self.redact(e["message"])) for e in field_errors_from_body(body)]
+        if (status == 401 or status == 403) and not self.api_key:
+            # A request without a key (dokploy_admin's sign-up, sign-in and session): no key's user to blame.
+            return DokployAuthError(message, status=status, code=code, procedure=procedure)
         if status == 401 and message == "Unauthorized" and code is None:
             return DokployKeyRejectedError(UNAUTHORIZED_HINT, status=status, procedure=procedure)
         if status == 401 or status == 403:

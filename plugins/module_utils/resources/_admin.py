@@ -32,6 +32,7 @@ except ImportError:  # pragma: no cover - Python 2 is not supported; keeps the s
 
 API_KEY_NAME_MAX = 32  # user.createApiKey: name maxLength 32
 PASSWORD_MIN = 8       # better-auth's default minimum password length
+ORIGIN_REFUSALS = ("INVALID_ORIGIN", "MISSING_OR_NULL_ORIGIN")  # better-auth's origin check (Admin._fail_on_origin)
 
 
 def argument_spec():
@@ -119,9 +120,10 @@ class Admin(object):
         try:
             answer = self.client.post("auth/sign-up/email", body)
         except DokployError as error:
+            self._fail_on_origin(error, "sign-up")
             raise DokployError(
                 "Dokploy refused to create its first user %s: %s. If an owner was created meanwhile, run again "
-                "with its credentials." % (body["email"], self._auth_message(error)), status=error.status)
+                "with its credentials." % (body["email"], error), status=error.status)
         self.signed_in = True
         return answer.get("user") if isinstance(answer, dict) else None
 
@@ -130,12 +132,13 @@ class Admin(object):
         try:
             answer = self.client.post("auth/sign-in/email", body)
         except DokployError as error:
+            self._fail_on_origin(error, "sign-in")
             if error.status == 401:
                 raise DokployAuthError(
                     "Dokploy already has its owner, and %s with the given password does not sign in (wrong e-mail "
                     "or password). Give the owner's credentials; the password is not shown." % body["email"],
                     status=401)
-            raise DokployError("signing in to Dokploy as %s failed: %s" % (body["email"], self._auth_message(error)),
+            raise DokployError("signing in to Dokploy as %s failed: %s" % (body["email"], error),
                                status=error.status)
         self.signed_in = True
         return answer.get("user") if isinstance(answer, dict) else None
@@ -148,12 +151,23 @@ class Admin(object):
                 pass  # a leftover session expires by itself; the work is done
             self.signed_in = False
 
-    def _auth_message(self, error):
-        text = str(error)
-        if error.status == 403 and "origin" in text.lower():
-            return ("%s; Dokploy trusts requests whose Origin is its own URL: set origin to the URL the browser uses "
-                    "for Dokploy (now %s)" % (text, self.origin))
-        return text
+    def _fail_on_origin(self, error, what):
+        """better-auth's origin check refused the request: say which Origin and what to set.
+
+        Observed on v0.30.2 (curl to /api/auth/sign-in/email): an Origin (or, without one, a Referer) it does not
+        trust answers 403 {"message": "Invalid origin", "code": "INVALID_ORIGIN"}; ``Origin: null``, or a cookie
+        without an Origin, 403 "Missing or null Origin" (MISSING_OR_NULL_ORIGIN); its own URL with or without a
+        trailing slash passes. The trusted ones (packages/server/src/lib/auth.ts): the URL Dokploy is reached at,
+        http://<server IP>:3000, https://<its domain>, and the owner's trusted origins (enterprise SSO settings)."""
+        if error.status != 403 or error.code not in ORIGIN_REFUSALS:
+            return
+        raise DokployAuthError(
+            "Dokploy refused the %s because of the request's Origin header '%s' (%s): it accepts a sign-up or "
+            "sign-in only from an origin it trusts: the URL it is reached at, http://<server IP>:3000 and "
+            "https://<its domain>. Set the module's origin option to the URL you open Dokploy at in a browser "
+            "(by default origin is api_url's scheme, host and port; set it when the controller reaches Dokploy "
+            "through a tunnel or a proxy)" % (what, self.origin, error.message),
+            status=error.status, code=error.code)
 
     # -- keys ------------------------------------------------------------------------------------------
 

@@ -416,6 +416,16 @@ def test_403_is_an_auth_error(stub):
     assert "not allowed to access this environment" in str(info.value)
 
 
+def test_a_refusal_without_an_api_key_does_not_blame_a_key(stub):
+    # dokploy_admin's sign-in has no key yet: better-auth's 403 is about the request, never a key's user
+    # (the stub answers by the path's last part)
+    stub.answer("email", status=403, body={"message": "Invalid origin", "code": "INVALID_ORIGIN"})
+    with pytest.raises(DokployAuthError) as info:
+        make(stub.url, key=None).post("auth/sign-in/email", {"email": "a@example.com", "password": "x" * 8})
+    assert info.value.message == "Invalid origin" and info.value.code == "INVALID_ORIGIN" and info.value.status == 403
+    assert not isinstance(info.value, DokployKeyRejectedError)
+
+
 def test_unknown_procedure(sim):
     with pytest.raises(DokployNotFoundError) as info:
         make(sim.url).get("project.nope")
