@@ -155,6 +155,16 @@ REQUIRED_UNTIL.update(("application.save%sProvider" % provider, {"enableSubmodul
 
 REQUIRED_TYPES = {"enableSubmodules": "boolean"}
 
+# procedure -> {field: (first version without it, its JSON schema)}: input fields older servers take that v0.30.2's
+# schemas lost. v0.25.11's apiUpdateUser is the whole user row made partial (packages/server/src/db/schema/user.ts),
+# whose web server columns moved to webServerSettings at v0.26.3.
+_NULLABLE_TEXT = {"anyOf": [{"type": "string"}, {"type": "null"}]}
+DROPPED_INPUTS = {"user.update": dict(
+    (column, ((0, 26, 3), schema)) for column, schema in (
+        ("serverIp", _NULLABLE_TEXT), ("host", _NULLABLE_TEXT), ("letsEncryptEmail", _NULLABLE_TEXT),
+        ("logCleanupCron", _NULLABLE_TEXT), ("https", {"type": "boolean"}), ("enableDockerCleanup", {"type": "boolean"}),
+        ("certificateType", {"type": "string", "enum": ["letsencrypt", "none", "custom"]})))}
+
 ZOD4 = (0, 28, 0)
 # Fields a zod 3 .required() left optional (their schema is .optional() inside), so a partial call passes
 # and the missing columns keep their values (drizzle skips undefined in .set()).
@@ -232,6 +242,9 @@ BEHAVIOURS = {
     # findRollbackById nested the deployment's whole application with environment.project until v0.29.14 nested the
     # deployment alone (packages/server/src/services/rollbacks.ts @ v0.29.13 vs @ v0.29.14)
     "rollback.deployment.narrow": (0, 29, 14),
+    # the webServerSettings table (settings.getWebServerSettings, updateServerIp) came with v0.26.3; before, its columns
+    # are on each user row, user.get shows them and user.update writes serverIp (routes/settings.py; v0.25.11's source)
+    "settings.webServerSettings": (0, 26, 3),
 }
 
 # Answers that were a bare value where v0.30.2 answers the row: procedure -> (first version answering as
@@ -318,6 +331,8 @@ class Profile(object):
         self.required = dict((proc, tuple(f for f, until in fields.items() if self.version < until))
                              for proc, fields in REQUIRED_UNTIL.items())
         self.relaxed = {} if self.zod4 else dict((p, frozenset(f)) for p, f in RELAXED_BEFORE_ZOD4.items())
+        self.dropped = dict((proc, dict((f, schema) for f, (until, schema) in fields.items() if self.version < until))
+                            for proc, fields in DROPPED_INPUTS.items())
         self.whole_rows = {}
         for key, (until, embeds) in WHOLE_ROWS_UNTIL.items():
             if self.version < until:
@@ -344,8 +359,9 @@ class Profile(object):
         issues = []
         result = None
         try:
-            if relaxed:
-                result = self._validate_relaxed(procedure, data, nonoptional, coerce, relaxed)
+            extra = self.dropped.get(procedure)
+            if relaxed or extra:
+                result = self._validate_relaxed(procedure, data, nonoptional, coerce, relaxed, extra)
             else:
                 result = validation.validate(procedure, data, nonoptional, coerce)
         except ValidationFailed as exc:
@@ -361,10 +377,12 @@ class Profile(object):
         return result
 
     @staticmethod
-    def _validate_relaxed(procedure, data, nonoptional, coerce, relaxed):
-        # validation.validate() with `relaxed` taken out of the schema's required list
+    def _validate_relaxed(procedure, data, nonoptional, coerce, relaxed, extra=None):
+        # validation.validate() with `relaxed` taken out of the schema's required list and the `extra` properties
+        # (DROPPED_INPUTS) put back in
         schema = validation._resolve(validation.procedures()[procedure]["schema"])  # pylint: disable=protected-access
-        schema = dict(schema, required=[f for f in schema.get("required", []) if f not in relaxed])
+        schema = dict(schema, required=[f for f in schema.get("required", []) if f not in relaxed],
+                      properties=dict(schema.get("properties", {}), **(extra or {})))
         issues = []
         result = validation._object(schema, data if isinstance(data, dict) else {}, [], issues, coerce,  # pylint: disable=protected-access
                                     frozenset(nonoptional) - relaxed)

@@ -8,11 +8,20 @@ Not recorded; from Dokploy's source at v0.30.2 (apps/dokploy/server/api/routers/
 packages/server/src/db/schema/web-server-settings.ts, services/settings.ts, utils/access-log/handler.ts). Each group of
 settings has its own read and its own write, and only the reads of what the task sets are made:
 
-- ``getWebServerSettings`` (v0.26.3; older servers keep these on the owner's user, not readable through the API):
-  ``serverIp`` (write ``updateServerIp``), the panel's domain ``host``/``https``/``certificateType``/``letsEncryptEmail``
-  (``assignDomainServer``, host and certificate type in every call), ``enableDockerCleanup`` (``updateDockerCleanup``;
-  a remote server's is its ``server.one`` row), ``logCleanupCron`` (``updateLogCleanup``, null stops it),
-  ``buildsConcurrency`` (v0.29.9) and ``remoteServersOnly`` (v0.29.6, enterprise);
+- ``getWebServerSettings`` (v0.26.3): ``serverIp`` (write ``updateServerIp``), the panel's domain
+  ``host``/``https``/``certificateType``/``letsEncryptEmail`` (``assignDomainServer``, host and certificate type in
+  every call), ``enableDockerCleanup`` (``updateDockerCleanup``; a remote server's is its ``server.one`` row),
+  ``logCleanupCron`` (``updateLogCleanup``, null stops it), ``buildsConcurrency`` (v0.29.9) and ``remoteServersOnly``
+  (v0.29.6, enterprise);
+- before v0.26.3 the same columns (but the last two) are on the ``user`` table instead; read in v0.25.11's source
+  (apps/dokploy/server/api/routers/settings.ts, user.ts, domain.ts, compose.ts; packages/server/src/db/schema/user.ts;
+  utils/access-log/handler.ts; lib/auth.ts): ``user.get`` answers the key's member with its whole ``user`` row
+  (``ctx.user.id``); ``assignDomainServer``, ``updateDockerCleanup`` without a serverId and ``user.update`` (the only
+  write of ``serverIp``: the web UI's update-server-ip.tsx; apiUpdateUser is the user row made partial) write that row
+  too; Dokploy uses the organisation owner's row (``ctx.user.ownerId``: ``getIp``, ``canGenerateTraefikMeDomains``,
+  templates), so only the owner's key manages what takes effect (an admin's would write its own row, which nothing
+  reads). ``logCleanupCron`` is the first owner's (``findAdmin``), read with ``getLogCleanupStatus``; both writes of
+  the log cleanup and the Traefik procedures are those of v0.30.2;
 - ``getTraefikPorts`` / ``updateTraefikPorts``: the ports Traefik publishes besides 80 and 443, the whole list in every
   call; the dashboard is the one whose target is 8080 (``haveTraefikDashboardPortEnabled`` / ``toggleDashboard``);
 - ``haveActivateRequests`` / ``toggleRequests``: Traefik's access log (request logging).
@@ -24,11 +33,11 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.tables._capabilities import require
+from ansible_collections.dokploy.dokploy.plugins.module_utils.tables._capabilities import require, supports, version_text
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployError, DokployNotFoundError, DokployParamError
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._cron import check_cron
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._resource import Resource, Update
-from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._account import AdminResource, whoami
+from ansible_collections.dokploy.dokploy.plugins.module_utils.resources._account import AdminResource, forget_whoami, whoami
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._task import Info
 from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._secrets import mask
 from ansible_collections.dokploy.dokploy.plugins.module_utils.validation._checks import check_name
@@ -48,13 +57,31 @@ ACTIONS = {"reload_traefik": "settings.reloadTraefik", "clean_unused_images": "s
            "clean_all": "settings.cleanAll"}
 
 
-def web_server_settings(ctx, what):
-    """``settings.getWebServerSettings``; a server without it (before v0.26.3) fails saying which version has it."""
+# the web server settings a v0.25 server keeps on the user row (packages/server/src/db/schema/user.ts of v0.25.11)
+ON_USER = ("serverIp", "host", "https", "certificateType", "letsEncryptEmail", "enableDockerCleanup")
+
+
+def web_server_settings(ctx, what, log_cleanup=True):
+    """``(settings, on_user)``: ``settings.getWebServerSettings``, or before v0.26.3 (a 404 there, the version read
+    then only) the owner's user row from ``user.get``, with ``on_user`` True (module docstring)."""
     try:
-        return ctx.client.get("settings.getWebServerSettings") or {}
+        return ctx.client.get("settings.getWebServerSettings") or {}, False
     except DokployNotFoundError:
-        require(ctx.client.version(), "settings.getWebServerSettings", what)
-        raise
+        if supports(ctx.client.version(), "settings.getWebServerSettings"):
+            raise
+    forget_whoami(ctx)   # read afresh: a re-read after a write must see it; require_admin reuses this one
+    me = whoami(ctx)
+    if me.get("role") != "owner":
+        raise DokployError(
+            "%s: Dokploy %s keeps the web server settings on the organisation owner's user and writes them to the "
+            "caller's own (before v0.26.3, settings.getWebServerSettings): use the owner's API key; this key's user %s "
+            "is a%s %s" % (what, version_text(ctx.client.version()), (me.get("user") or {}).get("email") or me.get("userId"),
+                           "n" if me.get("role") == "admin" else "", me.get("role") or "member"), code="UNAUTHORIZED")
+    user = me.get("user") or {}
+    settings = dict((api, user.get(api)) for api in ON_USER)
+    if log_cleanup:
+        settings["logCleanupCron"] = (ctx.client.get("settings.getLogCleanupStatus") or {}).get("cronExpression")
+    return settings, True
 
 
 def traefik_ports(ctx, scope, where):
@@ -140,6 +167,7 @@ class Settings(AdminResource, Resource):
     def __init__(self, ctx, params):
         super(Settings, self).__init__(ctx, params)
         self.ran = []
+        self.on_user = False   # the web server settings are the owner's user row (before v0.26.3)
 
     def server_id(self):
         if not self.params["server"]:
@@ -162,7 +190,9 @@ class Settings(AdminResource, Resource):
         current = {"id": "settings"}
         web = [option for option, api in WEB if self.params[option] is not None]
         if web or (self.params["docker_cleanup"] is not None and not self.params["server"]):
-            current.update(web_server_settings(self.ctx, "dokploy_settings %s" % ", ".join(web or ["docker_cleanup"])))
+            settings, self.on_user = web_server_settings(self.ctx, "dokploy_settings %s" % ", ".join(
+                web or ["docker_cleanup"]), log_cleanup=self.params["cron_expression"] is not None)
+            current.update(settings)
             current["id"] = "settings"
         if self.params["docker_cleanup"] is not None and self.params["server"]:
             current["enableDockerCleanup"] = self.resolver.server(self.params["server"]).get("enableDockerCleanup")
@@ -206,7 +236,8 @@ class Settings(AdminResource, Resource):
         scope = self.scope()
         writes = []
         if "serverIp" in changes:
-            writes.append((Update("settings.updateServerIp", ["serverIp"]), {"serverIp": desired["serverIp"]}))
+            writes.append((Update("user.update" if self.on_user else "settings.updateServerIp", ["serverIp"]),
+                           {"serverIp": desired["serverIp"]}))
         if any(field in changes for field in DOMAIN):
             if not value("host") and value("certificateType") == "letsencrypt":
                 raise DokployError("certificate_type letsencrypt needs host, the panel's domain")
@@ -296,7 +327,7 @@ class SettingsInfo(AdminResource, Info):
             scope = {"serverId": server["serverId"]}
             settings["enableDockerCleanup"] = server.get("enableDockerCleanup")
         else:
-            settings.update(web_server_settings(self.ctx, "dokploy_settings_info"))
+            settings.update(web_server_settings(self.ctx, "dokploy_settings_info")[0])
             settings.pop("id", None)
             settings["requestLogging"] = bool(self.client.get("settings.haveActivateRequests"))
         try:

@@ -11,6 +11,14 @@ services/settings.ts readPorts, utils/access-log/handler.ts). Traefik's publishe
 and 443 (readPorts drops them); the dashboard is the port whose target is 8080. The access log is Traefik's main
 configuration's ``accessLog``, modelled as a flag. The recorded server ran without a Traefik container, where the
 Traefik reads answer 500 "Resource type not found" [2128, 2129]; the simulator models a server with Traefik.
+
+Before v0.26.3 (``ctx.config["behaviours"]["settings.webServerSettings"]`` false; versions.py) there is no
+webServerSettings row: read in v0.25.11's source (apps/dokploy/server/api/routers/settings.ts, user.ts,
+packages/server/src/db/schema/user.ts, utils/access-log/handler.ts, services/admin.ts findAdmin, lib/auth.ts ownerId),
+the same columns are on each ``user`` row (USER_DEFAULTS, the schema's defaults): assignDomainServer (answering the
+updated user row) and updateDockerCleanup without a serverId write the caller's row (``ctx.user.id``), as user.update
+does (the only write of serverIp); getIp reads the organisation owner's (``ctx.user.ownerId``); the log cleanup is
+the first owner's (findAdmin: the first member whose role is owner).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -48,8 +56,46 @@ def web_server_settings(state):
     return next(iter(rows.values()))
 
 
-def _update(state, **values):
-    row = web_server_settings(state)
+# v0.25.11's user columns for the web server (packages/server/src/db/schema/user.ts), with their defaults
+USER_DEFAULTS = {"serverIp": None, "certificateType": "none", "https": False, "host": None, "letsEncryptEmail": None,
+                 "sshPrivateKey": None, "enableDockerCleanup": False, "logCleanupCron": "0 0 * * *"}
+
+
+def on_user(ctx):
+    """Whether this version keeps the web server settings on the user rows (before v0.26.3)."""
+    return not ctx.config.get("behaviours", {}).get("settings.webServerSettings", True)
+
+
+def user_settings(state, user_id):
+    """A user row with the web server columns of a version before v0.26.3 (the defaults until set)."""
+    row = table(state, "user")[user_id]
+    for column, default in USER_DEFAULTS.items():
+        row.setdefault(column, default)
+    return row
+
+
+def _first_owner(state):
+    """findAdmin (packages/server/src/services/admin.ts of v0.25.11): the first member whose role is owner."""
+    owners = sorted((m for m in table(state, "member").values() if m["role"] == "owner"), key=lambda m: m["createdAt"])
+    return owners[0]["userId"]
+
+
+def _row(state, ctx, whose="caller"):
+    """The row the web server settings are in: the webServerSettings row, or before v0.26.3 a user's (``whose``:
+    the caller, the organisation's owner, or findAdmin's first owner)."""
+    if not on_user(ctx):
+        return web_server_settings(state)
+    if whose == "owner":
+        user_id = table(state, "organization")[ctx.organization_id]["ownerId"]
+    elif whose == "first owner":
+        user_id = _first_owner(state)
+    else:
+        user_id = ctx.caller["userId"]
+    return user_settings(state, user_id)
+
+
+def _update(state, ctx, whose="caller", **values):
+    row = _row(state, ctx, whose)
     row.update(values, updatedAt=now_iso())
     return public(row)
 
@@ -96,13 +142,13 @@ def get_web_server_settings(state, inp, ctx):
 
 @route("settings.getIp")
 def get_ip(state, inp, ctx):
-    return web_server_settings(state).get("serverIp") or ""
+    return _row(state, ctx, "owner").get("serverIp") or ""
 
 
 @route("settings.updateServerIp")
 def update_server_ip(state, inp, ctx):
     require_admin(ctx)
-    return _update(state, serverIp=inp["serverIp"])
+    return _update(state, ctx, serverIp=inp["serverIp"])
 
 
 @route("settings.assignDomainServer")
@@ -113,7 +159,7 @@ def assign_domain_server(state, inp, ctx):
     for field in ("letsEncryptEmail", "https"):
         if field in inp:
             values[field] = inp[field]
-    return _update(state, **values)
+    return _update(state, ctx, **values)
 
 
 @route("settings.updateDockerCleanup")
@@ -125,34 +171,34 @@ def update_docker_cleanup(state, inp, ctx):
             raise ApiError(404, "Server not found")
         server["enableDockerCleanup"] = inp["enableDockerCleanup"]
     else:
-        _update(state, enableDockerCleanup=inp["enableDockerCleanup"])
+        _update(state, ctx, enableDockerCleanup=inp["enableDockerCleanup"])
     return True
 
 
 @route("settings.updateLogCleanup")
 def update_log_cleanup(state, inp, ctx):
     """true; an empty or null expression stops the cleanup (logCleanupCron null)."""
-    _update(state, logCleanupCron=inp.get("cronExpression") or None)
+    _update(state, ctx, "first owner", logCleanupCron=inp.get("cronExpression") or None)
     return True
 
 
 @route("settings.getLogCleanupStatus")
 def get_log_cleanup_status(state, inp, ctx):
-    cron = web_server_settings(state).get("logCleanupCron")
+    cron = _row(state, ctx, "first owner").get("logCleanupCron")
     return {"enabled": cron is not None, "cronExpression": cron}
 
 
 @route("settings.updateBuildsConcurrency")
 def update_builds_concurrency(state, inp, ctx):
     require_admin(ctx)
-    _update(state, buildsConcurrency=inp["buildsConcurrency"])
+    _update(state, ctx, buildsConcurrency=inp["buildsConcurrency"])
     return True
 
 
 @route("settings.updateRemoteServersOnly")
 def update_remote_servers_only(state, inp, ctx):
     require_enterprise(ctx)
-    _update(state, remoteServersOnly=inp["remoteServersOnly"])
+    _update(state, ctx, remoteServersOnly=inp["remoteServersOnly"])
     return True
 
 

@@ -22,6 +22,7 @@ from ..cascade import delete_row
 from ..registry import EMPTY, ApiError, route
 from ..state import table
 from ..util import nanoid, public
+from .settings import USER_DEFAULTS, on_user, user_settings
 
 USER_COLUMNS = ("id", "firstName", "lastName", "email", "image", "allowImpersonation", "twoFactorEnabled",
                 "stripeCustomerId", "stripeSubscriptionId", "serversQuantity", "isEnterpriseCloud",
@@ -48,12 +49,32 @@ def get(state, inp, ctx):
     member = member_of(state, ctx.caller["userId"], ctx.caller["organizationId"])
     if member is None:
         return None
-    row = _member_view(state, member, USER_COLUMNS)
+    if on_user(ctx):   # before v0.26.3: the whole user row, the web server columns with it (routes/settings.py)
+        user_settings(state, member["userId"])
+        row = _member_view(state, member, USER_COLUMNS + tuple(USER_DEFAULTS))
+    else:
+        row = _member_view(state, member, USER_COLUMNS)
     if member["role"] == "owner":   # Dokploy adds every project its owner creates (addNewProject)
         row["accessedProjects"] = list(dict.fromkeys(row["accessedProjects"] + list(state.get("project", {}))))
         row["accessedEnvironments"] = list(dict.fromkeys(row["accessedEnvironments"] + list(state.get("environment", {}))))
     row["user"]["apiKeys"] = [dict((c, k.get(c)) for c in KEY_COLUMNS) for k in keys_of(state, ctx.caller["userId"])]
     return row
+
+
+@route("user.update")
+def update(state, inp, ctx):
+    """The caller's own user row (updateUser(ctx.user.id, input)), answered; a password change needs the current
+    password (the one createUserWithCredentials kept). Before v0.26.3 the web server columns are among the fields
+    (versions.DROPPED_INPUTS)."""
+    user = user_settings(state, ctx.caller["userId"]) if on_user(ctx) else table(state, "user")[ctx.caller["userId"]]
+    if inp.get("password") or inp.get("currentPassword"):
+        if not inp.get("currentPassword") or inp["currentPassword"] != user.get("_password"):
+            raise ApiError(400, "Current password is incorrect")
+        if not inp.get("password"):
+            raise ApiError(400, "New password is required")
+        user["_password"] = inp["password"]
+    user.update((k, v) for k, v in inp.items() if k not in ("id", "password", "currentPassword"))
+    return public(user)
 
 
 @route("user.all")
