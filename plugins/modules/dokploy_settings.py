@@ -107,9 +107,14 @@ notes:
   - Needs the API key of an owner or admin (any organisation's owner or admin, since the Dokploy server is shared by
     all). A member's key fails naming what it needs; Dokploy lets members change only the log cleanup and the
     request log.
-  - "Versions: the settings read with C(settings.getWebServerSettings) (O(server_ip), the panel's domain,
-    O(docker_cleanup) of the Dokploy host, O(cron_expression)) need Dokploy v0.26.3; O(builds_concurrency) v0.29.9;
-    O(remote_servers_only) v0.29.6; the Traefik settings and the actions work on v0.25.0 and newer."
+  - "Versions: O(server_ip), the panel's domain (O(host), O(https), O(certificate_type), O(letsencrypt_email)),
+    O(docker_cleanup), O(cron_expression), the Traefik settings and the actions work on v0.25.0 and newer;
+    O(builds_concurrency) needs v0.29.9 and O(remote_servers_only) v0.29.6, and are refused naming the version
+    before any write."
+  - "Before v0.26.3 (v0.25.x) Dokploy keeps the web server settings (O(server_ip), the panel's domain,
+    O(docker_cleanup) of the Dokploy host) on the organisation owner's user and writes them to the caller's own user,
+    so they need the owner's API key there (an admin's key fails saying so); the module reads them with C(user.get)
+    and sets O(server_ip) with C(user.update). From v0.26.3 they are the server's C(settings.getWebServerSettings)."
 extends_documentation_fragment:
   - dokploy.dokploy.dokploy
   - dokploy.dokploy.dokploy.ATTRIBUTES

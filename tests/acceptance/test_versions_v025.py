@@ -100,7 +100,8 @@ REFUSALS = [
     ("user invitation", "dokploy_user", {"email": "r21@example.com"}, "invitation", "v0.28.7"),
     ("organization default_role", "dokploy_organization", {"name": "r22", "default_role": "admin"}, "default_role",
      "v0.30.0"),
-    ("settings builds_concurrency", "dokploy_settings", {"builds_concurrency": 2}, "builds_concurrency", "v0.26.3"),
+    # the web server settings themselves v0.25.11 has, on the owner's user (test_v025_web_server_settings)
+    ("settings builds_concurrency", "dokploy_settings", {"builds_concurrency": 2}, "builds_concurrency", "v0.29.9"),
     ("backup of a libsql database", "dokploy_backup", dict(IN_SHOP, database="r7", database_type="libsql",
                                                            destination="s3"), "libsql", "v0.29.0"),
     ("stack", "dokploy_stack", {"project": "r23", "environments": {"production": {
@@ -187,3 +188,42 @@ def test_v025_version_dependent_options(real_v025):
         json.dump(snapshot(server), f, indent=1, sort_keys=True)  # to compare with the simulator's (by hand)
     cleaner = [row for row in read(server, "server.all") if row["name"] == "cleaner"]
     assert cleaner and cleaner[0]["enableDockerCleanup"] is True, cleaner
+
+
+# v0.25.11 keeps the web server settings on the owner's user row (resources/_settings.py); the values are what the
+# real-server harness can take: it runs no Traefik, and Dokploy's files live in its own .docker folder
+WEB_SERVER = {"server_ip": "203.0.113.25", "host": "h-settings25.example.invalid", "https": True,
+              "certificate_type": "none", "letsencrypt_email": "ops@example.com", "docker_cleanup": True,
+              "cron_expression": "0 4 * * *"}
+# what the module's reset leaves them at: the v0.25.11 user columns' defaults (no daily Docker cleanup scheduled on the
+# shared engine, the log cleanup at its default time)
+WEB_SERVER_DEFAULTS = {"https": False, "docker_cleanup": False, "cron_expression": "0 0 * * *"}
+
+
+def test_v025_web_server_settings(real_v025):
+    """Set through user.update, settings.assignDomainServer, updateDockerCleanup and updateLogCleanup, read back with
+    user.get; check mode writes nothing, a second run changes nothing."""
+    server = real_v025
+    before = read(server, "user.get")["user"]
+    try:
+        check = play(server, "v025_web_server_check", [
+            {"name": "web", "dokploy.dokploy.dokploy_settings": WEB_SERVER, "check_mode": True}])["web"]
+        assert check["changed"] and check["settings"]["serverIp"] == "203.0.113.25", check
+        assert read(server, "user.get")["user"] == before, "check mode wrote"
+        first = play(server, "v025_web_server", [{"name": "web", "dokploy.dokploy.dokploy_settings": WEB_SERVER}])
+        assert first["web"]["changed"] and first["web"]["diff"]["after"]["serverIp"] == "203.0.113.25", first
+        again = play(server, "v025_web_server_again", [
+            {"name": "web", "dokploy.dokploy.dokploy_settings": WEB_SERVER},
+            {"name": "info", "dokploy.dokploy.dokploy_settings_info": {}}])
+        assert not again["web"]["changed"], again["web"]
+        owner = read(server, "user.get")["user"]
+        assert dict((k, owner[k]) for k in ("serverIp", "host", "https", "certificateType", "letsEncryptEmail",
+                                            "enableDockerCleanup", "logCleanupCron")) == {
+            "serverIp": "203.0.113.25", "host": "h-settings25.example.invalid", "https": True, "certificateType": "none",
+            "letsEncryptEmail": "ops@example.com", "enableDockerCleanup": True, "logCleanupCron": "0 4 * * *"}, owner
+        info = again["info"]["settings"]
+        assert info["serverIp"] == "203.0.113.25" and info["logCleanupCron"] == "0 4 * * *", info
+    finally:
+        restored = play(server, "v025_web_server_restore", [
+            {"name": "defaults", "dokploy.dokploy.dokploy_settings": WEB_SERVER_DEFAULTS}])
+        assert not restored["defaults"].get("failed"), restored

@@ -62,6 +62,7 @@ CAPABILITIES = {
     "user.accessedGitProviders": ((0, 29, 0), "the accessedGitProviders and accessedServers lists of members"),
     "licenseKey": ((0, 27, 0), "the licenseKey router (whether the organisation has an enterprise licence)"),
     "organization.defaultRole": ((0, 30, 0), "defaultRole of organisations (the role of new members)"),
+    # older servers keep them on the owner's user row: dokploy_settings reads user.get there (resources/_settings.py)
     "settings.getWebServerSettings": ((0, 26, 3), "settings.getWebServerSettings and updateServerIp (the web server "
                                                   "settings table; older servers keep them on the owner's user)"),
     "settings.buildsConcurrency": ((0, 29, 9), "settings.updateBuildsConcurrency (builds running at once)"),
