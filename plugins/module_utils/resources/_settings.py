@@ -73,8 +73,8 @@ def web_server_settings(ctx, what, log_cleanup=True):
     me = whoami(ctx)
     if me.get("role") != "owner":
         raise DokployError(
-            "%s: Dokploy %s keeps the web server settings on the organisation owner's user and writes them to the "
-            "caller's own (before v0.26.3, settings.getWebServerSettings): use the owner's API key; this key's user %s "
+            "%s: Dokploy %s (before v0.26.3) keeps the web server settings on the organisation owner's user and "
+            "writes them to the caller's own, which nothing reads: use the owner's API key; this key's user %s "
             "is a%s %s" % (what, version_text(ctx.client.version()), (me.get("user") or {}).get("email") or me.get("userId"),
                            "n" if me.get("role") == "admin" else "", me.get("role") or "member"), code="UNAUTHORIZED")
     user = me.get("user") or {}
