@@ -191,36 +191,43 @@ def test_v025_version_dependent_options(real_v025):
 
 
 # v0.25.11 keeps the web server settings on the owner's user row (resources/_settings.py); the values are what the
-# real-server harness can take: it runs no Traefik, and Dokploy's files live in its own .docker folder
+# real-server harness can take: it runs no Traefik, and Dokploy's files live in its own .docker folder. No
+# letsencrypt_email: assignDomainServer writes the row, then puts the address into traefik.yml's letsencrypt resolver,
+# which a development-mode Dokploy's traefik.yml lacks (setup/traefik-setup.ts writes it in production only), so it
+# answers 500 "Invalid Let's Encrypt configuration structure." there (seen on this harness)
 WEB_SERVER = {"server_ip": "203.0.113.25", "host": "h-settings25.example.invalid", "https": True,
-              "certificate_type": "none", "letsencrypt_email": "ops@example.com", "docker_cleanup": True,
-              "cron_expression": "0 4 * * *"}
+              "certificate_type": "none", "docker_cleanup": True, "cron_expression": "0 4 * * *"}
 # what the module's reset leaves them at: the v0.25.11 user columns' defaults (no daily Docker cleanup scheduled on the
 # shared engine, the log cleanup at its default time)
 WEB_SERVER_DEFAULTS = {"https": False, "docker_cleanup": False, "cron_expression": "0 0 * * *"}
+
+
+def web_columns(user):
+    """The owner's web server columns (the rest of user.get's row moves with every call: its API key's counters)."""
+    return dict((k, user[k]) for k in ("serverIp", "host", "https", "certificateType", "letsEncryptEmail",
+                                       "enableDockerCleanup", "logCleanupCron"))
 
 
 def test_v025_web_server_settings(real_v025):
     """Set through user.update, settings.assignDomainServer, updateDockerCleanup and updateLogCleanup, read back with
     user.get; check mode writes nothing, a second run changes nothing."""
     server = real_v025
-    before = read(server, "user.get")["user"]
+    before = web_columns(read(server, "user.get")["user"])
     try:
         check = play(server, "v025_web_server_check", [
             {"name": "web", "dokploy.dokploy.dokploy_settings": WEB_SERVER, "check_mode": True}])["web"]
         assert check["changed"] and check["settings"]["serverIp"] == "203.0.113.25", check
-        assert read(server, "user.get")["user"] == before, "check mode wrote"
+        assert web_columns(read(server, "user.get")["user"]) == before, "check mode wrote"
         first = play(server, "v025_web_server", [{"name": "web", "dokploy.dokploy.dokploy_settings": WEB_SERVER}])
         assert first["web"]["changed"] and first["web"]["diff"]["after"]["serverIp"] == "203.0.113.25", first
         again = play(server, "v025_web_server_again", [
             {"name": "web", "dokploy.dokploy.dokploy_settings": WEB_SERVER},
             {"name": "info", "dokploy.dokploy.dokploy_settings_info": {}}])
         assert not again["web"]["changed"], again["web"]
-        owner = read(server, "user.get")["user"]
-        assert dict((k, owner[k]) for k in ("serverIp", "host", "https", "certificateType", "letsEncryptEmail",
-                                            "enableDockerCleanup", "logCleanupCron")) == {
+        owner = web_columns(read(server, "user.get")["user"])
+        assert owner == {
             "serverIp": "203.0.113.25", "host": "h-settings25.example.invalid", "https": True, "certificateType": "none",
-            "letsEncryptEmail": "ops@example.com", "enableDockerCleanup": True, "logCleanupCron": "0 4 * * *"}, owner
+            "letsEncryptEmail": None, "enableDockerCleanup": True, "logCleanupCron": "0 4 * * *"}, owner
         info = again["info"]["settings"]
         assert info["serverIp"] == "203.0.113.25" and info["logCleanupCron"] == "0 4 * * *", info
     finally:
