@@ -165,8 +165,20 @@ def write(path, text, mode=0o644):
     os.chmod(path, mode)
 
 
-def import_root(root, name, changes):
-    tar = subprocess.Popen(["tar", "-C", root, "-c", "."], stdout=subprocess.PIPE)
+def import_root(root, name, changes, tree=None, extras=None):
+    """``root`` as the image ``name``; with ``tree`` (tar arguments of a folder elsewhere, its members renamed
+    ``./x`` to ``app/x``) that folder under /app too, streamed from where it is (no 1.7 GB copy first), and then
+    ``extras``, a folder whose files (not its folders: docker import refuses a path twice) go over the tree's."""
+    tar_args = ["-C", root, "-c", "."]
+    if tree:
+        # root's members named without "./" so that only the tree's match the transform (S: not link targets)
+        extra_files = []
+        for folder, dirs, files in os.walk(extras):
+            paths = [os.path.join(folder, f) for f in dirs + files]
+            extra_files += [os.path.relpath(p, extras) for p in paths if os.path.islink(p) or not os.path.isdir(p)]
+        tar_args = (["-C", root, "-c"] + sorted(os.listdir(root)) + ["--transform", r"s,^\./,app/,S"] + tree
+                    + ["--no-recursion", "-C", extras] + sorted(extra_files))
+    tar = subprocess.Popen(["tar"] + tar_args, stdout=subprocess.PIPE)
     cmd = ["docker", "import"]
     for change in changes:
         cmd += ["-c", change]
@@ -217,7 +229,7 @@ def build(name, digest, maker):
 
 
 def base_name(prefix, tree):
-    return "%s/dokploy-standin-base:%s" % (prefix, digest_of(tree, 1))
+    return "%s/dokploy-standin-base:%s" % (prefix, digest_of(tree, 2))
 
 
 def make_dokploy_base(name):
@@ -232,19 +244,20 @@ def make_dokploy_base(name):
         docker_cli = shutil.which("docker")
         if docker_cli:
             shutil.copy2(os.path.realpath(docker_cli), os.path.join(root, "usr", "local", "bin", "docker"))
-        # the tree, without the harness's run files (.env with its database URL, .docker with its state)
-        app = os.path.join(root, "app")
+        # the tree under /app, without the harness's run files (.env with its database URL, .docker with its state),
+        # which the image has its own of
+        extras = os.path.join(WORK, "dokploy-extras")
+        shutil.rmtree(extras, ignore_errors=True)
+        app = os.path.join(extras, "app", "apps", "dokploy")
         os.makedirs(app)
-        exclude = ["--exclude=./apps/dokploy/.env", "--exclude=./apps/dokploy/.docker", "--exclude=./.git"]
-        tar = subprocess.Popen(["tar", "-C", BUILD] + exclude + ["-c", "."], stdout=subprocess.PIPE)
-        run(["tar", "-C", app, "-x"], stdin=tar.stdout)
-        tar.stdout.close()
-        tar.wait()
-        os.symlink("/etc/dokploy", os.path.join(app, "apps", "dokploy", ".docker"))
-        write(os.path.join(app, "apps", "dokploy", ".env"), "# stand-in image: configured by the environment\n")
-        import_root(root, name, ["ENV PATH=/usr/local/bin:/bin", "WORKDIR /app/apps/dokploy", "EXPOSE 3000"])
+        os.symlink("/etc/dokploy", os.path.join(app, ".docker"))
+        write(os.path.join(app, ".env"), "# stand-in image: configured by the environment\n")
+        tree = ["-C", BUILD, "--anchored", "--exclude=./apps/dokploy/.env", "--exclude=./apps/dokploy/.docker",
+                "--exclude=./.git", "."]
+        import_root(root, name, ["ENV PATH=/usr/local/bin:/bin", "WORKDIR /app/apps/dokploy", "EXPOSE 3000"], tree, extras)
     finally:
         shutil.rmtree(root, ignore_errors=True)
+        shutil.rmtree(os.path.join(WORK, "dokploy-extras"), ignore_errors=True)
 
 
 def layer(base, files, extra=""):
