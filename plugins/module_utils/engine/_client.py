@@ -38,6 +38,12 @@ MINIMUM_VERSION = (0, 25, 0)
 
 RETRYABLE_STATUSES = (502, 503, 504)
 MASK = "********"
+# Dokploy's licence refusals (403 FORBIDDEN): enterpriseProcedure's "Valid enterprise license required"
+# (apps/dokploy/server/api/trpc.ts, also routers audit-log.ts, server.ts, git-provider.ts), organization.ts's
+# "Setting a custom role as default requires a valid enterprise license", auth.ts's SCIM "... requires an
+# enterprise license" (read in v0.30.2's source). No other key helps there, so no "use an owner key" hint.
+LICENCE_MESSAGE = "Valid enterprise license required"
+LICENCE_WORDS = "enterprise license"
 
 UNAUTHORIZED_HINT = (
     "Dokploy rejected the API key (HTTP 401 Unauthorized): it is wrong, expired, rate-limited, "
@@ -367,6 +373,8 @@ class DokployClient(object):
             return DokployAuthError(message, status=status, code=code, procedure=procedure)
         if status == 401 and message == "Unauthorized" and code is None:
             return DokployKeyRejectedError(UNAUTHORIZED_HINT, status=status, procedure=procedure)
+        if status == 403 and LICENCE_WORDS in message:
+            return DokployAuthError(message, status=status, code=code, procedure=procedure)
         if status == 401 or status == 403:
             return DokployAuthError(message + " (the API key's user lacks permission; use an owner or admin key)",
                                     status=status, code=code, procedure=procedure)

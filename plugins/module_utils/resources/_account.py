@@ -16,9 +16,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import DokployAuthError, DokployError, DokployKeyRejectedError
-
-LICENCE_MESSAGE = "Valid enterprise license required"   # enterpriseProcedure (trpc.ts)
+from ansible_collections.dokploy.dokploy.plugins.module_utils.engine._client import (
+    LICENCE_MESSAGE, DokployAuthError, DokployError, DokployKeyRejectedError)
 
 
 def whoami(ctx):

@@ -416,6 +416,15 @@ def test_403_is_an_auth_error(stub):
     assert "not allowed to access this environment" in str(info.value)
 
 
+def test_a_licence_refusal_does_not_ask_for_an_owner_key(stub):
+    # enterpriseProcedure's 403 (apps/dokploy/server/api/trpc.ts, v0.30.2): an owner's key is refused the same way
+    stub.answer("auditLog.all", status=403, body={"message": "Valid enterprise license required", "code": "FORBIDDEN"})
+    with pytest.raises(DokployAuthError) as info:
+        make(stub.url).get("auditLog.all", {})
+    assert info.value.message == "Valid enterprise license required"
+    assert "owner or admin" not in str(info.value) and info.value.status == 403 and info.value.code == "FORBIDDEN"
+
+
 def test_a_refusal_without_an_api_key_does_not_blame_a_key(stub):
     # dokploy_admin's sign-in has no key yet: better-auth's 403 is about the request, never a key's user
     # (the stub answers by the path's last part)
