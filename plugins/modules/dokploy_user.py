@@ -52,7 +52,8 @@ options:
   state:
     description:
       - V(present) creates, invites or updates the member; V(absent) removes the user, or withdraws a pending
-        invitation. Dokploy deletes the user itself, with its memberships in every organisation and its API keys.
+        invitation. Dokploy deletes the user itself, with its memberships in every organisation and its API keys;
+        it refuses a user who still has a web-server backup (remove that with M(dokploy.dokploy.dokploy_backup) first).
     type: str
     choices: [present, absent]
     default: present

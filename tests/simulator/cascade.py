@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Deleting a row as PostgreSQL does under Dokploy's foreign keys: ``onDelete: cascade`` children go with it (and
-theirs), ``set null`` columns are cleared.
+theirs), ``set null`` columns are cleared, and a ``no action`` key (no ``onDelete``) still pointing at a deleted row
+refuses the whole delete (ForeignKeyRefused; nothing is deleted).
 
 The keys are those of Dokploy's database between the simulator's tables, read in the drizzle snapshot of v0.30.2
 (apps/dokploy/drizzle/meta/0185_snapshot.json, the same as the ``references(..., {onDelete})`` of
@@ -64,12 +65,49 @@ FOREIGN_KEYS = (
     # what a user holds (better-auth's tables and git_provider.userId)
     + [("member", "userId", "user", "cascade"), ("invitation", "inviterId", "user", "cascade"),
        ("gitProvider", "userId", "user", "cascade")]
+    # the web server's backups (backupType webServer): backup.userId has no onDelete, "no action" in both snapshots
+    # (packages/server/src/db/schema/backups.ts, constraint backup_userId_user_id_fk)
+    + [("backup", "userId", "user", "no action")]
 )
+
+
+class ForeignKeyRefused(Exception):
+    """PostgreSQL refusing a delete: a ``no action`` key's ``child`` row still refers to the row."""
+
+    def __init__(self, child, column, parent):
+        super(ForeignKeyRefused, self).__init__(
+            'update or delete on table "%s" violates foreign key constraint "%s_%s_%s_id_fk" on table "%s"'
+            % (parent, child, column, parent, child))
+        self.child, self.column, self.parent = child, column, parent
+
+
+def _doomed(state, table_name, row_id, into):
+    """The (table, id) pairs a delete of ``row_id`` removes: the row and its cascade children, recursively."""
+    if (table_name, row_id) in into or row_id not in table(state, table_name):
+        return into
+    into.add((table_name, row_id))
+    for child, column, parent, action in FOREIGN_KEYS:
+        if parent == table_name and action == "cascade":
+            for key in [k for k, r in table(state, child).items() if r.get(column) == row_id]:
+                _doomed(state, child, key, into)
+    return into
 
 
 def delete_row(state, table_name, row_id):
     """Delete the row ``row_id`` of ``table_name`` and what Dokploy's foreign keys delete or clear with it; the deleted
-    row (None when there was none)."""
+    row (None when there was none). Raises ForeignKeyRefused, deleting nothing, when a ``no action`` key still
+    refers to a row it would delete (PostgreSQL checks those at the end of the statement)."""
+    doomed = _doomed(state, table_name, row_id, set())
+    for child, column, parent, action in FOREIGN_KEYS:
+        if action != "no action":
+            continue
+        for key, row in table(state, child).items():
+            if (parent, row.get(column)) in doomed and (child, key) not in doomed:
+                raise ForeignKeyRefused(child, column, parent)
+    return _delete(state, table_name, row_id)
+
+
+def _delete(state, table_name, row_id):
     row = table(state, table_name).pop(row_id, None)
     if row is None:
         return None
@@ -79,7 +117,7 @@ def delete_row(state, table_name, row_id):
         rows = table(state, child)
         for key in [k for k, r in rows.items() if r.get(column) == row_id]:
             if action == "cascade":
-                delete_row(state, child, key)
-            elif key in rows:
+                _delete(state, child, key)
+            elif action == "set null" and key in rows:
                 rows[key][column] = None
     return row

@@ -17,7 +17,8 @@ packages/server/src/services/user.ts, services/admin.ts, services/permission.ts)
   and server lists are stored only
   when the organisation has an enterprise licence, silently dropped otherwise, so the module checks the licence first.
 - ``organization.updateMemberRole`` (v0.26.0) refuses the owner role both ways and a change of one's own role.
-- ``user.remove`` deletes the user itself (every membership and key), never the owner.
+- ``user.remove`` deletes the user itself (every membership and key), never the owner, nor a user with a web-server
+  backup (backup.userId has no onDelete: PostgreSQL refuses, a 500).
 Dokploy has no procedure that sets another user's password, so a password only counts when the user is created.
 """
 
@@ -336,6 +337,22 @@ class User(AdminResource, Resource):
 
     def delete_payload(self, current):
         return {"userId": current["userId"]}
+
+    def delete(self, current, exists=None):
+        try:
+            return super(User, self).delete(current, exists)
+        except DokployError as error:
+            # backup.userId (the web server's backups) has no onDelete: PostgreSQL refuses the delete of the user and
+            # user.remove answers drizzle's 500 "Failed query: delete from "user" ..." (v0.30.2's source: db/schema/
+            # backups.ts, services/admin.ts removeUserById); the member list cannot show another user's backups
+            if error.status != 500 or not error.message.startswith('Failed query: delete from "user"'):
+                raise
+            raise DokployError(
+                "Dokploy refused to remove %s: a web-server backup still belongs to this user (Dokploy keeps the web "
+                "server's backups per user and does not delete them with the user). Remove it first with "
+                "dokploy_backup (web_server: true, state: absent) run with an API key of %s, then run again"
+                % (self.params["email"], self.params["email"]),
+                status=error.status, code=error.code, procedure=error.procedure)
 
     def result(self, changed, before, after, changes):
         result = super(User, self).result(changed, before, after, changes)

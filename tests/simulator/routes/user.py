@@ -18,7 +18,7 @@ import string
 
 from ..identity import (ACCESS_LISTS, LEGACY_FLAGS, licensed, member_of, new_key_row, new_member, new_user,
                         require_permission)
-from ..cascade import delete_row
+from ..cascade import ForeignKeyRefused, delete_row
 from ..registry import EMPTY, ApiError, route
 from ..state import table
 from ..util import nanoid, public
@@ -31,6 +31,13 @@ KEY_COLUMNS = ("id", "name", "prefix", "enabled", "expiresAt", "createdAt")
 KEY_ALPHABET = string.ascii_letters
 # better-auth's keyExpiration defaults: 1 to 365 days
 MIN_EXPIRES, MAX_EXPIRES = 86400, 365 * 86400
+# what removeUserById's `delete(user).returning()` returns: every column of v0.30.2's user table (0185_snapshot.json)
+RETURNED_USER_COLUMNS = (
+    "id", "firstName", "lastName", "isRegistered", "expirationDate", "createdAt", "created_at", "two_factor_enabled",
+    "email", "email_verified", "image", "banned", "ban_reason", "ban_expires", "updated_at", "role",
+    "enablePaidFeatures", "allowImpersonation", "enableEnterpriseFeatures", "licenseKey", "isValidEnterpriseLicense",
+    "stripeCustomerId", "stripeSubscriptionId", "serversQuantity", "sendInvoiceNotifications", "isEnterpriseCloud",
+    "trustedOrigins", "bookmarkedTemplates")
 
 
 def _member_view(state, member, user_columns=None):
@@ -183,7 +190,14 @@ def remove(state, inp, ctx):
         raise ApiError(403, "Admins cannot delete themselves. Ask the owner or another admin.")
     if ctx.caller["role"] == "admin" and target["role"] == "admin":
         raise ApiError(403, "Only the organization owner can delete admins. Admins can only delete members.")
-    delete_row(state, "user", inp["userId"])   # its memberships, invitations and git providers (cascade.py)
+    try:
+        delete_row(state, "user", inp["userId"])   # its memberships, invitations and git providers (cascade.py)
+    except ForeignKeyRefused:
+        # a web-server backup of the user (backup.userId, no onDelete): PostgreSQL refuses the delete and user.remove
+        # does not catch it, so tRPC answers 500 with drizzle's text (read in v0.30.2's source: routers/user.ts
+        # remove, services/admin.ts removeUserById; nothing recorded)
+        raise ApiError(500, 'Failed query: delete from "user" where "user"."id" = $1 returning %s\nparams: %s' % (
+            ", ".join('"%s"' % c for c in RETURNED_USER_COLUMNS), inp["userId"]))
     rows = table(state, "apikey")
     for key in [k for k, row in rows.items() if row.get("userId", row.get("referenceId")) == inp["userId"]]:
         del rows[key]

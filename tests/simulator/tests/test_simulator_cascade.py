@@ -230,3 +230,20 @@ def test_a_user_takes_their_git_providers(sim, client):
     client.post("user.remove", {"userId": user_id})
     assert not sim.state["gitProvider"] and not sim.state["gitea"]
     assert not [m for m in sim.state["member"].values() if m["userId"] == user_id]
+
+
+def test_a_user_with_a_web_server_backup_is_not_removed(sim, client):
+    """backup.userId references user with no ON DELETE action (v0.30.2's and v0.25.11's snapshots): PostgreSQL refuses
+    user.remove's delete, which Dokploy does not catch (services/admin.ts removeUserById): a 500 with drizzle's text,
+    and nothing deleted."""
+    user = {"email": "ops@example.com", "password": "password-1234", "role": "admin"}
+    user_id = client.post("user.createUserWithCredentials", user)["userId"]
+    client.post("backup.create", {
+        "schedule": "0 0 * * *", "prefix": "web", "destinationId": destination(client), "database": "dokploy",
+        "databaseType": "web-server", "backupType": "database", "userId": user_id, "enabled": True})
+    with pytest.raises(DokployError) as info:
+        client.post("user.remove", {"userId": user_id})
+    assert info.value.status == 500 and info.value.code == "INTERNAL_SERVER_ERROR"
+    assert info.value.message.startswith('Failed query: delete from "user" where "user"."id" = $1 returning "id", ')
+    assert user_id in sim.state["user"] and len(sim.state["backup"]) == 1
+    assert [m for m in sim.state["member"].values() if m["userId"] == user_id]

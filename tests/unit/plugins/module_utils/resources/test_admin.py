@@ -153,6 +153,24 @@ def test_user_owner_is_never_demoted_or_removed(sim):
     assert writes(sim) == []
 
 
+def test_user_with_a_web_server_backup_is_refused_clearly(sim):
+    """Dokploy's user.remove fails on backup.userId (no onDelete): the error names the web-server backup to remove."""
+    client = DokployClient(sim.url, KEY)
+    run(sim, User, email="ops@example.com", password="password-1234", role="admin")
+    user_id = [u for u in client.get("user.all") if u["user"]["email"] == "ops@example.com"][0]["userId"]
+    destination = client.post("destination.create", {
+        "name": "s3", "provider": "aws", "accessKey": "a", "bucket": "b", "region": "r", "endpoint": "https://s3.test",
+        "secretAccessKey": "s", "additionalFlags": []})["destinationId"]
+    client.post("backup.create", {"schedule": "0 0 * * *", "prefix": "web", "destinationId": destination,
+                                  "database": "dokploy", "databaseType": "web-server", "backupType": "database",
+                                  "userId": user_id, "enabled": True})
+    with pytest.raises(DokployError) as refused:
+        run(sim, User, email="ops@example.com", state="absent")
+    text = str(refused.value)
+    assert "ops@example.com" in text and "web-server backup" in text and "web_server: true" in text
+    assert "state: absent" in text and "params:" not in text.replace("params: (hidden)", "")
+
+
 def test_user_invited_and_member_key_refused(sim):
     invited = run(sim, User, email="new@example.com", role="admin")
     assert invited["changed"] and invited["invitation"]["status"] == "pending" and invited["user"] == {}
