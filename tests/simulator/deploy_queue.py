@@ -101,9 +101,11 @@ def build_log(kind, row, outcome, lines=60):
     return "\n".join(out) + "\n"
 
 
-def log_path(app_name):
+def log_path(app_name, directory="logs"):
+    """``/etc/dokploy/<directory>/<appName>/<appName>-<time>.log`` (paths() of packages/server/src/constants: LOGS_PATH,
+    SCHEDULES_PATH "schedules", VOLUME_BACKUPS_PATH "volume-backups")."""
     stamp = time.strftime("%Y-%m-%d:%H:%M:%S", time.gmtime())
-    return "/etc/dokploy/logs/%s/%s-%s.log" % (app_name, app_name, stamp)
+    return "/etc/dokploy/%s/%s/%s-%s.log" % (directory, app_name, app_name, stamp)
 
 
 def new_deployment(kind, row, title, description):
@@ -118,6 +120,26 @@ def new_deployment(kind, row, title, description):
         "createdAt": now, "startedAt": now, "finishedAt": None, "errorMessage": None,
         "scheduleId": None, "backupId": None, "rollbackId": None, "volumeBackupId": None, "buildServerId": None,
     }
+
+
+def record_run(state, column, row, title, ok, directory="logs", log=None, description=None):
+    """The deployment of a run Dokploy awaits inside the request (a backup's, a volume backup's or a schedule's
+    manual run), finished: ``done`` when ``ok``, else ``error``; ``column`` names its owner (backupId, ...).
+    createDeployment{Backup,Schedule,VolumeBackup} (packages/server/src/services/deployment.ts, read in v0.30.2's and
+    v0.25.11's source) first keep the owner's newest ten (removeLastTenDeployments), then insert the row `running`
+    with its log, which the run sets to done or error (updateDeploymentStatus)."""
+    deployments = table(state, "deployment")
+    mine = sorted((d for d in deployments.values() if d.get(column) == row[column]),
+                  key=lambda d: d.get("createdAt") or "", reverse=True)
+    for old in mine[KEEP_DEPLOYMENTS:]:
+        rollbacks.remove_deployment(state, old)
+    deployment = new_deployment(None, row, title, title if description is None else description)
+    deployment.update({column: row[column]}, logPath=log_path(row.get("appName"), directory), finishedAt=now_iso(),
+                      status="done" if ok else "error")
+    if log is not None:
+        deployment["_log"] = log
+    deployments[deployment["deploymentId"]] = deployment
+    return deployment
 
 
 class DeployQueue(object):

@@ -14,7 +14,7 @@ __metaclass__ = type
 from .. import deploy_queue
 from ..registry import ApiError, EMPTY, route
 from ..state import table
-from ..util import generate_app_name, nanoid, now_iso, public, touch
+from ..util import generate_app_name, nanoid, public, touch
 from ..services import KINDS, destination_without_keys
 from ..cascade import delete_row
 from ._children import failed_insert, get_child
@@ -127,13 +127,9 @@ def _manual(name, kind, label, title):
         row = get_backup(state, inp["backupId"], status=404 if kind is None else 400)
         if kind is not None and row.get(kind + "Id") not in table(state, kind):
             raise ApiError(400, "Error running manual %s backup " % label if label else "%s not found" % KINDS[kind]["label"])
-        deployment = deploy_queue.new_deployment("backup", row, title, title)
-        deployment.update(backupId=row["backupId"], finishedAt=now_iso())
-        table(state, "deployment")[deployment["deploymentId"]] = deployment
-        if rclone_available(ctx):
-            deployment["status"] = "done"
+        deployment = deploy_queue.record_run(state, "backupId", row, title, rclone_available(ctx))
+        if deployment["status"] == "done":
             return True
-        deployment["status"] = "error"
         if kind is None:
             raise ApiError(500, "Dokploy postgres container not found")
         if label:

@@ -176,8 +176,6 @@ def run_manually(state, inp, ctx):
     """`{status, deploymentId, logPath}` of a new "Schedule" deployment: `done`, or `error` when the command
     cannot run (no container); never an HTTP error once the schedule exists."""
     row = get_schedule(state, inp["scheduleId"])
-    deployment = deploy_queue.new_deployment("schedule", row, "Schedule", "Schedule")
-    deployment.update(scheduleId=row["scheduleId"], serverId=row.get("serverId"), finishedAt=now_iso(),
-                      status="done" if _can_run(state, row, ctx) else "error")
-    table(state, "deployment")[deployment["deploymentId"]] = deployment
+    deployment = deploy_queue.record_run(state, "scheduleId", row, "Schedule", _can_run(state, row, ctx),
+                                         directory="schedules")
     return {"status": deployment["status"], "deploymentId": deployment["deploymentId"], "logPath": deployment["logPath"]}

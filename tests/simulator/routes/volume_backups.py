@@ -10,6 +10,7 @@ Coerced input, as recorded: `turnOff: "yes"` and `turnOff: "false"` are both sto
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+from .. import deploy_queue
 from ..cascade import delete_row
 from ..registry import ApiError, EMPTY, route
 from ..services import KINDS, destination_without_keys
@@ -94,6 +95,10 @@ def delete(state, inp, ctx):
 
 @route("volumeBackups.runManually")
 def run_manually(state, inp, ctx):
-    """An empty body, even though nothing ran on the recorded server [1255]."""
-    get_volume_backup(state, inp["volumeBackupId"])
+    """A "Volume Backup" deployment, `done`, or `error` without Docker; an empty body either way [1255]: the run
+    (runVolumeBackup, utils/volume-backups/utils.ts, read in v0.30.2's and v0.25.11's source) catches the failure
+    and sets the deployment to error. Its log starts with createDeploymentVolumeBackup's first line."""
+    row = get_volume_backup(state, inp["volumeBackupId"])
+    deploy_queue.record_run(state, "volumeBackupId", row, "Volume Backup", deploy_queue.docker(ctx.sim),
+                            directory="volume-backups", log="Initializing volume backup\n")
     return EMPTY

@@ -79,10 +79,7 @@ def application(sim, client, environment_id, destination_id):
     volume_backup = client.post("volumeBackups.create", {
         "name": "vb", "volumeName": "web-data", "prefix": "vb", "cronExpression": "* * * * *",
         "destinationId": destination_id, "serviceType": "application", "applicationId": app_id})
-    # a run as runVolumeBackup records it (createDeploymentVolumeBackup); the simulator's runManually records none
-    run = dict(next(iter(sim.state["deployment"].values())), deploymentId="vb-run-%s" % app_id, applicationId=None,
-               rollbackId=None, volumeBackupId=volume_backup["volumeBackupId"])
-    sim.state["deployment"][run["deploymentId"]] = run
+    client.post("volumeBackups.runManually", {"volumeBackupId": volume_backup["volumeBackupId"]})   # a run
     sim.control("previews", {"applicationId": app_id, "deployments": ["done", "error"]}, "POST")
     return app
 

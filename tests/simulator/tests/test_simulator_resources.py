@@ -166,6 +166,29 @@ def test_volume_backup_coercions(client, app_id):
     assert client.get("volumeBackups.list", {"id": "nope", "volumeBackupType": "application"}) == []
 
 
+def test_volume_backup_manual_runs_are_deployments(sim, client, app_id):
+    """runVolumeBackup records a "Volume Backup" deployment (createDeploymentVolumeBackup, v0.30.2 and v0.25.11
+    source): its log under /etc/dokploy/volume-backups/<appName>/, `done`, or `error` without Docker; the newest
+    ten are kept (removeLastTenDeployments runs before each insert); runManually answers nothing either way [1255]."""
+    dest = client.post("destination.create", DESTINATION)
+    vb = client.post("volumeBackups.create", {"name": "v", "volumeName": "cache", "prefix": "p", "applicationId": app_id,
+                                              "destinationId": dest["destinationId"], "cronExpression": "0 3 * * *"})
+    vb_id = vb["volumeBackupId"]
+    assert client.post("volumeBackups.runManually", {"volumeBackupId": vb_id}) is None
+    runs = client.get("deployment.allByType", {"id": vb_id, "type": "volumeBackup"})
+    assert [(d["title"], d["description"], d["status"]) for d in runs] == [("Volume Backup", "Volume Backup", "done")]
+    assert runs[0]["logPath"].startswith("/etc/dokploy/volume-backups/%s/%s-" % (vb["appName"], vb["appName"]))
+    assert runs[0]["finishedAt"] and runs[0]["applicationId"] is None and runs[0]["volumeBackupId"] == vb_id
+    assert client.get("deployment.readLogs", {"deploymentId": runs[0]["deploymentId"]}).startswith(
+        "Initializing volume backup\n")
+    sim.config["docker"] = False   # the recorded server [1255]
+    assert client.post("volumeBackups.runManually", {"volumeBackupId": vb_id}) is None
+    assert client.get("deployment.allByType", {"id": vb_id, "type": "volumeBackup"})[0]["status"] == "error"
+    for dummy in range(11):
+        client.post("volumeBackups.runManually", {"volumeBackupId": vb_id})
+    assert len(client.get("deployment.allByType", {"id": vb_id, "type": "volumeBackup"})) == 11
+
+
 # ---- cascades -------------------------------------------------------------------------------------------------------
 def test_application_delete_cascades_to_every_child(sim, client, app_id):
     client.post("port.create", {"applicationId": app_id, "publishedPort": 8080, "targetPort": 80})
